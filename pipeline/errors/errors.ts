@@ -1,0 +1,86 @@
+/** Where in an input file something was found. Lines and columns count from 1. */
+export interface SourcePlace {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line, absent when the whole file is meant. */
+  line?: number;
+  /** 1-based column, absent when the whole line is meant. */
+  column?: number;
+}
+
+/** One problem found in the user's input. */
+export interface InputIssue {
+  /** Where the problem is. */
+  place: SourcePlace;
+  /** What is wrong, in one sentence. */
+  message: string;
+  /** What to do about it. */
+  hint: string;
+  /** Problems that only deserve attention do not stop the build. */
+  severity: 'error' | 'warning';
+}
+
+/** Process exit codes the CLI uses; scripts may rely on them. */
+export const ExitCode = {
+  ok: 0,
+  internal: 1,
+  input: 2,
+  render: 3,
+  busy: 75,
+  usage: 64,
+} as const;
+
+/** The base of every error the pipeline raises on purpose. */
+export class CsiError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number = ExitCode.internal, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** The user's input is wrong: carries every issue found in the run, not just the first. */
+export class InputError extends CsiError {
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[]) {
+    super(formatIssues(issues), ExitCode.input);
+    this.issues = issues;
+  }
+}
+
+/** The command line was not understood. */
+export class UsageError extends CsiError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** Formats a place the way editors and terminals link it: `file:line:column`. */
+export function formatPlace(place: SourcePlace): string {
+  if (place.line === undefined) return place.file;
+  if (place.column === undefined) return `${place.file}:${place.line}`;
+  return `${place.file}:${place.line}:${place.column}`;
+}
+
+/** Formats one issue as two lines: the place and message, then the hint. */
+export function formatIssue(issue: InputIssue): string {
+  const label = issue.severity === 'warning' ? 'warning' : 'error';
+  return `${formatPlace(issue.place)}: ${label}: ${issue.message}\n  ${issue.hint}`;
+}
+
+/** Formats all issues of a run, errors first, in file and line order. */
+export function formatIssues(issues: readonly InputIssue[]): string {
+  const sorted = [...issues].sort(compareIssues);
+  const errors = sorted.filter((issue) => issue.severity === 'error').length;
+  const body = sorted.map(formatIssue).join('\n');
+  return `${body}\n${errors} error${errors === 1 ? '' : 's'} in the input; nothing was written.`;
+}
+
+function compareIssues(a: InputIssue, b: InputIssue): number {
+  return (
+    a.place.file.localeCompare(b.place.file) ||
+    (a.place.line ?? 0) - (b.place.line ?? 0) ||
+    (a.place.column ?? 0) - (b.place.column ?? 0)
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Every message the pipeline shows a user about their input, in one place, so wording stays
+ * consistent and each message says what to do. Each entry gives `{ message, hint }`.
+ */
+export interface Message {
+  message: string;
+  hint: string;
+}
+
+const list = (items: readonly string[]): string => items.map((item) => `"${item}"`).join(', ');
+
+export const msg = {
+  fileMissing: (what: string): Message => ({
+    message: `the ${what} file does not exist`,
+    hint: 'Create it, or correct the path in pipeline.config.yaml.',
+  }),
+  yamlSyntax: (detail: string): Message => ({
+    message: `this is not valid YAML: ${detail}`,
+    hint: 'Fix the syntax at this place (indentation, a missing colon or an unclosed quote are the usual causes).',
+  }),
+  required: (key: string): Message => ({
+    message: `"${key}" is missing`,
+    hint: `Add a "${key}:" entry here.`,
+  }),
+  unknownKey: (key: string, allowed: readonly string[], near: string | undefined): Message => ({
+    message: `unknown key "${key}"`,
+    hint: near ? `Did you mean "${near}"? Allowed here: ${list(allowed)}.` : `Remove it or check its spelling; allowed here: ${list(allowed)}.`,
+  }),
+  wrongType: (expected: string, found: string): Message => ({
+    message: `expected ${expected}, found ${found}`,
+    hint: expected === 'a number' ? 'Write a plain number, e.g. 46.9: no unit, no quotes, a dot for decimals.' : `Write ${expected} here.`,
+  }),
+  notOneOf: (allowed: readonly string[], found: string): Message => ({
+    message: `${found} is not one of the allowed values`,
+    hint: `Use one of ${list(allowed)}.`,
+  }),
+  badPattern: (found: string, description: string): Message => ({
+    message: `${found} is not ${description}`,
+    hint: `Write ${description} here.`,
+  }),
+  badKey: (key: string, description: string): Message => ({
+    message: `the key "${key}" is not ${description}`,
+    hint: `Write ${description} as the key, or check the indentation of the lines above.`,
+  }),
+  tooFew: (what: string, min: number): Message => ({
+    message: `${what} needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`,
+    hint: 'Add the missing entries or remove the empty group.',
+  }),
+  duplicateId: (id: string, firstPlace: string): Message => ({
+    message: `the id "${id}" is used twice (first at ${firstPlace})`,
+    hint: 'Give each entry its own id.',
+  }),
+  idOutOfTree: (id: string, parent: string): Message => ({
+    message: `the id "${id}" does not belong under "${parent}"`,
+    hint: `Ids nest: an entry under "${parent}" is numbered "${parent}.N".`,
+  }),
+  unknownIndicator: (id: string, near: string | undefined): Message => ({
+    message: `"${id}" is not an indicator of the framework`,
+    hint: near ? `Did you mean "${near}"? Indicator ids are listed in the framework file.` : 'Indicator ids are listed in the framework file.',
+  }),
+  unknownScoreId: (id: string): Message => ({
+    message: `"${id}" is not a dimension, sub-dimension or indicator id`,
+    hint: 'Use an id of the framework, e.g. "1", "1.4" or "1.4.2".',
+  }),
+  missingValue: (id: string, name: string, frameworkFile: string): Message => ({
+    message: `indicator "${id}" (${name}) has no value`,
+    hint: `Add a "${id}:" entry with its raw value and source; the indicator is declared in ${frameworkFile}.`,
+  }),
+  valueShape: (id: string): Message => ({
+    message: `indicator "${id}" needs exactly one of "value", "ratio" or "components"`,
+    hint: 'Give the raw value as a number (value: 36.5), an exact share (ratio: [2, 3]) or named parts (components: …).',
+  }),
+  outOfRange: (id: string, value: number, range: readonly [number, number], rule: string, percent: boolean): Message => ({
+    message: `the value ${value} of indicator "${id}" lies outside ${range[0]}–${range[1]}, the range of its rule (${rule})`,
+    hint: percent
+      ? 'Check the number against its source; a percentage is written 46.9, not 0.469.'
+      : `Give the raw value on the source's own scale (${range[0]}–${range[1]}); the rule turns it into a score.`,
+  }),
+  missingComponent: (id: string, component: string): Message => ({
+    message: `indicator "${id}" needs the component "${component}" for its rule`,
+    hint: `Add "${component}: {value: …, unit: …}" under components.`,
+  }),
+  badRatio: (id: string): Message => ({
+    message: `the ratio of indicator "${id}" must be two numbers, the second larger than zero and not smaller than the first`,
+    hint: 'Write it as ratio: [2, 3] for two thirds.',
+  }),
+  unknownSource: (key: string, sourcesFile: string): Message => ({
+    message: `the source "${key}" is not defined`,
+    hint: `Add it to ${sourcesFile}, or use one of the keys defined there.`,
+  }),
+  unknownSourceKind: (key: string, allowed: readonly string[]): Message => ({
+    message: `"${key}" is not a source kind of the framework`,
+    hint: `Use one of ${list(allowed)}.`,
+  }),
+  badWeight: (id: string): Message => ({
+    message: `the weight of "${id}" must be a number larger than zero`,
+    hint: 'Remove the weight for equal weighting, or give a positive number.',
+  }),
+  noIndicators: (id: string): Message => ({
+    message: `sub-dimension "${id}" has no indicators`,
+    hint: 'A sub-dimension is the mean of its indicators: add at least one, or remove the sub-dimension.',
+  }),
+  missingLocale: (locale: string): Message => ({
+    message: `the text has no "${locale}" version`,
+    hint: `Add "${locale}: …" with the translation, or remove "${locale}" from the locales in pipeline.config.yaml.`,
+  }),
+  unknownCountry: (country: string, known: readonly string[]): Message => ({
+    message: `there is no country "${country}" in the data`,
+    hint: known.length > 0 ? `Known countries: ${list(known)}.` : 'Add a folder data/countries/<country>/ with a country.yaml.',
+  }),
+  unknownLocale: (locale: string, known: readonly string[]): Message => ({
+    message: `the locale "${locale}" is not configured`,
+    hint: `Configured locales: ${list(known)}. Add it to pipeline.config.yaml and give it a locale file.`,
+  }),
+  frameworkMismatch: (expected: string, found: string): Message => ({
+    message: `the country uses framework "${found}", but "${expected}" was loaded`,
+    hint: 'Make "framework:" in country.yaml name a file in data/frameworks/.',
+  }),
+} as const;

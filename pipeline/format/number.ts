@@ -1,0 +1,60 @@
+/**
+ * The one number formatter. Every number a reader sees — in prose, tables, charts and alt
+ * text, in every locale — passes through here, so a score reads the same everywhere.
+ *
+ * Rounding is half-up on the decimal value (77.65 → 77.7), as the CSI publishes it. Plain
+ * binary arithmetic would give 77.6 because 77.65 is stored as 77.6499999…; Intl and d3-format
+ * both round the binary value, so the digits are fixed here first and only then localised.
+ */
+
+/** Rounds half-up (away from zero) at `decimals` places, on the number's shortest decimal form. */
+export function roundHalfUp(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot round ${value}`);
+  const negative = value < 0;
+  // toFixed(12) fixes the decimal digits well past any published precision, absorbing
+  // binary noise such as 36.17499999999999.
+  const [whole, fraction = ''] = Math.abs(value).toFixed(12).split('.');
+  let digits = BigInt(`${whole}${fraction.slice(0, decimals)}`);
+  if (Number(fraction[decimals] ?? '0') >= 5) digits += 1n;
+  const rounded = Number(digits) / 10 ** decimals;
+  return negative && rounded !== 0 ? -rounded : rounded;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/** A number with exactly `decimals` decimals in the locale's format: `46.9`, ru `46,9`. */
+export function formatDecimal(value: number, locale: string, decimals: number, grouping = true): string {
+  const rounded = roundHalfUp(value, decimals);
+  return formatter(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping }).format(rounded);
+}
+
+/** A percentage given on 0–100: `46.9%`, ru `46,9 %`, kk `46,9%`. */
+export function formatPercent(value: number, locale: string, decimals: number): string {
+  const rounded = roundHalfUp(value, decimals);
+  return formatter(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(rounded / 100);
+}
+
+/** A whole count with the locale's grouping: `78,281`, ru `78 281`. */
+export function formatCount(value: number, locale: string): string {
+  return formatDecimal(value, locale, 0);
+}
+
+/** A number with as many decimals as it has (up to 3): `0.347`, ru `0,347`. */
+export function formatNumber(value: number, locale: string): string {
+  return formatter(locale, { maximumFractionDigits: 3 }).format(value);
+}
+
+/** A year, never grouped: `2009`. */
+export function formatYear(value: number): string {
+  return String(Math.trunc(value));
+}

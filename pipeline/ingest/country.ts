@@ -1,0 +1,21 @@
+import type { Country, Source } from './types.ts';
+import type { InputReader } from './read.ts';
+import { countrySchema, sourcesSchema } from './schemas/country.ts';
+import { validateYaml } from './validate.ts';
+
+/** Reads `country.yaml`. */
+export function readCountry(reader: InputReader, path: string): Country | undefined {
+  const yaml = reader.yaml(path, 'country');
+  if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
+  const raw = yaml.value as Country & Record<string, unknown>;
+  const { id, framework, name, organisation, study, edition, ...extra } = raw;
+  return { id, framework, name, organisation, study, edition, extra };
+}
+
+/** Reads `sources.yaml` into citations by key. */
+export function readSources(reader: InputReader, path: string): Map<string, Source> | undefined {
+  const yaml = reader.yaml(path, 'sources');
+  if (!yaml || !validateYaml(yaml, sourcesSchema, reader.issues)) return undefined;
+  const entries = yaml.value as Record<string, Omit<Source, 'key'>>;
+  return new Map(Object.entries(entries).map(([key, source]) => [key, { key, ...source }]));
+}

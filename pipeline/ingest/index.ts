@@ -1,0 +1,51 @@
+import { InputError } from '../errors/errors.ts';
+import { msg } from '../errors/messages.ts';
+import { readConfig } from './config.ts';
+import { readCountry, readSources } from './country.ts';
+import { readFramework } from './framework.ts';
+import { readIndicatorValues } from './indicators.ts';
+import { InputReader } from './read.ts';
+import type { Dataset, PipelineConfig } from './types.ts';
+import { issueAt } from './yaml-file.ts';
+
+export type * from './types.ts';
+
+/** What to ingest. */
+export interface IngestRequest {
+  /** Project root; every path is relative to it. */
+  root: string;
+  /** Configuration file, relative to the root. */
+  configPath: string;
+  /** Country to ingest; the first configured one when absent. */
+  country?: string;
+}
+
+/**
+ * Reads and validates everything a build of one country needs. Collects every problem of
+ * every file before giving up, so a user fixes them all in one round; throws `InputError`.
+ */
+export function ingestDataset(request: IngestRequest): Dataset {
+  const reader = new InputReader(request.root);
+  // 1. The configuration decides where everything else is.
+  const config = readConfig(reader, request.configPath);
+  if (!config) throw new InputError(reader.issues);
+  const countryId = request.country ?? config.countries[0]!;
+  const countryDir = `${config.dataDir}/countries/${countryId}`;
+  if (!reader.exists(`${countryDir}/country.yaml`)) {
+    reader.issues.push(issueAt({ file: reader.rel(request.configPath) }, msg.unknownCountry(countryId, listCountries(reader, config))));
+    throw new InputError(reader.issues);
+  }
+  // 2. The country names its framework; both are read before the values that depend on them.
+  const country = readCountry(reader, `${countryDir}/country.yaml`);
+  const framework = country ? readFramework(reader, `${config.dataDir}/frameworks/${country.framework}.yaml`) : undefined;
+  const sourcesFile = `${countryDir}/sources.yaml`;
+  const sources = readSources(reader, sourcesFile);
+  // 3. Raw values are checked against the framework and the citations.
+  const values = framework ? readIndicatorValues(reader, `${countryDir}/indicators.yaml`, framework, sources, sourcesFile) : undefined;
+  if (reader.hasErrors() || !country || !framework || !sources || !values) throw new InputError(reader.issues);
+  return { config, country, framework, values, sources, files: reader.files() };
+}
+
+function listCountries(reader: InputReader, config: PipelineConfig): string[] {
+  return reader.list(`${config.dataDir}/countries`, '').filter((path) => reader.exists(`${path}/country.yaml`)).map((path) => path.split('/').pop()!);
+}

@@ -1,0 +1,70 @@
+import type { SchemaObject } from 'ajv';
+import { localisedText, slug } from './common.ts';
+
+/** `data/countries/<country>/country.yaml`. */
+export const countrySchema: SchemaObject = {
+  type: 'object',
+  required: ['id', 'framework', 'name', 'organisation', 'study', 'edition'],
+  properties: {
+    id: slug,
+    framework: slug,
+    name: localisedText,
+    organisation: {
+      type: 'object',
+      required: ['name'],
+      properties: { name: localisedText, short: localisedText },
+    },
+    partner: { type: 'object' },
+    funders: { type: 'array' },
+    study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } } },
+    edition: {
+      type: 'object',
+      required: ['published'],
+      properties: { published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' } },
+    },
+    reportTitle: localisedText,
+    briefTitle: localisedText,
+    acronyms: { type: 'array' },
+  },
+};
+
+/** `data/countries/<country>/sources.yaml`: citations by key. */
+export const sourcesSchema: SchemaObject = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'a lower-case key with dashes, e.g. "ti-cpi-2008"' },
+  additionalProperties: {
+    type: 'object',
+    required: ['kind', 'title'],
+    properties: {
+      kind: slug,
+      author: { type: 'string' },
+      title: localisedText,
+      year: { type: 'integer' },
+      publisher: { type: 'string' },
+      url: { type: 'string' },
+    },
+  },
+};
+
+/** `pipeline.config.yaml`. */
+export const configSchema: SchemaObject = {
+  type: 'object',
+  required: ['countries', 'locales', 'documents'],
+  properties: {
+    dataDir: { type: 'string' },
+    templatesDir: { type: 'string' },
+    outputDir: { type: 'string' },
+    countries: { type: 'array', items: slug, minItems: 1, description: 'the countries to build' },
+    locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales to build' },
+    sourceLocale: { type: 'string' },
+    documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, description: 'the documents to build' },
+    sourceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+    translation: {
+      type: 'object',
+      properties: { missing: { enum: ['fail', 'fallback'] } },
+      additionalProperties: false,
+    },
+    publication: { type: 'object' },
+  },
+  additionalProperties: false,
+};

@@ -1,0 +1,79 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { InputIssue, SourcePlace } from '../errors/errors.ts';
+import type { InputReader } from './read.ts';
+import { issueAt } from './yaml-file.ts';
+
+/** One UI string of a locale, with where it is written. */
+export interface StringEntry {
+  /** Dotted key: `<file>.<nested.key>`, e.g. `document.contents`. */
+  key: string;
+  /** ICU MessageFormat text. */
+  text: string;
+  /** Where it is written. */
+  place: SourcePlace;
+}
+
+/** The UI strings of one locale: headings, captions, chart labels, plural phrases. */
+export interface LocaleStrings {
+  /** Locale code. */
+  locale: string;
+  /** Every entry by key. */
+  entries: ReadonlyMap<string, StringEntry>;
+}
+
+/**
+ * Reads `templates/locales/<locale>/*.yaml`. Each file is a namespace (`chart.yaml` gives keys
+ * `chart.…`), so people can work on different parts without touching the same file. Every
+ * text is checked to be valid ICU MessageFormat.
+ */
+export function readLocaleStrings(reader: InputReader, templatesDir: string, locale: string): LocaleStrings {
+  const entries = new Map<string, StringEntry>();
+  for (const file of reader.list(`${templatesDir}/locales/${locale}`, '.yaml')) {
+    const yaml = reader.yaml(file, 'locale strings');
+    if (!yaml || yaml.value === undefined) continue;
+    const namespace = file.split('/').pop()!.replace(/\.yaml$/, '');
+    flatten(yaml.value, [namespace], (path, text) => {
+      const key = path.join('.');
+      const place = yaml.placeOf(path.slice(1));
+      if (typeof text !== 'string') {
+        reader.issues.push(issueAt(place, { message: `the string "${key}" is not a text`, hint: 'Write the text in quotes.' }));
+        return;
+      }
+      try {
+        new IntlMessageFormat(text, locale);
+      } catch (error) {
+        reader.issues.push(issueAt(place, {
+          message: `the string "${key}" is not valid ICU MessageFormat: ${(error as Error).message}`,
+          hint: 'Check the braces: {name}, {count, plural, one {…} other {…}}.',
+        }));
+        return;
+      }
+      entries.set(key, { key, text, place });
+    });
+  }
+  return { locale, entries };
+}
+
+function flatten(value: unknown, path: string[], visit: (path: string[], value: unknown) => void): void {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, [...path, key], visit);
+  } else {
+    visit(path, value);
+  }
+}
+
+/** Checks that a translation has every key of the source locale; issues name the missing key. */
+export function missingStrings(source: LocaleStrings, target: LocaleStrings, severity: 'error' | 'warning', templatesDir: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const [key, entry] of source.entries) {
+    if (target.entries.has(key)) continue;
+    const file = `${templatesDir}/locales/${target.locale}/${key.split('.')[0]}.yaml`;
+    issues.push({
+      place: { file },
+      message: `the ${target.locale} string "${key}" is missing`,
+      hint: `Translate "${entry.text}" (${entry.place.file}:${entry.place.line}) and add it under "${key.split('.').slice(1).join('.')}".`,
+      severity,
+    });
+  }
+  return issues;
+}

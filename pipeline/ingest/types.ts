@@ -1,0 +1,184 @@
+import type { SourcePlace } from '../errors/errors.ts';
+
+/** A text per locale code. */
+export type LocalisedText = Readonly<Record<string, string>>;
+
+/** How an indicator's raw value becomes a score on the framework's scale. */
+export type Rule =
+  | { kind: 'percentage' }
+  | { kind: 'scale'; factor: number; range: readonly [number, number] }
+  | { kind: 'rescale'; range: readonly [number, number] }
+  | { kind: 'reverse'; range: readonly [number, number] }
+  | { kind: 'cap-invert'; numerator: string; denominator: string; cap: number };
+
+/** The settings of `pipeline.config.yaml`. */
+export interface PipelineConfig {
+  /** Folder of the data, relative to the project root. */
+  dataDir: string;
+  /** Folder of the document templates and locale files. */
+  templatesDir: string;
+  /** Folder the published files go to. */
+  outputDir: string;
+  /** Countries built by default. */
+  countries: readonly string[];
+  /** Locales built for every country. */
+  locales: readonly string[];
+  /** The locale translations are made from. */
+  sourceLocale: string;
+  /** Documents built for every locale. */
+  documents: readonly ('acr' | 'brief')[];
+  /** The date stamped into every output (ISO `YYYY-MM-DD`); never the clock. */
+  sourceDate: string;
+  /** What to do when a translation is missing. */
+  translation: { missing: 'fail' | 'fallback' };
+}
+
+/** An indicator as the framework declares it. */
+export interface IndicatorDef {
+  /** Id like `1.4.2`. */
+  id: string;
+  /** Name per locale. */
+  name: LocalisedText;
+  /** One line saying what is measured, per locale. */
+  definition: LocalisedText;
+  /** Kind of data source, a key of the framework's `sourceKinds`. */
+  source: string;
+  /** How the raw value becomes a score. */
+  rule: Rule;
+  /** Weight within its sub-dimension. */
+  weight: number;
+  /** Where it is declared. */
+  place: SourcePlace;
+}
+
+/** A sub-dimension: the weighted mean of its indicators. */
+export interface SubdimensionDef {
+  /** Id like `1.4`. */
+  id: string;
+  /** Name per locale. */
+  name: LocalisedText;
+  /** Weight within its dimension. */
+  weight: number;
+  /** Its indicators, in framework order. */
+  indicators: readonly IndicatorDef[];
+  /** Where it is declared. */
+  place: SourcePlace;
+}
+
+/** A dimension: the weighted mean of its sub-dimensions. */
+export interface DimensionDef {
+  /** Id like `1`. */
+  id: string;
+  /** Stable slug the chart theme keys colours and axis order by. */
+  key: string;
+  /** True for the External Environment: the circle of the diamond, not an axis. */
+  contextual: boolean;
+  /** Name per locale. */
+  name: LocalisedText;
+  /** Weight (kept for completeness; dimensions are not aggregated further). */
+  weight: number;
+  /** Its sub-dimensions, in framework order. */
+  subdimensions: readonly SubdimensionDef[];
+  /** Where it is declared. */
+  place: SourcePlace;
+}
+
+/** The CSI framework: the tree of dimensions, sub-dimensions and indicators. */
+export interface Framework {
+  /** Framework id, e.g. `csi-2008-2010`. */
+  id: string;
+  /** Name per locale. */
+  name: LocalisedText;
+  /** The score scale, 0–100 for the CSI. */
+  scale: { min: number; max: number };
+  /** Labels of the kinds of data source. */
+  sourceKinds: Readonly<Record<string, LocalisedText>>;
+  /** The dimensions, in framework order. */
+  dimensions: readonly DimensionDef[];
+  /** The file it was read from. */
+  file: string;
+}
+
+/** One named part of a composite raw value (external debt, GNI …). */
+export interface RawComponent {
+  /** The number as the source gives it. */
+  value: number;
+  /** Its unit. */
+  unit: string;
+}
+
+/** An indicator's raw value, as the source gives it, with where it came from. */
+export interface RawValue {
+  /** Indicator id. */
+  id: string;
+  /** The raw number, when it is a single number. */
+  value?: number;
+  /** An exact share `[numerator, denominator]`, when the source states one ("two thirds"). */
+  ratio?: readonly [number, number];
+  /** Named parts, when the rule combines several figures. */
+  components?: Readonly<Record<string, RawComponent>>;
+  /** Unit of `value` (absent when the value is made of components). */
+  unit?: string;
+  /** Year the value refers to, when the source states it. */
+  year?: number;
+  /** Key of the citation in `sources.yaml`. */
+  source: string;
+  /** Decimals shown when displayed; the default is 1. */
+  decimals?: number;
+  /** An explanation from the source. */
+  note?: string;
+  /** Where in the data it is written. */
+  place: SourcePlace;
+}
+
+/** A citation of a data source. */
+export interface Source {
+  /** Key used by indicators and facts. */
+  key: string;
+  /** Kind of source, a key of the framework's `sourceKinds`. */
+  kind: string;
+  /** Author or organisation. */
+  author?: string;
+  /** Title per locale. */
+  title: LocalisedText;
+  /** Year of publication. */
+  year?: number;
+  /** Publisher. */
+  publisher?: string;
+  /** Web address. */
+  url?: string;
+}
+
+/** The country's metadata, as `country.yaml` gives it. */
+export interface Country {
+  /** Folder name and id, e.g. `kazakhstan`. */
+  id: string;
+  /** Framework id it is scored with. */
+  framework: string;
+  /** Country name per locale. */
+  name: LocalisedText;
+  /** Implementing organisation: full and short name per locale. */
+  organisation: { name: LocalisedText; short?: LocalisedText };
+  /** The study period label, e.g. `2008–2010`, and the survey year. */
+  study: { label: string; surveyYear?: number };
+  /** Publication date of the edition, ISO. */
+  edition: { published: string };
+  /** Everything else of the file, for templates (partner, funders, titles, acronyms). */
+  extra: Readonly<Record<string, unknown>>;
+}
+
+/** Everything ingest read and validated: the single input of the later stages. */
+export interface Dataset {
+  /** The pipeline configuration. */
+  config: PipelineConfig;
+  /** The country being built. */
+  country: Country;
+  /** Its framework. */
+  framework: Framework;
+  /** Raw values by indicator id. */
+  values: ReadonlyMap<string, RawValue>;
+  /** Citations by key. */
+  sources: ReadonlyMap<string, Source>;
+  /** Project-relative paths of every file read, for caching and the manifest. */
+  files: readonly string[];
+}

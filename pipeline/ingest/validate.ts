@@ -1,0 +1,103 @@
+import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
+import type { InputIssue } from '../errors/errors.ts';
+import { msg, type Message } from '../errors/messages.ts';
+import { closest } from '../util/text.ts';
+import { issueAt, type YamlFile } from './yaml-file.ts';
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+const compiled = new WeakMap<SchemaObject, ValidateFunction>();
+
+/**
+ * Checks a parsed YAML file against a JSON Schema and turns every violation into an issue
+ * at the exact line and column. Returns true when the file is valid.
+ */
+export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean {
+  if (yaml.value === undefined) return false;
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(yaml.value)) return true;
+  for (const error of pruneErrors(validate.errors ?? [])) {
+    const path = pointerToPath(error.instancePath);
+    const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error.propertyName;
+    const place = key !== undefined ? yaml.placeOfKey([...path, key]) : yaml.placeOf(path);
+    issues.push(issueAt(place, describe(error)));
+  }
+  return false;
+}
+
+/** Drops the noise ajv adds around `oneOf`/`anyOf` so a user sees the one real problem. */
+function pruneErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  const kept: ErrorObject[] = [];
+  for (const error of errors) {
+    if (['oneOf', 'anyOf', 'if', 'propertyNames'].includes(error.keyword)) continue;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(error);
+  }
+  return kept;
+}
+
+function describe(error: ErrorObject): Message {
+  const parent = (error.parentSchema ?? {}) as SchemaObject;
+  switch (error.keyword) {
+    case 'required':
+      return msg.required(String(error.params.missingProperty));
+    case 'additionalProperties':
+      return msg.unknownKey(String(error.params.additionalProperty), Object.keys(parent.properties ?? {}), closest(String(error.params.additionalProperty), Object.keys(parent.properties ?? {})));
+    case 'type':
+      return msg.wrongType(typeName(String(error.params.type)), shown(error.data));
+    case 'enum':
+      return msg.notOneOf((error.params.allowedValues as unknown[]).map(String), shown(error.data));
+    case 'const':
+      return msg.notOneOf([String(error.params.allowedValue)], shown(error.data));
+    case 'pattern':
+      if (error.propertyName !== undefined) return msg.badKey(error.propertyName, String(parent.description ?? `a key matching ${error.params.pattern}`));
+      return msg.badPattern(shown(error.data), String(parent.description ?? `a text matching ${error.params.pattern}`));
+    case 'minItems':
+      return msg.tooFew(String(parent.description ?? 'this list'), Number(error.params.limit));
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return {
+        message: `${shown(error.data)} is out of range (${error.message ?? ''})`,
+        hint: String(parent.description ?? 'Check the number against its source.'),
+      };
+    default:
+      return { message: error.message ?? 'invalid value', hint: String(parent.description ?? 'Check this entry against docs/data-format.md.') };
+  }
+}
+
+function typeName(type: string): string {
+  const names: Record<string, string> = {
+    number: 'a number',
+    integer: 'a whole number',
+    string: 'a text',
+    object: 'a map of keys and values',
+    array: 'a list',
+    boolean: 'true or false',
+  };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return String(value);
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../pipeline/cli.ts';
+import { edit, tempProject } from './helpers/project.ts';
+
+let out: string[];
+let err: string[];
+
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('csi-report command line', () => {
+  it('builds the open data and says what it wrote', () => {
+    const root = tempProject('mini');
+    expect(main([], root)).toBe(0);
+    expect(out).toContain('wrote output/testland/scores.csv');
+    const json = JSON.parse(readFileSync(join(root, 'output/testland/scores.json'), 'utf8'));
+    const economy = json.scores.find((row: { id: string }) => row.id === '2.1.2');
+    expect(economy).toMatchObject({ level: 'indicator', published: '75.0', rule: '100 − min(100, external-debt / gni × 100)' });
+    expect(economy.raw.components.gni.value).toBe(200);
+    expect(economy.source.key).toBe('cpi');
+  });
+
+  it('check validates without writing', () => {
+    const root = tempProject('mini');
+    expect(main(['check'], root)).toBe(0);
+    expect(out.join('\n')).toMatch(/testland: input is valid/);
+    expect(existsSync(join(root, 'output/testland'))).toBe(false);
+  });
+
+  it('exits 2 on bad input, without a stack trace, and leaves the previous output untouched', () => {
+    const root = tempProject('mini');
+    expect(main([], root)).toBe(0);
+    const before = readFileSync(join(root, 'output/testland/scores.csv'));
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 400');
+    expect(main(['build'], root)).toBe(2);
+    const message = err.join('\n');
+    expect(message).toContain('data/countries/testland/indicators.yaml:3:12: error: the value 400 of indicator "1.1.1" lies outside 0–100');
+    expect(message).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(root, 'output/testland/scores.csv'))).toEqual(before);
+  });
+
+  it('finds the data relative to the --config file', () => {
+    const root = tempProject('mini');
+    expect(main(['check', '--config', join(root, 'pipeline.config.yaml')], '/')).toBe(0);
+  });
+
+  it('names an unknown country and the known ones', () => {
+    const root = tempProject('mini');
+    expect(main(['--country', 'atlantis'], root)).toBe(2);
+    expect(err.join('\n')).toContain('there is no country "atlantis" in the data');
+    expect(err.join('\n')).toContain('Known countries: "testland"');
+  });
+
+  it('answers --help and refuses unknown commands and options with exit 64', () => {
+    expect(main(['--help'])).toBe(0);
+    expect(out.join('\n')).toContain('Usage: csi-report');
+    expect(main(['publish'])).toBe(64);
+    expect(main(['--colour'])).toBe(64);
+  });
+});

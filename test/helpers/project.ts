@@ -1,0 +1,36 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixtures = join(repoRoot, 'test', 'fixtures');
+
+/** Copies a fixture project (or the repository's own data) into a fresh temporary folder. */
+export function tempProject(from: 'mini' | 'repo' = 'mini'): string {
+  const target = mkdtempSync(join(tmpdir(), 'csi-test-'));
+  if (from === 'mini') {
+    cpSync(join(fixtures, 'projects', 'mini'), target, { recursive: true, filter: (src) => !src.includes(`${join('mini', 'output')}`) });
+  } else {
+    for (const entry of ['data', 'templates', 'pipeline.config.yaml']) cpSync(join(repoRoot, entry), join(target, entry), { recursive: true });
+  }
+  return target;
+}
+
+/** Writes (or overwrites) a file inside a project. */
+export function put(root: string, path: string, text: string): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+/** Reads a file of a project. */
+export function read(root: string, path: string): string {
+  return readFileSync(join(root, path), 'utf8');
+}
+
+/** Replaces one exact piece of a project file, failing loudly when it is not there. */
+export function edit(root: string, path: string, from: string, to: string): void {
+  const text = read(root, path);
+  if (!text.includes(from)) throw new Error(`${path} does not contain ${JSON.stringify(from)}`);
+  writeFileSync(join(root, path), text.replace(from, to));
+}
