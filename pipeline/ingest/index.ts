@@ -5,7 +5,8 @@ import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
-import type { Dataset, PipelineConfig } from './types.ts';
+import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
+import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 import { issueAt } from './yaml-file.ts';
 
 export type * from './types.ts';
@@ -42,8 +43,19 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const sources = readSources(reader, sourcesFile);
   // 3. Raw values are checked against the framework and the citations.
   const values = framework ? readIndicatorValues(reader, `${countryDir}/indicators.yaml`, framework, sources, sourcesFile) : undefined;
+  // 4. Everything the documents cite and say, in every configured language.
+  const facts = readFacts(reader, `${countryDir}/facts`);
+  const tables = readTables(reader, `${countryDir}/tables.yaml`);
+  const people = readPeople(reader, `${countryDir}/people.yaml`);
+  const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`);
+  const content = new Map(config.locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
+  const plans = new Map<'acr' | 'brief', DocumentPlan>();
+  for (const document of config.documents) {
+    const plan = readPlan(reader, config.templatesDir, document);
+    if (plan) plans.set(document, plan);
+  }
   if (reader.hasErrors() || !country || !framework || !sources || !values) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, files: reader.files() };
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, files: reader.files() };
 }
 
 function listCountries(reader: InputReader, config: PipelineConfig): string[] {

@@ -179,6 +179,142 @@ export interface Dataset {
   values: ReadonlyMap<string, RawValue>;
   /** Citations by key. */
   sources: ReadonlyMap<string, Source>;
+  /** Numbers the narrative cites, by key. */
+  facts: ReadonlyMap<string, Fact>;
+  /** The report's tables. */
+  tables: readonly TableDef[];
+  /** Lists of people (appendices). */
+  people: readonly PeopleList[];
+  /** Works cited. */
+  bibliography: readonly BibEntry[];
+  /** Narrative, lists and UI strings per configured locale. */
+  content: ReadonlyMap<string, LocaleContent>;
+  /** Document plans. */
+  plans: ReadonlyMap<'acr' | 'brief', DocumentPlan>;
   /** Project-relative paths of every file read, for caching and the manifest. */
   files: readonly string[];
+}
+
+/** A number the narrative cites that is not an indicator value. */
+export interface Fact {
+  /** Key used in `{{fact "key"}}`. */
+  key: string;
+  /** The number. */
+  value: number;
+  /** How it is written: percent, count, year, number, usd-million, rank. */
+  unit: 'percent' | 'count' | 'year' | 'number' | 'usd-million' | 'rank';
+  /** Citation key, when known. */
+  source?: string;
+  /** Year it refers to. */
+  year?: number;
+  /** Where it is written. */
+  place: SourcePlace;
+}
+
+/** A column of a report table. */
+export interface TableColumn {
+  /** Key of the cells in each row. */
+  key: string;
+  /** Header per locale. */
+  label: LocalisedText;
+  /** Cell type: text cells are localised, number and percent cells are numbers. */
+  type: 'text' | 'number' | 'percent';
+}
+
+/** A table of the report, as `tables.yaml` gives it. */
+export interface TableDef {
+  /** Table number, e.g. `II.3.1`. */
+  id: string;
+  /** Caption per locale. */
+  caption: LocalisedText;
+  /** Notes under the table, per locale. */
+  notes?: readonly LocalisedText[];
+  /** Source: a citation key or a text per locale. */
+  source?: string | LocalisedText;
+  /** Columns. */
+  columns: readonly TableColumn[];
+  /** Rows: cells by column key (localised text, a number, or null for empty). */
+  rows: readonly Readonly<Record<string, LocalisedText | number | null>>[];
+  /** An optional total row. */
+  total?: Readonly<Record<string, LocalisedText | number | null>>;
+}
+
+/** A list of people (appendices 2–6). */
+export interface PeopleList {
+  /** Id of the list. */
+  id: string;
+  /** Appendix number. */
+  appendix: number;
+  /** Title per locale. */
+  title: LocalisedText;
+  /** Groups (by city for focus groups), each with an optional heading. */
+  groups: readonly { heading?: LocalisedText; people: readonly { name: LocalisedText; affiliation?: LocalisedText }[] }[];
+}
+
+/** A work cited in the report. */
+export interface BibEntry {
+  /** Citation key. */
+  key: string;
+  /** Author(s). */
+  author: string;
+  /** Year. */
+  year?: number;
+  /** Title, in the language of the original. */
+  title?: string;
+  /** Publisher. */
+  publisher?: string;
+  /** Web address. */
+  url?: string;
+}
+
+/** A narrative file: Markdown with Handlebars. */
+export interface TextFile {
+  /** Project-relative path. */
+  path: string;
+  /** Name without extension, e.g. `part-1-approach`. */
+  name: string;
+  /** Content. */
+  text: string;
+}
+
+/** An item of a list in `lists.yaml`. */
+export interface ListItem {
+  /** Id, the same in every locale. */
+  id: string;
+  /** Text in this locale (may contain helpers). */
+  text: string;
+  /** Where it is written. */
+  place: SourcePlace;
+}
+
+/** Everything written in one language. */
+export interface LocaleContent {
+  /** Locale code. */
+  locale: string;
+  /** Report snippets by name. */
+  acr: ReadonlyMap<string, TextFile>;
+  /** Brief snippets by name. */
+  brief: ReadonlyMap<string, TextFile>;
+  /** Generic texts (partials) by name, from templates. */
+  partials: ReadonlyMap<string, TextFile>;
+  /** Lists (strengths, weaknesses, recommendations.<actor>) by dotted key. */
+  lists: ReadonlyMap<string, readonly ListItem[]>;
+  /** UI strings. */
+  strings: import('./strings.ts').LocaleStrings;
+}
+
+/** One part of a document plan (`templates/<document>/document.yaml`). */
+export type PlanPart =
+  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
+  | { kind: 'snippet'; name: string }
+  | { kind: 'people'; list: string };
+
+/** The order of parts of a document. */
+export interface DocumentPlan {
+  /** Which document. */
+  document: 'acr' | 'brief';
+  /** Its parts, in order. */
+  parts: readonly PlanPart[];
+  /** Where it is written. */
+  file: string;
 }

@@ -10,6 +10,8 @@ export const fixtures = join(repoRoot, 'test', 'fixtures');
 export function tempProject(from: 'mini' | 'repo' = 'mini'): string {
   const target = mkdtempSync(join(tmpdir(), 'csi-test-'));
   if (from === 'mini') {
+    // The generic templates are the repository's own; the fixture may override some of them.
+    cpSync(join(repoRoot, 'templates'), join(target, 'templates'), { recursive: true });
     cpSync(join(fixtures, 'projects', 'mini'), target, { recursive: true, filter: (src) => !src.includes(`${join('mini', 'output')}`) });
   } else {
     for (const entry of ['data', 'templates', 'pipeline.config.yaml']) cpSync(join(repoRoot, entry), join(target, entry), { recursive: true });

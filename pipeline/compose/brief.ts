@@ -1,0 +1,89 @@
+import { formatPercent } from '../format/number.ts';
+import { localised, type ComposeState } from './context.ts';
+import { editionWords } from './generated.ts';
+import { renderNarrative } from './narrative.ts';
+import type { Block, Inline } from './types.ts';
+
+/** The generated parts of the Policy Action Brief. */
+export function briefBlocks(state: ComposeState, kind: string): Block[] {
+  const { dataset, scores, locale, messages } = state.input;
+  const content = dataset.content.get(locale)!;
+  const snippet = (name: string, prefix: string) => {
+    const file = content.brief.get(name);
+    return file ? renderNarrative(state, file, prefix) : [];
+  };
+  const list = (key: string): Block[] => {
+    const items = content.lists.get(key) ?? [];
+    return items.length === 0 ? [] : renderNarrative(state, { path: items[0]!.place.file, name: key, text: `{{list "${key}"}}` }, key);
+  };
+  switch (kind) {
+    case 'title-block': {
+      const { country, period, organisation } = editionWords(state);
+      return [
+        { kind: 'heading', level: 1, text: localised(state, dataset.country.extra.briefTitle as Record<string, string>), anchor: 'brief-title', inContents: true },
+        { kind: 'paragraph', style: 'lead', inlines: [{ kind: 'text', text: `${messages.t('document.series')} · ${messages.t('document.countryPeriod', { country, period })}`, bold: true }] },
+        { kind: 'paragraph', style: 'small', inlines: [{ kind: 'text', text: messages.t('document.credits.implementedBy', { organisation }) }] },
+        { kind: 'heading', level: 2, text: messages.t('document.brief.keyMessage'), anchor: 'key-message', inContents: true },
+      ];
+    }
+    case 'diamond': {
+      const figure = state.input.figures.get('1');
+      const blocks: Block[] = [{ kind: 'heading', level: 2, text: messages.t('document.brief.diamond'), anchor: 'diamond', inContents: true }];
+      if (figure) {
+        blocks.push({ kind: 'figure', id: figure.id, anchor: 'figure-brief-diamond', caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }), chart: figure.chart, alt: figure.alt });
+      }
+      blocks.push({
+        kind: 'table', anchor: 'brief-scores', caption: messages.t('document.brief.scores'),
+        header: [{ text: messages.t('document.brief.dimension') }, { text: messages.t('document.brief.score'), align: 'right' }],
+        widths: [4, 1],
+        rows: dataset.framework.dimensions.map((d) => {
+          const score = scores.byId.get(d.id)!;
+          return [{ text: localised(state, d.name) }, { text: formatPercent(score.score, locale, score.decimals), align: 'right' }];
+        }),
+      });
+      return blocks;
+    }
+    case 'key-findings': {
+      const blocks: Block[] = [{ kind: 'heading', level: 2, text: messages.t('document.brief.findings'), anchor: 'findings', inContents: true }];
+      for (const dimension of dataset.framework.dimensions) {
+        const score = scores.byId.get(dimension.id)!;
+        if (score.level === 'indicator') continue;
+        const children = score.inputs.map((input) => scores.byId.get(input.id)!);
+        const byDisplayed = [...children].sort((a, b) => b.score - a.score);
+        const strongest = byDisplayed[0]!;
+        const weakest = byDisplayed[byDisplayed.length - 1]!;
+        const name = (id: string) => localised(state, dataset.framework.dimensions.flatMap((d) => d.subdimensions).find((s) => s.id === id)!.name);
+        const derived: Inline[] = [
+          { kind: 'text', text: messages.t('document.brief.strongest', { name: name(strongest.id), score: formatPercent(strongest.score, locale, strongest.decimals) }) },
+          { kind: 'text', text: ' ' },
+          { kind: 'text', text: messages.t('document.brief.weakest', { name: name(weakest.id), score: formatPercent(weakest.score, locale, weakest.decimals) }) },
+        ];
+        blocks.push(
+          { kind: 'heading', level: 3, text: `${localised(state, dimension.name)} — ${formatPercent(score.score, locale, score.decimals)}`, anchor: `finding-${dimension.id}`, inContents: false },
+          { kind: 'paragraph', style: 'small', inlines: derived },
+          ...snippet(`finding-${dimension.id}`, `finding-${dimension.id}`),
+        );
+      }
+      return blocks;
+    }
+    case 'strengths-weaknesses':
+      return [
+        { kind: 'heading', level: 2, text: messages.t('document.brief.strengths'), anchor: 'strengths', inContents: true },
+        ...list('strengths'),
+        { kind: 'heading', level: 2, text: messages.t('document.brief.weaknesses'), anchor: 'weaknesses', inContents: true },
+        ...list('weaknesses'),
+      ];
+    case 'recommendations': {
+      const blocks: Block[] = [{ kind: 'heading', level: 2, text: messages.t('document.brief.recommendations'), anchor: 'recommendations', inContents: true }];
+      for (const key of [...content.lists.keys()].filter((k) => k.startsWith('recommendations.'))) {
+        const actor = key.slice('recommendations.'.length);
+        blocks.push({ kind: 'heading', level: 3, text: messages.t(`document.brief.actors.${actor}`), anchor: `rec-${actor}`, inContents: false }, ...list(key));
+      }
+      return blocks;
+    }
+    case 'about':
+      return [{ kind: 'heading', level: 2, text: messages.t('document.brief.about'), anchor: 'about', inContents: true }, ...snippet('about', 'about')];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,51 @@
+import type { InputIssue } from '../errors/errors.ts';
+import type { Messages } from '../format/messages.ts';
+import type { Dataset } from '../ingest/types.ts';
+import type { Scores } from '../score/index.ts';
+
+/** A figure as compose needs it: numbered caption, alt text, and its chart when it has one. */
+export interface FigureInfo {
+  /** Figure number. */
+  id: string;
+  /** Caption text (without "Figure X:"). */
+  caption: string;
+  /** Text alternative. */
+  alt: string;
+  /** Chart id when the figure is a chart. */
+  chart?: string;
+  /** Description, for a diagram without data. */
+  description?: string;
+  /** Note or source line. */
+  note?: string;
+}
+
+/** Everything composing one edition of one document needs. */
+export interface ComposeInput {
+  /** The validated input. */
+  dataset: Dataset;
+  /** The scores. */
+  scores: Scores;
+  /** Edition language. */
+  locale: string;
+  /** Which document. */
+  document: 'acr' | 'brief';
+  /** Figures by number. */
+  figures: ReadonlyMap<string, FigureInfo>;
+  /** UI strings of the locale. */
+  messages: Messages;
+}
+
+/** Shared state while composing: where problems are collected and footnotes numbered. */
+export interface ComposeState {
+  input: ComposeInput;
+  issues: InputIssue[];
+  nextFootnote: number;
+  footnotes: Map<number, import('./types.ts').Inline[]>;
+}
+
+/** The text of a localised map in the edition's language, falling back to the source locale. */
+export function localised(state: ComposeState, text: Readonly<Record<string, string>> | undefined): string {
+  if (!text) return '';
+  const { locale, dataset } = state.input;
+  return text[locale] ?? text[dataset.config.sourceLocale] ?? Object.values(text)[0] ?? '';
+}

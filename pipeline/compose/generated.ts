@@ -1,0 +1,121 @@
+import { formatDecimal } from '../format/number.ts';
+import type { LocalisedText, PeopleList } from '../ingest/types.ts';
+import { localised, type ComposeState } from './context.ts';
+import type { Block, CoverBlock, TableCell } from './types.ts';
+
+/** Names and words of the edition that several parts need. */
+export function editionWords(state: ComposeState) {
+  const { dataset, messages } = state.input;
+  const country = localised(state, dataset.country.name);
+  const period = dataset.country.study.label;
+  return { country, period, organisation: localised(state, dataset.country.organisation.name), messages };
+}
+
+/** The cover: series, title, country and period, credits, edition date, the diamond. */
+export function coverBlock(state: ComposeState, subtitleKey: string, diamond: string | undefined): CoverBlock {
+  const { dataset, locale } = state.input;
+  const { country, period, organisation, messages } = editionWords(state);
+  const extra = dataset.country.extra as { partner?: { name?: LocalisedText }; funders?: { name: LocalisedText }[] };
+  const funders = (extra.funders ?? []).map((f) => localised(state, f.name));
+  const credits = [messages.t('document.credits.implementedBy', { organisation })];
+  if (extra.partner?.name) credits.push(messages.t('document.credits.partner', { partner: localised(state, extra.partner.name) }));
+  if (funders.length > 0) credits.push(messages.t('document.credits.funders', { funders: new Intl.ListFormat(locale, { type: 'conjunction' }).format(funders) }));
+  return {
+    kind: 'cover',
+    title: messages.t('document.series'),
+    subtitle: messages.t(subtitleKey),
+    country: messages.t('document.countryPeriod', { country, period }),
+    credits,
+    edition: messages.t('document.edition', { date: formatDate(dataset.country.edition.published, locale) }),
+    chart: diamond,
+  };
+}
+
+/** A date of the data (`YYYY-MM-DD`) written the locale's way: "1 June 2011", "1 июня 2011 г.". */
+export function formatDate(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** The list of acronyms as a two-column table. */
+export function acronymBlocks(state: ComposeState): Block[] {
+  const { messages } = state.input;
+  const acronyms = (state.input.dataset.country.extra.acronyms ?? []) as { key: string; short?: LocalisedText; expansion: LocalisedText }[];
+  if (acronyms.length === 0) return [];
+  const rows = acronyms
+    .map((a) => [{ text: a.short ? localised(state, a.short) : a.key, bold: true }, { text: localised(state, a.expansion) }] as TableCell[])
+    .sort((a, b) => a[0]!.text.localeCompare(b[0]!.text, state.input.locale));
+  return [
+    { kind: 'heading', level: 1, text: messages.t('document.acronyms'), anchor: 'acronyms', inContents: true, newPage: true },
+    { kind: 'table', anchor: 'acronym-table', caption: '', header: [{ text: messages.t('document.acronym') }, { text: messages.t('document.meaning') }], widths: [1, 4], rows },
+  ];
+}
+
+/** Appendix 1: the full indicator matrix, generated from the scores. */
+export function matrixBlocks(state: ComposeState, appendix: number): Block[] {
+  const { dataset, scores, locale, messages } = state.input;
+  const { country, period } = editionWords(state);
+  const rows: TableCell[][] = [];
+  const value = (id: string) => {
+    const score = scores.byId.get(id)!;
+    return formatDecimal(score.score, locale, score.decimals);
+  };
+  for (const dimension of dataset.framework.dimensions) {
+    const key = dimension.contextual ? 'document.matrix.contextual' : 'document.matrix.dimension';
+    rows.push([{ text: messages.t(key, { id: dimension.id, name: localised(state, dimension.name) }), bold: true }, { text: value(dimension.id), align: 'right', bold: true }]);
+    for (const sub of dimension.subdimensions) {
+      rows.push([{ text: `${sub.id}  ${localised(state, sub.name)}`, bold: true, indent: 1 }, { text: value(sub.id), align: 'right', bold: true }]);
+      for (const indicator of sub.indicators) {
+        rows.push([{ text: `${indicator.id}  ${localised(state, indicator.name)}`, indent: 2 }, { text: value(indicator.id), align: 'right' }]);
+      }
+    }
+  }
+  return [
+    { kind: 'heading', level: 2, text: messages.t('document.matrix.title', { number: appendix, country, period }), anchor: 'appendix-matrix', inContents: true, newPage: true },
+    { kind: 'paragraph', inlines: [{ kind: 'text', text: messages.t('document.matrix.intro') }], style: 'small' },
+    { kind: 'table', anchor: 'matrix-table', caption: '', header: [{ text: messages.t('document.matrix.item') }, { text: messages.t('document.matrix.score'), align: 'right' }], widths: [6, 1], rows },
+  ];
+}
+
+/** An appendix listing people, grouped (by city for focus groups). */
+export function peopleBlocks(state: ComposeState, list: PeopleList): Block[] {
+  const { messages } = state.input;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 2, text: messages.t('document.appendixTitle', { number: list.appendix, title: localised(state, list.title) }), anchor: `appendix-${list.appendix}`, inContents: true },
+  ];
+  for (const group of list.groups) {
+    if (group.heading) blocks.push({ kind: 'heading', level: 4, text: localised(state, group.heading), anchor: `appendix-${list.appendix}-${localised(state, group.heading)}`, inContents: false });
+    blocks.push({
+      kind: 'list', ordered: false,
+      items: group.people.map((person) => {
+        const name = localised(state, person.name);
+        const affiliation = person.affiliation ? localised(state, person.affiliation) : '';
+        return affiliation ? [{ kind: 'text', text: name, bold: true }, { kind: 'text', text: `, ${affiliation}` }] : [{ kind: 'text', text: name, bold: true }];
+      }),
+    });
+  }
+  return blocks;
+}
+
+/** The bibliography: works cited, then the data sources, each sorted by author. */
+export function bibliographyBlocks(state: ComposeState): Block[] {
+  const { dataset, messages, locale } = state.input;
+  const collator = new Intl.Collator(locale);
+  const works = [...dataset.bibliography].sort((a, b) => collator.compare(a.author, b.author) || (a.year ?? 0) - (b.year ?? 0));
+  const entry = (author: string | undefined, year: number | undefined, title: string | undefined, publisher: string | undefined, url: string | undefined) => {
+    const parts = [`${author ?? ''}${year ? ` (${year})` : ''}.`];
+    if (title) parts.push(` ${title}.`);
+    if (publisher && publisher !== author) parts.push(` ${publisher}.`);
+    const inlines: { kind: 'text'; text: string; link?: string; italic?: boolean }[] = [{ kind: 'text', text: parts[0]! }];
+    if (title) inlines.push({ kind: 'text', text: ` ${title}.`, italic: true });
+    if (publisher && publisher !== author) inlines.push({ kind: 'text', text: ` ${publisher}.` });
+    if (url) inlines.push({ kind: 'text', text: ` ${url}`, link: url });
+    return inlines;
+  };
+  const sources = [...dataset.sources.values()].sort((a, b) => collator.compare(a.author ?? '', b.author ?? ''));
+  return [
+    { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },
+    ...works.map((w): Block => ({ kind: 'paragraph', style: 'small', inlines: entry(w.author, w.year, w.title, w.publisher, w.url) })),
+    { kind: 'heading', level: 2, text: messages.t('document.dataSources'), anchor: 'data-sources', inContents: true },
+    ...sources.map((s): Block => ({ kind: 'paragraph', style: 'small', inlines: entry(s.author, s.year, localised(state, s.title), s.publisher, s.url) })),
+  ];
+}

@@ -1,0 +1,133 @@
+import Handlebars from 'handlebars';
+import type { HelperOptions } from 'handlebars';
+import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear, roundHalfUp } from '../format/number.ts';
+import type { Fact, RawValue } from '../ingest/types.ts';
+import type { AnyScore } from '../score/index.ts';
+import { localised, type ComposeState } from './context.ts';
+
+/** A place in the text being rendered, as Handlebars gives it to helpers. */
+interface Loc { start: { line: number; column: number } }
+
+/** Raised by a helper; the renderer turns it into an issue at the helper's line. */
+export class HelperError extends Error {
+  constructor(message: string, readonly hint: string, readonly loc?: Loc) {
+    super(message);
+  }
+}
+
+/** Marks where a figure, table or list goes; the Markdown reader turns it into a block. */
+export const placeMarker = (kind: 'figure' | 'table' | 'list', id: string) => `\n\n@@${kind}:${id}@@\n\n`;
+
+/**
+ * Creates a Handlebars environment whose helpers read the data of one edition. Every number
+ * goes through the one formatter; every id is checked, and an unknown one is an error at the
+ * helper's line.
+ */
+export function createHelpers(state: ComposeState): typeof Handlebars {
+  const hb = Handlebars.create();
+  const { dataset, scores, locale, messages } = state.input;
+  const fail = (options: HelperOptions | undefined, message: string, hint: string): never => {
+    throw new HelperError(message, hint, (options as unknown as { loc?: Loc } | undefined)?.loc);
+  };
+  const scoreOf = (id: unknown, options: HelperOptions): AnyScore => {
+    const score = typeof id === 'string' ? scores.byId.get(id) : undefined;
+    if (!score) return fail(options, `"${String(id)}" is not a dimension, sub-dimension or indicator id`, 'Use an id of the framework, e.g. "1", "1.4" or "1.4.2".');
+    return score;
+  };
+  const displayed = (score: AnyScore) => roundHalfUp(score.score, score.decimals);
+  const nameOf = (id: string): string | undefined => {
+    for (const dimension of dataset.framework.dimensions) {
+      if (dimension.id === id) return localised(state, dimension.name);
+      for (const sub of dimension.subdimensions) {
+        if (sub.id === id) return localised(state, sub.name);
+        const indicator = sub.indicators.find((i) => i.id === id);
+        if (indicator) return localised(state, indicator.name);
+      }
+    }
+    return undefined;
+  };
+  const group = (key: unknown, options: HelperOptions): AnyScore[] => {
+    const all = dataset.framework.dimensions;
+    if (key === 'dimensions') return all.filter((d) => !d.contextual).map((d) => scores.byId.get(d.id)!);
+    if (key === 'all-dimensions') return all.map((d) => scores.byId.get(d.id)!);
+    const parent = typeof key === 'string' ? scores.byId.get(key) : undefined;
+    if (!parent || parent.level === 'indicator') return fail(options, `"${String(key)}" is not a group to rank`, 'Use "dimensions", "all-dimensions", a dimension id ("3") or a sub-dimension id ("3.5").');
+    return parent.inputs.map((input) => scores.byId.get(input.id)!);
+  };
+  // Ranks by the displayed value, then by framework order, so a tie reads the way it prints.
+  const pick = (items: AnyScore[], direction: 1 | -1) =>
+    items.reduce((best, item) => (direction * (displayed(item) - displayed(best)) > 0 ? item : best)).id;
+  const formatFact = (fact: Fact): string => {
+    switch (fact.unit) {
+      case 'percent': return formatPercent(fact.value, locale, Number.isInteger(fact.value) ? 0 : 1);
+      case 'count': return formatCount(fact.value, locale);
+      case 'year': return formatYear(fact.value);
+      case 'rank': return formatCount(fact.value, locale);
+      case 'usd-million': return messages.t('units.usdMillion', { value: formatNumber(fact.value, locale) });
+      case 'number': return formatNumber(fact.value, locale);
+    }
+  };
+  const formatRaw = (raw: RawValue, component: string | undefined, options: HelperOptions): string => {
+    if (component !== undefined) {
+      const part = raw.components?.[component];
+      if (!part) return fail(options, `indicator "${raw.id}" has no component "${component}"`, `Use one of: ${Object.keys(raw.components ?? {}).join(', ') || 'none'}.`);
+      return part.unit === 'usd-million' ? formatCount(part.value, locale) : formatNumber(part.value, locale);
+    }
+    if (raw.value === undefined) return fail(options, `indicator "${raw.id}" has no single raw value`, 'Name a component: {{raw "5.1.4" "gni"}}.');
+    return formatNumber(raw.value, locale);
+  };
+  const ref = (kind: 'figure' | 'table', id: unknown, options: HelperOptions) => {
+    const known = kind === 'figure' ? state.input.figures.has(String(id)) : dataset.tables.some((t) => t.id === id);
+    if (!known) fail(options, `there is no ${kind} "${String(id)}"`, `Use a ${kind} id of the country's ${kind}s.yaml.`);
+    return `[${messages.t(kind === 'figure' ? 'document.figureRef' : 'document.tableRef', { id: String(id) })}](#${kind}-${String(id)})`;
+  };
+
+  const helpers: Record<string, (...args: never[]) => unknown> = {
+    score: (id: unknown, options: HelperOptions) => {
+      const score = scoreOf(id, options);
+      return formatPercent(score.score, locale, score.decimals);
+    },
+    number: (id: unknown, options: HelperOptions) => {
+      const score = scoreOf(id, options);
+      return formatDecimal(score.score, locale, score.decimals);
+    },
+    name: (id: unknown, options: HelperOptions) => nameOf(String(id)) ?? fail(options, `"${String(id)}" is not a dimension, sub-dimension or indicator id`, 'Use an id of the framework.'),
+    raw: (id: unknown, component: unknown, options?: HelperOptions) => {
+      const opts = (options ?? component) as HelperOptions;
+      const raw = dataset.values.get(String(id));
+      if (!raw) return fail(opts, `"${String(id)}" is not an indicator id`, 'Use an indicator id such as "5.1.2".');
+      return formatRaw(raw, options ? String(component) : undefined, opts);
+    },
+    fact: (key: unknown, options: HelperOptions) => {
+      const fact = dataset.facts.get(String(key));
+      if (!fact) return fail(options, `there is no fact "${String(key)}"`, 'Define it in the country\'s facts/*.yaml, with value and unit.');
+      return formatFact(fact);
+    },
+    highest: (key: unknown, options: HelperOptions) => pick(group(key, options), 1),
+    lowest: (key: unknown, options: HelperOptions) => pick(group(key, options), -1),
+    above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
+    below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
+    country: () => localised(state, dataset.country.name),
+    organisation: () => localised(state, dataset.country.organisation.name),
+    orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
+    partner: () => localised(state, (dataset.country.extra.partner as { short?: Record<string, string> } | undefined)?.short ?? { en: 'CIVICUS' }),
+    period: () => dataset.country.study.label,
+    figure: (id: unknown, options: HelperOptions) => {
+      if (!state.input.figures.has(String(id))) fail(options, `there is no figure "${String(id)}"`, 'Use a figure id of the country\'s figures.yaml.');
+      return placeMarker('figure', String(id));
+    },
+    table: (id: unknown, options: HelperOptions) => {
+      if (!dataset.tables.some((t) => t.id === id)) fail(options, `there is no table "${String(id)}"`, 'Use a table id of the country\'s tables.yaml.');
+      return placeMarker('table', String(id));
+    },
+    figref: (id: unknown, options: HelperOptions) => ref('figure', id, options),
+    tableref: (id: unknown, options: HelperOptions) => ref('table', id, options),
+    list: (key: unknown, options: HelperOptions) => {
+      const content = dataset.content.get(locale);
+      if (!content?.lists.has(String(key))) fail(options, `there is no list "${String(key)}" in lists.yaml`, `Use one of: ${[...(content?.lists.keys() ?? [])].join(', ')}.`);
+      return placeMarker('list', String(key));
+    },
+  };
+  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper as Handlebars.HelperDelegate);
+  return hb;
+}

@@ -1,0 +1,105 @@
+import { InputError } from '../errors/errors.ts';
+import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
+import { localised, type ComposeInput, type ComposeState } from './context.ts';
+import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
+import { renderNarrative, renderTemplate } from './narrative.ts';
+import { briefBlocks } from './brief.ts';
+import type { Block, ComposedDocument } from './types.ts';
+
+export type { ComposeInput, FigureInfo } from './context.ts';
+export type * from './types.ts';
+
+/**
+ * Composes one document of one edition: walks the document plan, renders each narrative
+ * snippet against the data, generates the parts made from data (cover, matrix, appendices,
+ * bibliography), and resolves numbering. Throws `InputError` with every problem found.
+ */
+export function composeDocument(input: ComposeInput): ComposedDocument {
+  const state: ComposeState = { input, issues: [], nextFootnote: 1, footnotes: new Map() };
+  const plan = input.dataset.plans.get(input.document);
+  if (!plan) throw new Error(`no plan for ${input.document}`);
+  const blocks = plan.parts.flatMap((part) => partBlocks(state, plan, part));
+  if (state.issues.some((issue) => issue.severity === 'error')) throw new InputError(state.issues);
+  const { country, period, organisation, messages } = editionWords(state);
+  const titleKey = input.document === 'acr' ? 'reportTitle' : 'briefTitle';
+  const title = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
+  return {
+    kind: input.document,
+    locale: input.locale,
+    meta: {
+      title,
+      author: organisation,
+      subject: messages.t(input.document === 'acr' ? 'document.meta.acrSubject' : 'document.meta.briefSubject', { country, period }),
+      keywords: messages.t('document.meta.keywords', { country }).split(',').map((k) => k.trim()),
+      lang: input.locale,
+      runningHead: messages.t('document.runningHead', { country, period }),
+      date: new Date(`${input.dataset.config.sourceDate}T00:00:00Z`),
+    },
+    labels: {
+      contents: messages.t('document.contents'),
+      figures: messages.t('document.listOfFigures'),
+      tables: messages.t('document.listOfTables'),
+      page: messages.t('document.page', { page: '{page}' }),
+      continued: messages.t('document.continued'),
+    },
+    blocks,
+    footnotes: state.footnotes,
+  };
+}
+
+function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Block[] {
+  const { dataset, locale, messages } = state.input;
+  const content = dataset.content.get(locale);
+  switch (part.kind) {
+    case 'snippet': {
+      const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
+      if (!file) {
+        state.issues.push({
+          place: { file: plan.file },
+          message: `the ${locale} text "${part.name}" is missing`,
+          hint: `Write data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
+          severity: 'error',
+        });
+        return [];
+      }
+      return renderNarrative(state, file, part.name);
+    }
+    case 'cover':
+      return [coverBlock(state, 'document.acrSubtitle', state.input.figures.get('1')?.chart)];
+    case 'contents':
+      return [{ kind: 'index', of: 'contents' }];
+    case 'list-of-figures':
+      return [{ kind: 'index', of: 'figures' }];
+    case 'list-of-tables':
+      return [{ kind: 'index', of: 'tables' }];
+    case 'acronyms':
+      return acronymBlocks(state);
+    case 'appendices':
+      return [{ kind: 'heading', level: 1, text: messages.t('document.appendices'), anchor: 'appendices', inContents: true, newPage: true }];
+    case 'indicator-matrix':
+      return matrixBlocks(state, 1);
+    case 'people': {
+      const list = dataset.people.find((p) => p.id === part.list);
+      if (!list) {
+        state.issues.push({ place: { file: plan.file }, message: `there is no people list "${part.list}"`, hint: `Use one of: ${dataset.people.map((p) => p.id).join(', ')}.`, severity: 'error' });
+        return [];
+      }
+      return peopleBlocks(state, list);
+    }
+    case 'bibliography':
+      return bibliographyBlocks(state);
+    case 'corrigendum':
+      return [];
+    case 'where-to-find': {
+      const partial = content?.partials.get('where-to-find');
+      if (!partial) return [];
+      const text = renderTemplate(state, partial, {});
+      return [
+        { kind: 'heading', level: 2, text: messages.t('document.brief.whereToFind'), anchor: 'where-to-find', inContents: true },
+        ...(text ? renderNarrative(state, { ...partial, text }, 'where') : []),
+      ];
+    }
+    default:
+      return briefBlocks(state, part.kind);
+  }
+}

@@ -1,0 +1,89 @@
+import type { SourcePlace } from '../errors/errors.ts';
+import type { TextFile } from '../ingest/types.ts';
+import { localised, type ComposeState } from './context.ts';
+import { HelperError, createHelpers } from './helpers.ts';
+import { markdownToBlocks, type Placeholder } from './markdown.ts';
+import { tableBlock } from './tables.ts';
+import type { Block } from './types.ts';
+import { typedNumbers } from './bindings.ts';
+
+/**
+ * Renders one narrative file: Handlebars (strict) binds it to the data, Markdown gives it
+ * structure, and placed figures, tables and lists become their blocks. Problems are collected
+ * in `state.issues` with the file and line, and the rendering goes on so all are found at once.
+ */
+export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefix: string): Block[] {
+  const markdown = renderTemplate(state, file, {});
+  if (markdown === undefined) return [];
+  state.issues.push(...typedNumbers(state, file));
+  const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix);
+  state.nextFootnote = result.nextFootnote;
+  for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
+  return result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
+}
+
+/** Renders a Handlebars text with the helpers; undefined when it could not be rendered. */
+export function renderTemplate(state: ComposeState, file: TextFile, context: object): string | undefined {
+  const hb = createHelpers(state);
+  const content = state.input.dataset.content.get(state.input.locale);
+  for (const [name, partial] of content?.partials ?? []) hb.registerPartial(name, partial.text);
+  try {
+    return hb.compile(file.text, { strict: true, noEscape: true, knownHelpersOnly: false })(context);
+  } catch (error) {
+    state.issues.push(templateIssue(error, file.path));
+    return undefined;
+  }
+}
+
+function templateIssue(error: unknown, file: string) {
+  if (error instanceof HelperError) {
+    const place: SourcePlace = { file, line: error.loc?.start.line, column: error.loc ? error.loc.start.column + 1 : undefined };
+    return { place, message: error.message, hint: error.hint, severity: 'error' as const };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  // Handlebars reports places as "- 3:12" (strict lookups) or "on line 3" (syntax).
+  const strict = /^"?(.+?)"? not defined in .* - (\d+):(\d+)$/s.exec(text);
+  if (strict) {
+    return {
+      place: { file, line: Number(strict[2]), column: Number(strict[3]) + 1 },
+      message: `"${strict[1]}" is not a helper or value the narrative knows`,
+      hint: 'Check the spelling; the helpers are listed in docs/narrative.md.',
+      severity: 'error' as const,
+    };
+  }
+  const partial = /The partial (.+) could not be found/.exec(text);
+  if (partial) {
+    return { place: { file }, message: `the generic text "${partial[1]}" does not exist`, hint: `Add templates/<document>/text/<locale>/${partial[1]}.md, or correct the name.`, severity: 'error' as const };
+  }
+  const syntax = /line (\d+)/.exec(text);
+  return {
+    place: { file, line: syntax ? Number(syntax[1]) : undefined },
+    message: `the template cannot be read: ${text.split('\n')[0]}`,
+    hint: 'Check the {{…}} expressions on this line: every {{#if}} needs its {{/if}}, every string its quotes.',
+    severity: 'error' as const,
+  };
+}
+
+function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFile): Block[] {
+  const { messages } = state.input;
+  if (item.of === 'figure') {
+    const figure = state.input.figures.get(item.id)!;
+    return [{
+      kind: 'figure', id: figure.id, anchor: `figure-${figure.id}`,
+      caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }),
+      chart: figure.chart, description: figure.description, alt: figure.alt, note: figure.note, source: item.source,
+    }];
+  }
+  if (item.of === 'table') {
+    const table = state.input.dataset.tables.find((t) => t.id === item.id)!;
+    return [tableBlock(state, table)];
+  }
+  const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
+  const items = list.map((entry) => {
+    const text = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;
+    const blocks = markdownToBlocks(text, state.input.locale, state.nextFootnote, entry.place, 'li');
+    const first = blocks.items.find((b) => b.kind === 'paragraph');
+    return first && first.kind === 'paragraph' ? first.inlines : [{ kind: 'text' as const, text }];
+  });
+  return [{ kind: 'list', ordered: false, items, source: { file: file.path } }];
+}

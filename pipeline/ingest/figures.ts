@@ -1,0 +1,234 @@
+import type { InputIssue, SourcePlace } from '../errors/errors.ts';
+import { formatPlace } from '../errors/errors.ts';
+import { msg } from '../errors/messages.ts';
+import { closest } from '../util/text.ts';
+import { frameworkIndicators } from './framework.ts';
+import type { InputReader } from './read.ts';
+import { dataKinds, figuresSchema, type figureKinds, type figureUnits } from './schemas/figures.ts';
+import type { Framework, LocalisedText } from './types.ts';
+import { validateYaml } from './validate.ts';
+import { issueAt, type YamlFile } from './yaml-file.ts';
+
+/** What a figure shows. */
+export type FigureKind = (typeof figureKinds)[number];
+/** The kinds drawn from categories and series. */
+export type DataFigureKind = (typeof dataKinds)[number];
+/** The unit of a data figure's values. */
+export type FigureUnit = (typeof figureUnits)[number];
+
+/** A value of a figure: a number from the report, or an indicator's score (which then moves with corrections). */
+export type FigureValue = { kind: 'number'; value: number } | { kind: 'indicator'; id: string };
+
+/** A figure's source: a key of `sources.yaml`, or a citation written out per locale. */
+export type FigureSource = { kind: 'key'; key: string } | { kind: 'text'; text: LocalisedText };
+
+/** One category (a bar, a point, a row of the data table). */
+export interface FigureCategory {
+  /** Key the series' values refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+}
+
+/** One series: a value per category. */
+export interface FigureSeries {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale (legend, table column). */
+  label: LocalisedText;
+  /** The values by category key, in category order. */
+  values: ReadonlyMap<string, FigureValue>;
+}
+
+interface FigureBase {
+  /** Figure number as the report prints it, e.g. `III.1.1`. */
+  id: string;
+  /** Caption per locale. */
+  caption: LocalisedText;
+  /** A note printed under the figure, per locale. */
+  note?: LocalisedText;
+  /** Where the data come from. */
+  source?: FigureSource;
+  /** Where the figure is declared. */
+  place: SourcePlace;
+}
+
+/** The Civil Society Diamond: drawn from the dimension scores. */
+export interface DiamondFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'diamond';
+}
+
+/** A bar per sub-dimension of one dimension, drawn from the scores. */
+export interface SubdimensionsFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'subdimensions';
+  /** Dimension id, e.g. `1`. */
+  dimension: string;
+}
+
+/** A figure whose content is not data: the compose stage prints its description. */
+export interface DiagramFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'diagram';
+  /** What the original diagram shows, per locale. */
+  description: LocalisedText;
+}
+
+/** A bar, grouped-bar, stacked-bar or line chart of categories and series. */
+export interface DataFigure extends FigureBase {
+  /** Discriminant. */
+  kind: DataFigureKind;
+  /** Unit of every value. */
+  unit: FigureUnit;
+  /** Title of the value axis, per locale. */
+  valueTitle?: LocalisedText;
+  /** Categories, in display order. */
+  categories: readonly FigureCategory[];
+  /** Series, in display order. */
+  series: readonly FigureSeries[];
+}
+
+/** A figure of the report, as `figures.yaml` declares it. */
+export type FigureDef = DiamondFigure | SubdimensionsFigure | DiagramFigure | DataFigure;
+
+type RawValue = number | { indicator: string };
+interface RawFigure {
+  id: string;
+  kind: FigureKind;
+  caption: LocalisedText;
+  note?: LocalisedText;
+  source?: string | LocalisedText;
+  dimension?: string;
+  description?: LocalisedText;
+  unit?: FigureUnit;
+  valueTitle?: LocalisedText;
+  categories?: { key: string; label: LocalisedText }[];
+  series?: { key: string; label: LocalisedText; values: Record<string, RawValue> }[];
+}
+
+/** Units whose values lie on the 0–100 scale. */
+const hundredScale: readonly FigureUnit[] = ['percent', 'index', 'score'];
+
+/**
+ * Reads `figures.yaml` and checks it against the framework: every text in every locale,
+ * dimensions and indicator references known, every series giving exactly one value per category.
+ */
+export function readFigures(reader: InputReader, path: string, framework: Framework, locales: readonly string[]): FigureDef[] {
+  const yaml = reader.yaml(path, 'figures');
+  if (!yaml || !validateYaml(yaml, figuresSchema, reader.issues)) return [];
+  const raws = (yaml.value as { figures: RawFigure[] }).figures;
+  const check = new FigureChecker(yaml, framework, locales, reader.issues);
+  const seen = new Map<string, SourcePlace>();
+  return raws.map((raw, f) => {
+    const place = yaml.placeOf(['figures', f, 'id']);
+    const first = seen.get(raw.id);
+    if (first) reader.issues.push(issueAt(place, msg.duplicateId(raw.id, formatPlace(first))));
+    else seen.set(raw.id, place);
+    return check.figure(raw, f, place);
+  });
+}
+
+/** The checks of one figures file; pushes issues and builds the typed figures. */
+class FigureChecker {
+  private readonly indicators: string[];
+  private readonly dimensions: string[];
+
+  constructor(
+    private readonly yaml: YamlFile,
+    framework: Framework,
+    private readonly locales: readonly string[],
+    private readonly issues: InputIssue[],
+  ) {
+    this.indicators = frameworkIndicators(framework).map((def) => def.id);
+    this.dimensions = framework.dimensions.map((d) => d.id);
+  }
+
+  figure(raw: RawFigure, f: number, place: SourcePlace): FigureDef {
+    const at = (...path: (string | number)[]) => ['figures', f, ...path];
+    this.text(raw.caption, at('caption'));
+    if (raw.note) this.text(raw.note, at('note'));
+    const source = raw.source === undefined ? undefined : this.source(raw.source, at('source'));
+    const base = { id: raw.id, caption: raw.caption, note: raw.note, source, place };
+    switch (raw.kind) {
+      case 'diamond':
+        return { ...base, kind: 'diamond' };
+      case 'diagram':
+        this.text(raw.description!, at('description'));
+        return { ...base, kind: 'diagram', description: raw.description! };
+      case 'subdimensions':
+        if (!this.dimensions.includes(raw.dimension!)) this.issue(at('dimension'), msg.unknownDimension(raw.dimension!, this.dimensions));
+        return { ...base, kind: 'subdimensions', dimension: raw.dimension! };
+      default:
+        return { ...base, ...this.data(raw, at) };
+    }
+  }
+
+  private data(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<DataFigure, keyof FigureBase> {
+    const unit = raw.unit!;
+    if (raw.valueTitle) this.text(raw.valueTitle, at('valueTitle'));
+    const categories = raw.categories!.map((category, c) => {
+      this.text(category.label, at('categories', c, 'label'));
+      return { key: category.key, label: category.label };
+    });
+    this.unique(categories.map((c) => c.key), (c) => at('categories', c, 'key'));
+    this.unique(raw.series!.map((s) => s.key), (s) => at('series', s, 'key'));
+    const keys = categories.map((c) => c.key);
+    const series = raw.series!.map((entry, s): FigureSeries => {
+      this.text(entry.label, at('series', s, 'label'));
+      const values = new Map<string, FigureValue>();
+      for (const [key, value] of Object.entries(entry.values)) {
+        const valuePath = at('series', s, 'values', key);
+        if (!keys.includes(key)) {
+          this.issue(valuePath, msg.unknownCategory(key, entry.key, keys, closest(key, keys)), true);
+          continue;
+        }
+        values.set(key, this.value(value, valuePath, unit));
+      }
+      for (const key of keys.filter((k) => !(k in entry.values))) {
+        this.issue(at('series', s, 'values'), msg.missingCategoryValue(key, entry.key));
+      }
+      // Category order, whatever order the values were written in.
+      return { key: entry.key, label: entry.label, values: new Map(keys.filter((k) => values.has(k)).map((k) => [k, values.get(k)!])) };
+    });
+    return { kind: raw.kind as DataFigureKind, unit, valueTitle: raw.valueTitle, categories, series };
+  }
+
+  private value(raw: RawValue, path: (string | number)[], unit: FigureUnit): FigureValue {
+    if (typeof raw === 'number') {
+      if (hundredScale.includes(unit) && (raw < 0 || raw > 100)) this.issue(path, msg.figureValueOutOfScale(raw, unit));
+      return { kind: 'number', value: raw };
+    }
+    if (!this.indicators.includes(raw.indicator)) {
+      this.issue([...path, 'indicator'], msg.unknownIndicator(raw.indicator, closest(raw.indicator, this.indicators, 1)));
+    }
+    return { kind: 'indicator', id: raw.indicator };
+  }
+
+  private source(raw: string | LocalisedText, path: (string | number)[]): FigureSource {
+    if (typeof raw === 'string') return { kind: 'key', key: raw };
+    this.text(raw, path);
+    return { kind: 'text', text: raw };
+  }
+
+  /** Every configured locale has the text. */
+  private text(text: LocalisedText, path: (string | number)[]): void {
+    for (const locale of this.locales) {
+      if (typeof text[locale] !== 'string' || text[locale].trim() === '') this.issue(path, msg.missingLocale(locale));
+    }
+  }
+
+  private unique(keys: readonly string[], pathOf: (index: number) => (string | number)[]): void {
+    const seen = new Map<string, SourcePlace>();
+    keys.forEach((key, index) => {
+      const place = this.yaml.placeOf(pathOf(index));
+      const first = seen.get(key);
+      if (first) this.issues.push(issueAt(place, msg.duplicateId(key, formatPlace(first))));
+      else seen.set(key, place);
+    });
+  }
+
+  private issue(path: (string | number)[], message: { message: string; hint: string }, atKey = false): void {
+    this.issues.push(issueAt(atKey ? this.yaml.placeOfKey(path) : this.yaml.placeOf(path), message));
+  }
+}

@@ -1,0 +1,145 @@
+import type { SchemaObject } from 'ajv';
+import { localisedText, slug } from './common.ts';
+
+/** `facts/*.yaml`: numbers the narrative cites. */
+export const factsSchema: SchemaObject = {
+  type: 'object',
+  propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'a lower-case key with dashes, e.g. "population-survey-respondents"' },
+  additionalProperties: {
+    type: 'object',
+    required: ['value', 'unit'],
+    properties: {
+      value: { type: 'number' },
+      unit: { enum: ['percent', 'count', 'year', 'number', 'usd-million', 'rank'] },
+      source: slug,
+      year: { type: 'integer' },
+      note: { type: 'string' },
+    },
+    additionalProperties: false,
+  },
+};
+
+const cell = { anyOf: [localisedText, { type: 'number' }, { type: 'null' }] };
+
+/** `tables.yaml`. */
+export const tablesSchema: SchemaObject = {
+  type: 'object',
+  required: ['tables'],
+  properties: {
+    tables: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'caption', 'columns', 'rows'],
+        properties: {
+          id: { type: 'string' },
+          caption: localisedText,
+          notes: { type: 'array', items: localisedText },
+          source: { anyOf: [slug, localisedText] },
+          columns: {
+            type: 'array',
+            minItems: 1,
+            description: 'the columns of a table',
+            items: {
+              type: 'object',
+              required: ['key', 'label', 'type'],
+              properties: { key: { type: 'string' }, label: localisedText, type: { enum: ['text', 'number', 'percent'] } },
+              additionalProperties: false,
+            },
+          },
+          rows: { type: 'array', items: { type: 'object', additionalProperties: cell } },
+          total: { type: 'object', additionalProperties: cell },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+/** `people.yaml`. */
+export const peopleSchema: SchemaObject = {
+  type: 'object',
+  required: ['lists'],
+  properties: {
+    lists: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'appendix', 'title', 'groups'],
+        properties: {
+          id: slug,
+          appendix: { type: 'integer' },
+          title: localisedText,
+          groups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['people'],
+              properties: {
+                heading: localisedText,
+                people: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['name'],
+                    properties: { name: localisedText, affiliation: localisedText },
+                    additionalProperties: false,
+                  },
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+};
+
+/** `bibliography.yaml`. */
+export const bibliographySchema: SchemaObject = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['key', 'author'],
+    properties: {
+      key: slug,
+      author: { type: 'string' },
+      year: { type: 'integer' },
+      title: { type: 'string' },
+      publisher: { type: 'string' },
+      url: { type: 'string' },
+      note: { type: 'string' },
+    },
+    additionalProperties: false,
+  },
+};
+
+/** `narrative/<locale>/lists.yaml`: lists of items with ids, nested by group. */
+export const listsSchema: SchemaObject = {
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'array', items: { type: 'object', required: ['id', 'text'], properties: { id: slug, text: { type: 'string' } }, additionalProperties: false } },
+      { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['id', 'text'], properties: { id: slug, text: { type: 'string' } }, additionalProperties: false } } },
+    ],
+  },
+};
+
+const planPart = {
+  anyOf: [
+    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
+    { type: 'object', required: ['snippet'], properties: { snippet: { type: 'string' } }, additionalProperties: false },
+    { type: 'object', required: ['people'], properties: { people: slug }, additionalProperties: false },
+  ],
+};
+
+/** `templates/<document>/document.yaml`. */
+export const planSchema: SchemaObject = {
+  type: 'object',
+  required: ['parts'],
+  properties: { parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' } },
+  additionalProperties: false,
+};

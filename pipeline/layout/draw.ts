@@ -1,0 +1,207 @@
+import PDFDocument from 'pdfkit';
+import type { ComposedDocument } from '../compose/types.ts';
+import type { Line } from './lines.ts';
+import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
+import type { PageStyle, TextStyle } from './style.ts';
+
+/** Draws a chart's vector graphics at a place; supplied by the chart stage. */
+export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
+
+type StructElement = PDFKit.PDFStructureElement;
+
+/**
+ * Walks the page model and draws it with pdfkit: text, rules, charts, links, named
+ * destinations, the outline, running heads and page numbers (as artifacts), footnotes, and
+ * the structure tree built from the model's struct declarations.
+ */
+export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter): void {
+  const elements = declareStructs(doc, model);
+  const outlineParents: PDFKit.PDFOutline[] = [doc.outline];
+  const outlineByAnchor = new Map(model.outline.map((entry) => [entry.anchor, entry]));
+  const labelOf = (pageIndex: number) => String(pageIndex + 1);
+
+  model.pages.forEach((page, pageIndex) => {
+    doc.addPage({ size: [style.width, style.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    for (const item of page.items) {
+      if (item.kind === 'anchor') {
+        doc.addNamedDestination(item.name, 'XYZ', 0, style.height - item.y + 12, null);
+        const entry = outlineByAnchor.get(item.name);
+        if (entry) {
+          // Each level hangs under the last heading of the level above it.
+          const parent = outlineParents[Math.min(entry.level - 1, outlineParents.length - 1)]!;
+          const node = parent.addItem(entry.title, { expanded: entry.level === 1 });
+          outlineParents.length = entry.level;
+          outlineParents[entry.level] = node;
+        }
+        continue;
+      }
+      drawItem(doc, item, elements, model, style, paintChart, labelOf);
+    }
+    drawFootnotes(doc, model, page.footnotes, style, elements.footnotes);
+    if (!page.plain) drawRunningHead(doc, document, style, labelOf(pageIndex));
+  });
+  for (const element of elements.all) element.end();
+}
+
+interface Elements {
+  all: StructElement[];
+  byId: StructElement[];
+  footnotes: StructElement;
+}
+
+/** Creates the whole structure tree first, in reading order, so drawing order cannot change it. */
+function declareStructs(doc: PDFKit.PDFDocument, model: PageModel): Elements {
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const byId: StructElement[] = [];
+  for (const def of model.structs) {
+    const element = doc.struct(def.role, def.alt ? { alt: def.alt } : {});
+    byId[def.id] = element;
+    (def.parent === undefined ? root : byId[def.parent]!).add(element);
+  }
+  const footnotes = doc.struct('Sect');
+  root.add(footnotes);
+  return { all: [root], byId, footnotes };
+}
+
+function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'anchor' }>, elements: Elements, model: PageModel, style: PageStyle, paintChart: ChartPainter, labelOf: (page: number) => string): void {
+  switch (item.kind) {
+    case 'rect':
+      artifact(doc, () => {
+        doc.rect(item.x, item.y, item.width, item.height);
+        if (item.fill) doc.fillColor(item.fill).fill();
+        if (item.stroke) doc.strokeColor(item.stroke).stroke();
+      });
+      return;
+    case 'line':
+      return tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item));
+    case 'chart':
+      return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
+    case 'index-entry': {
+      const pageIndex = model.anchorPages.get(item.target);
+      const number = pageIndex === undefined ? '' : labelOf(pageIndex);
+      tagged(doc, elements.byId[item.struct], () => {
+        item.lines.forEach((line, i) => {
+          const y = item.y + i * item.style.leading;
+          drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style });
+          if (i === item.lines.length - 1) {
+            doc.font(item.style.font).fontSize(item.style.size);
+            const numberWidth = doc.widthOfString(number);
+            const dotsFrom = item.x + line.width + 6;
+            const dotsTo = item.right - numberWidth - 6;
+            if (dotsTo > dotsFrom) {
+              doc.save().dash(0.6, { space: 2.6 }).lineWidth(0.6).strokeColor(style.colors.rule)
+                .moveTo(dotsFrom, y + item.style.size * 0.95).lineTo(dotsTo, y + item.style.size * 0.95).stroke().undash().restore();
+            }
+            doc.fillColor(item.style.color).text(number, item.right - numberWidth, y, { lineBreak: false });
+          }
+        });
+      });
+      const height = item.lines.length * item.style.leading;
+      doc.goTo(item.x, item.y, item.right - item.x, height, item.target);
+      return;
+    }
+  }
+}
+
+function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine): void {
+  const { line, style } = item;
+  let x = item.x;
+  if (item.alignRight !== undefined) x = item.alignRight - line.width;
+  if (item.centreTo !== undefined) x = item.x + (item.centreTo - item.x - line.width) / 2;
+  for (const run of line.runs) {
+    const rise = run.footnote !== undefined ? style.size * 0.38 : 0;
+    doc.font(run.font).fontSize(run.size).fillColor(run.link ? '#1f5f8b' : style.color);
+    // pdfkit places text by the top of the line box; leading is distributed around the text.
+    const top = item.y + (style.leading - style.size) / 2 - rise;
+    doc.text(run.text, x + run.x, top, { lineBreak: false });
+    if (run.link) {
+      if (run.link.startsWith('#')) doc.goTo(x + run.x, item.y, run.width, style.leading, run.link.slice(1));
+      else doc.link(x + run.x, item.y, run.width, style.leading, run.link);
+    }
+    if (run.footnote !== undefined) doc.goTo(x + run.x, item.y, run.width, style.leading, `fn-${run.footnote}`);
+  }
+}
+
+function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, parent: StructElement): void {
+  if (numbers.length === 0) return;
+  let height = 0;
+  for (const number of numbers) height += (model.footnoteLines.get(number)?.length ?? 0) * style.footnote.leading;
+  let y = style.height - style.margin.bottom - height;
+  artifact(doc, () => doc.rect(style.margin.left, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
+  for (const number of numbers) {
+    const note = doc.struct('Note');
+    parent.add(note);
+    doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
+    const lines: Line[] = model.footnoteLines.get(number) ?? [];
+    tagged(doc, note, () => {
+      for (const line of lines) {
+        drawLine(doc, { kind: 'line', x: style.margin.left, y, line, style: style.footnote });
+        y += style.footnote.leading;
+      }
+    });
+    note.end();
+  }
+}
+
+function drawRunningHead(doc: PDFKit.PDFDocument, document: ComposedDocument, style: PageStyle, label: string): void {
+  const header: TextStyle = style.header;
+  const width = style.width - style.margin.left - style.margin.right;
+  artifact(doc, () => {
+    doc.font(header.font).fontSize(header.size).fillColor(header.color);
+    doc.text(document.meta.runningHead, style.margin.left, style.margin.top - 34, { lineBreak: false, width, ellipsis: true });
+    doc.rect(style.margin.left, style.margin.top - 20, width, 0.5).fillColor(style.colors.rule).fill();
+    const text = document.labels.page.replace('{page}', label);
+    doc.font(header.font).fontSize(header.size).fillColor(header.color);
+    const w = doc.widthOfString(text);
+    doc.text(text, style.margin.left + (width - w) / 2, style.height - style.margin.bottom + 26, { lineBreak: false });
+  });
+}
+
+/** Draws inside a marked-content sequence of a struct element (or as an artifact when none). */
+function tagged(doc: PDFKit.PDFDocument, element: StructElement | undefined, draw: () => void): void {
+  if (!element) return artifact(doc, draw);
+  const content = doc.markStructureContent(elementRole(element));
+  draw();
+  doc.endMarkedContent();
+  element.add(content);
+}
+
+function artifact(doc: PDFKit.PDFDocument, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Pagination' });
+  draw();
+  doc.endMarkedContent();
+}
+
+function elementRole(element: StructElement): string {
+  const data = (element as unknown as { dictionary: { data: { S: string } } }).dictionary.data;
+  return data.S;
+}
+
+/** Creates the pdfkit document with metadata and tagging, for `layoutDocument`. */
+export function createPdf(document: ComposedDocument, style: PageStyle): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [style.width, style.height],
+    tagged: true,
+    lang: document.meta.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
+    compress: true,
+    // Passed to the constructor because pdfkit computes the file identifier there: the
+    // same input then gives byte-identical files.
+    info: {
+      Title: document.meta.title,
+      Author: document.meta.author,
+      Subject: document.meta.subject,
+      Keywords: document.meta.keywords.join(', '),
+      Creator: 'csi-report',
+      Producer: 'csi-report (pdfkit)',
+      CreationDate: document.meta.date,
+      ModDate: document.meta.date,
+    },
+  } as unknown as PDFKit.PDFDocumentOptions);
+  for (const [name, file] of Object.entries(style.fontFiles)) doc.registerFont(name, file);
+  return doc;
+}

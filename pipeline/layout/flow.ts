@@ -1,0 +1,525 @@
+import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableBlock } from '../compose/types.ts';
+import { breakLines, type Line, type Measure } from './lines.ts';
+import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
+import type { PageStyle, TextStyle } from './style.ts';
+
+/** Size of a chart as the layout needs it. */
+export interface ChartBox {
+  width: number;
+  height: number;
+}
+
+/** What the flow needs besides the document. */
+export interface FlowInput {
+  document: ComposedDocument;
+  style: PageStyle;
+  measure: Measure;
+  /** Chart sizes by chart id, in pt at their natural size. */
+  charts: ReadonlyMap<string, ChartBox>;
+}
+
+const bulletIndent = 16;
+const footnoteGap = 10;
+const captionGap = 5;
+const figureGap = 14;
+
+/**
+ * Flows the blocks of a document into pages. Decides every position before anything is
+ * drawn, so the contents can give page numbers and the drawing is a plain walk.
+ *
+ * Rules a typesetter would follow: a heading never ends a page (it is kept with the first
+ * lines of what follows); a paragraph leaves no single line alone at the foot or head of a
+ * page; a footnote is set on the page that cites it; a figure that does not fit floats to the
+ * top of the next page while text fills the rest of this one; a table's header row repeats on
+ * every page it spans.
+ */
+export function flowDocument(input: FlowInput): PageModel {
+  const flow = new Flow(input);
+  for (let index = 0; index < input.document.blocks.length; index += 1) {
+    flow.place(input.document.blocks[index]!, input.document.blocks[index + 1]);
+  }
+  return flow.finish();
+}
+
+class Flow {
+  private readonly pages: Page[] = [];
+  private readonly structs: StructDef[] = [];
+  private readonly anchorPages = new Map<string, number>();
+  private readonly outline: OutlineEntry[] = [];
+  private readonly footnoteLines = new Map<number, Line[]>();
+  private readonly style: PageStyle;
+  private readonly measure: Measure;
+  private readonly input: FlowInput;
+  private page!: Page;
+  private y = 0;
+  private pendingFigures: FigureBlock[] = [];
+  private readonly left: number;
+  private readonly width: number;
+
+  constructor(input: FlowInput) {
+    this.input = input;
+    this.style = input.style;
+    this.measure = input.measure;
+    this.left = this.style.margin.left;
+    this.width = this.style.width - this.style.margin.left - this.style.margin.right;
+    for (const [number, inlines] of input.document.footnotes) {
+      const marked: Inline[] = [{ kind: 'text', text: `${number}\u2002` }, ...inlines];
+      this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.width));
+    }
+    this.newPage(false);
+  }
+
+  finish(): PageModel {
+    this.flushFigures();
+    if (this.page.items.length === 0 && this.pages.length > 1) this.pages.pop();
+    return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines };
+  }
+
+  place(block: Block, next: Block | undefined): void {
+    switch (block.kind) {
+      case 'cover':
+        return this.placeCover(block);
+      case 'page-break':
+        this.flushFigures();
+        if (this.page.items.length > 0) this.newPage(false);
+        return;
+      case 'heading':
+        return this.placeHeading(block, next);
+      case 'paragraph': {
+        const style = block.style === 'small' ? this.style.small : this.style.body;
+        const struct = this.struct('P');
+        const lines = this.lines(block.inlines, style, this.width);
+        const alignRight = block.style === 'signature' ? this.left + this.width : undefined;
+        this.placeLines(lines, style, this.left, struct, { alignRight });
+        this.y += this.style.paragraphGap;
+        return;
+      }
+      case 'list':
+        return this.placeList(block.items, block.ordered);
+      case 'table':
+        return this.placeTable(block);
+      case 'figure':
+        return this.placeFigure(block);
+      case 'index':
+        return this.placeIndex(block.of);
+    }
+  }
+
+  // ── pages ─────────────────────────────────────────────────────────────────────────────
+
+  private newPage(plain: boolean): void {
+    this.page = { items: [], footnotes: [], plain };
+    this.pages.push(this.page);
+    this.y = this.style.margin.top;
+    // Figures that did not fit on the last page open this one.
+    const pending = this.pendingFigures;
+    this.pendingFigures = [];
+    for (const figure of pending) this.drawFigure(figure);
+  }
+
+  private bottom(extraFootnotes: readonly number[] = []): number {
+    const notes = [...this.page.footnotes, ...extraFootnotes];
+    let height = 0;
+    for (const number of notes) height += (this.footnoteLines.get(number)?.length ?? 0) * this.style.footnote.leading;
+    if (notes.length > 0) height += footnoteGap;
+    return this.style.height - this.style.margin.bottom - height;
+  }
+
+  private fits(height: number, footnotes: readonly number[] = []): boolean {
+    return this.y + height <= this.bottom(footnotes) + 0.01;
+  }
+
+  private atTop(): boolean {
+    return this.y <= this.style.margin.top + 0.01 + this.pendingHeight();
+  }
+
+  private pendingHeight(): number {
+    return 0;
+  }
+
+  private struct(role: string, parent?: number, alt?: string): number {
+    const id = this.structs.length;
+    this.structs.push({ id, role, parent, alt });
+    return id;
+  }
+
+  private lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[] {
+    return breakLines(inlines, width, style, this.style.fonts, this.measure);
+  }
+
+  private textLines(text: string, style: TextStyle, width: number): Line[] {
+    return this.lines([{ kind: 'text', text }], style, width);
+  }
+
+  // ── running text ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Places lines, breaking pages where needed: never one line alone at the foot (orphan) or
+   * head (widow) of a page when the paragraph has more, and a footnote on its citing page.
+   */
+  private placeLines(lines: Line[], style: TextStyle, x: number, struct: number, options: { alignRight?: number; firstX?: number } = {}): void {
+    let index = 0;
+    while (index < lines.length) {
+      const count = this.linesThatFit(lines.slice(index), style);
+      let take = count;
+      const remaining = lines.length - index;
+      if (take < remaining) {
+        if (take === 1 && remaining > 1 && index === 0) take = 0; // orphan: move the opening line on
+        if (remaining - take === 1 && take > 1) take -= 1; // widow: bring a second line along
+        if (take === 1 && index === 0 && remaining > 1) take = 0;
+      }
+      if (take === 0) {
+        if (this.atTop()) take = Math.max(1, count); // a page cannot hold even one: place anyway
+        else {
+          this.newPage(false);
+          continue;
+        }
+      }
+      for (let i = 0; i < take; i += 1) {
+        const line = lines[index + i]!;
+        const lineX = index + i === 0 && options.firstX !== undefined ? options.firstX : x;
+        this.page.items.push({ kind: 'line', x: lineX, y: this.y, line, style, struct, alignRight: options.alignRight });
+        this.page.footnotes.push(...line.footnotes);
+        this.y += style.leading;
+      }
+      index += take;
+      if (index < lines.length) this.newPage(false);
+    }
+  }
+
+  private linesThatFit(lines: readonly Line[], style: TextStyle): number {
+    let y = this.y;
+    const notes: number[] = [];
+    let count = 0;
+    for (const line of lines) {
+      notes.push(...line.footnotes);
+      if (y + style.leading > this.bottom(notes) + 0.01) break;
+      y += style.leading;
+      count += 1;
+    }
+    return count;
+  }
+
+  // ── headings ──────────────────────────────────────────────────────────────────────────
+
+  private headingStyle(level: number): { style: TextStyle; before: number; after: number } {
+    switch (level) {
+      case 1:
+        return { style: this.style.h1, before: 0, after: 16 };
+      case 2:
+        return { style: this.style.h2, before: 18, after: 8 };
+      case 3:
+        return { style: this.style.h3, before: 12, after: 5 };
+      default:
+        return { style: this.style.h4, before: 8, after: 3 };
+    }
+  }
+
+  private placeHeading(block: HeadingBlock, next: Block | undefined): void {
+    this.flushFigures();
+    const { style, before, after } = this.headingStyle(block.level);
+    const lines = this.textLines(block.text, style, this.width);
+    const height = lines.length * style.leading + after;
+    const keep = this.minimumOf(next);
+    if (block.newPage && (this.page.items.length > 0 || this.page.plain)) this.newPage(false);
+    else if (!this.atTop()) {
+      if (!this.fits(before + height + keep)) this.newPage(false);
+      else this.y += before;
+    }
+    const role = `H${block.level}`;
+    const struct = this.struct(role);
+    this.page.items.push({ kind: 'anchor', name: block.anchor, y: this.y });
+    this.anchorPages.set(block.anchor, this.pages.length - 1);
+    if (block.inContents) this.outline.push({ title: block.text, level: block.level, anchor: block.anchor });
+    for (const line of lines) {
+      this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style, struct });
+      this.y += style.leading;
+    }
+    if (block.level === 1) {
+      this.page.items.push({ kind: 'rect', x: this.left, y: this.y + 3, width: 48, height: 2.5, fill: this.style.colors.accent });
+      this.y += 6;
+    }
+    this.y += after;
+  }
+
+  /** The least of the next block that must follow a heading on the same page. */
+  private minimumOf(next: Block | undefined): number {
+    if (!next) return 0;
+    switch (next.kind) {
+      case 'paragraph':
+      case 'list':
+        return 2 * this.style.body.leading;
+      case 'heading': {
+        const { style, before, after } = this.headingStyle(next.level);
+        return before + style.leading + after + 2 * this.style.body.leading;
+      }
+      case 'table':
+        return this.style.caption.leading * 2 + this.style.table.leading * 3;
+      case 'figure':
+        return this.figureHeight(next);
+      default:
+        return 0;
+    }
+  }
+
+  // ── lists ─────────────────────────────────────────────────────────────────────────────
+
+  private placeList(items: readonly Inline[][], ordered: boolean): void {
+    const list = this.struct('L');
+    const style = this.style.body;
+    items.forEach((item, index) => {
+      const li = this.struct('LI', list);
+      const label = ordered ? `${index + 1}.` : '•';
+      const lines = this.lines(item, style, this.width - bulletIndent);
+      const lbl = this.struct('Lbl', li);
+      const body = this.struct('LBody', li);
+      // The label goes with the first line: place the body first, then put the label beside it.
+      const before = this.page;
+      const count = this.page.items.length;
+      this.placeLines(lines, style, this.left + bulletIndent, body);
+      const firstLine = (before === this.page ? this.page.items.slice(count) : this.page.items).find((item) => item.kind === 'line' && item.struct === body);
+      const labelPage = firstLine && before !== this.page && !before.items.slice(count).some((i) => i.kind === 'line' && i.struct === body) ? this.page : before;
+      const target = firstLine ?? this.page.items.find((i) => i.kind === 'line' && i.struct === body);
+      if (target && target.kind === 'line') {
+        labelPage.items.push({ kind: 'line', x: this.left + 3, y: target.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+      }
+      this.y += 3;
+    });
+    this.y += this.style.paragraphGap - 3;
+  }
+
+  // ── figures ───────────────────────────────────────────────────────────────────────────
+
+  private chartBox(figure: FigureBlock): ChartBox {
+    if (figure.chart) {
+      const box = this.input.charts.get(figure.chart);
+      if (box) {
+        const scale = Math.min(1, this.width / box.width);
+        return { width: box.width * scale, height: box.height * scale };
+      }
+    }
+    const description = this.textLines(figure.description ?? '', this.style.small, this.width - 24);
+    return { width: this.width, height: description.length * this.style.small.leading + 20 };
+  }
+
+  private figureHeight(figure: FigureBlock): number {
+    const caption = this.textLines(figure.caption, this.style.caption, this.width).length * this.style.caption.leading;
+    const note = figure.note ? this.textLines(figure.note, this.style.small, this.width).length * this.style.small.leading + 3 : 0;
+    return caption + captionGap + this.chartBox(figure).height + note + figureGap;
+  }
+
+  private placeFigure(figure: FigureBlock): void {
+    if (this.pendingFigures.length > 0 || !this.fits(this.figureHeight(figure))) {
+      if (this.atTop()) this.drawFigure(figure);
+      else this.pendingFigures.push(figure);
+      return;
+    }
+    this.drawFigure(figure);
+  }
+
+  /** Places figures still waiting for room, on a fresh page if need be. */
+  private flushFigures(): void {
+    while (this.pendingFigures.length > 0) {
+      const figure = this.pendingFigures[0]!;
+      if (!this.fits(this.figureHeight(figure))) this.newPage(false);
+      else {
+        this.pendingFigures.shift();
+        this.drawFigure(figure);
+      }
+    }
+  }
+
+  private drawFigure(figure: FigureBlock): void {
+    const figureStruct = this.struct('Figure', undefined, figure.alt);
+    const captionStruct = this.struct('Caption', figureStruct);
+    this.page.items.push({ kind: 'anchor', name: figure.anchor, y: this.y });
+    this.anchorPages.set(figure.anchor, this.pages.length - 1);
+    for (const line of this.textLines(figure.caption, this.style.caption, this.width)) {
+      this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: this.style.caption, struct: captionStruct });
+      this.y += this.style.caption.leading;
+    }
+    this.y += captionGap;
+    const box = this.chartBox(figure);
+    if (figure.chart && this.input.charts.has(figure.chart)) {
+      const x = this.left + (this.width - box.width) / 2;
+      this.page.items.push({ kind: 'chart', x, y: this.y, width: box.width, height: box.height, chart: figure.chart, struct: figureStruct });
+    } else {
+      this.page.items.push({ kind: 'rect', x: this.left, y: this.y, width: this.width, height: box.height, fill: this.style.colors.box });
+      let y = this.y + 10;
+      for (const line of this.textLines(figure.description ?? '', this.style.small, this.width - 24)) {
+        this.page.items.push({ kind: 'line', x: this.left + 12, y, line, style: this.style.small, struct: figureStruct });
+        y += this.style.small.leading;
+      }
+    }
+    this.y += box.height;
+    if (figure.note) {
+      this.y += 3;
+      const noteStruct = this.struct('Note', figureStruct);
+      for (const line of this.textLines(figure.note, this.style.small, this.width)) {
+        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: noteStruct });
+        this.y += this.style.small.leading;
+      }
+    }
+    this.y += figureGap;
+  }
+
+  // ── tables ────────────────────────────────────────────────────────────────────────────
+
+  private placeTable(table: TableBlock): void {
+    this.flushFigures();
+    const style = this.style.table;
+    const total = table.widths.reduce((a, b) => a + b, 0);
+    const columns = table.widths.map((w) => (w / total) * this.width);
+    const padding = 4;
+    const cellLines = (cells: readonly { text: string; bold?: boolean; indent?: number }[], bold: boolean) =>
+      cells.map((cell, i) => this.lines([{ kind: 'text', text: cell.text, bold: bold || cell.bold }], style, columns[i]! - 2 * padding - (cell.indent ?? 0) * 10));
+    const rowHeight = (lines: Line[][]) => Math.max(...lines.map((l) => l.length)) * style.leading + 2 * padding;
+    const header = cellLines(table.header, true);
+    const headerHeight = rowHeight(header);
+    const captionLines = table.caption ? this.textLines(table.caption, this.style.caption, this.width) : [];
+    const captionHeight = captionLines.length * this.style.caption.leading + (table.caption ? captionGap : 0);
+    const rows = table.rows.map((row) => cellLines(row, false));
+    const firstRow = rows[0] ? rowHeight(rows[0]) : 0;
+    if (!this.fits(captionHeight + headerHeight + firstRow)) this.newPage(false);
+
+    const tableStruct = this.struct('Table');
+    this.page.items.push({ kind: 'anchor', name: table.anchor, y: this.y });
+    this.anchorPages.set(table.anchor, this.pages.length - 1);
+    const drawCaption = (continued: boolean) => {
+      if (!table.caption) return;
+      const text = continued ? `${table.caption} ${this.input.document.labels.continued}` : table.caption;
+      const struct = continued ? undefined : this.struct('Caption', tableStruct);
+      for (const line of this.textLines(text, this.style.caption, this.width)) {
+        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: this.style.caption, struct });
+        this.y += this.style.caption.leading;
+      }
+      this.y += captionGap;
+    };
+    const drawRow = (lines: Line[][], cells: readonly { align?: string; indent?: number }[], role: 'TH' | 'TD', stripe: boolean, repeated: boolean) => {
+      const height = rowHeight(lines);
+      const fill = role === 'TH' ? this.style.colors.tableHeader : stripe ? this.style.colors.tableStripe : undefined;
+      if (fill) this.page.items.push({ kind: 'rect', x: this.left, y: this.y, width: this.width, height, fill });
+      // A repeated header is decoration: it belongs to no struct, so a reader hears it once.
+      const tr = repeated ? undefined : this.struct('TR', tableStruct);
+      let x = this.left;
+      lines.forEach((cell, i) => {
+        const struct = tr === undefined ? undefined : this.struct(role, tr);
+        const align = cells[i]?.align ?? 'left';
+        const indent = (cells[i]?.indent ?? 0) * 10;
+        let y = this.y + padding;
+        for (const line of cell) {
+          const item: PlacedItem = align === 'right'
+            ? { kind: 'line', x: x + padding, y, line, style, struct, alignRight: x + columns[i]! - padding }
+            : align === 'center'
+              ? { kind: 'line', x: x + padding, y, line, style, struct, centreTo: x + columns[i]! - padding }
+              : { kind: 'line', x: x + padding + indent, y, line, style, struct };
+          this.page.items.push(item);
+          y += style.leading;
+        }
+        x += columns[i]!;
+      });
+      this.y += height;
+      this.page.items.push({ kind: 'rect', x: this.left, y: this.y - 0.4, width: this.width, height: 0.4, fill: this.style.colors.rule });
+    };
+
+    drawCaption(false);
+    drawRow(header, table.header, 'TH', false, false);
+    rows.forEach((lines, index) => {
+      if (!this.fits(rowHeight(lines))) {
+        this.newPage(false);
+        drawCaption(true);
+        drawRow(header, table.header, 'TH', false, true);
+      }
+      drawRow(lines, table.rows[index]!, 'TD', index % 2 === 1, false);
+    });
+    if (table.note) {
+      this.y += 3;
+      for (const line of this.textLines(table.note, this.style.small, this.width)) {
+        if (!this.fits(this.style.small.leading)) this.newPage(false);
+        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: this.struct('P', tableStruct) });
+        this.y += this.style.small.leading;
+      }
+    }
+    this.y += 12;
+  }
+
+  // ── contents and lists of figures / tables ────────────────────────────────────────────
+
+  private placeIndex(of: 'contents' | 'figures' | 'tables'): void {
+    const labels = this.input.document.labels;
+    const title = of === 'contents' ? labels.contents : of === 'figures' ? labels.figures : labels.tables;
+    this.placeHeading({ kind: 'heading', level: 1, text: title, anchor: `index-${of}`, inContents: of !== 'contents', newPage: of === 'contents' }, undefined);
+    const toc = this.struct('TOC');
+    const entries = indexEntries(this.input.document.blocks, of);
+    const numberWidth = 28;
+    for (const entry of entries) {
+      const style = of === 'contents' && entry.level === 1 ? { ...this.style.body, font: this.style.fonts.semibold } : this.style.body;
+      const indent = of === 'contents' ? Math.max(0, entry.level - 1) * 14 : 0;
+      const lines = this.textLines(entry.text, style, this.width - indent - numberWidth);
+      const gap = of === 'contents' && entry.level === 1 ? 5 : 1;
+      if (!this.fits(gap + lines.length * style.leading)) this.newPage(false);
+      this.y += gap;
+      const struct = this.struct('TOCI', toc);
+      this.page.items.push({ kind: 'index-entry', x: this.left + indent, y: this.y, right: this.left + this.width, lines, style, target: entry.anchor, struct });
+      this.y += lines.length * style.leading;
+    }
+    this.y += this.style.paragraphGap;
+  }
+
+  // ── cover ─────────────────────────────────────────────────────────────────────────────
+
+  private placeCover(block: Extract<Block, { kind: 'cover' }>): void {
+    if (this.page.items.length > 0) this.newPage(true);
+    this.page.plain = true;
+    const band = 250;
+    this.page.items.push({ kind: 'rect', x: 0, y: 0, width: this.style.width, height: band, fill: this.style.colors.accent });
+    let y = 90;
+    const light = { ...this.style.h2, color: '#ffffff' };
+    const big = { ...this.style.h1, size: 30, leading: 36, color: '#ffffff' };
+    const h = this.struct('H1');
+    for (const line of this.textLines(block.title, big, this.width)) {
+      this.page.items.push({ kind: 'line', x: this.left, y, line, style: big, struct: h });
+      y += big.leading;
+    }
+    y += 6;
+    const sub = this.struct('P');
+    for (const line of this.textLines(block.subtitle, light, this.width)) {
+      this.page.items.push({ kind: 'line', x: this.left, y, line, style: light, struct: sub });
+      y += light.leading;
+    }
+    y = band + 30;
+    const countryStyle = { ...this.style.h1, size: 24, leading: 30 };
+    const c = this.struct('P');
+    for (const line of this.textLines(block.country, countryStyle, this.width)) {
+      this.page.items.push({ kind: 'line', x: this.left, y, line, style: countryStyle, struct: c });
+      y += countryStyle.leading;
+    }
+    if (block.chart && this.input.charts.has(block.chart)) {
+      const box = this.input.charts.get(block.chart)!;
+      const height = Math.min(330, box.height);
+      const width = (box.width * height) / box.height;
+      const figure = this.struct('Figure', undefined, block.chart);
+      this.page.items.push({ kind: 'chart', x: (this.style.width - width) / 2, y: y + 16, width, height, chart: block.chart, struct: figure });
+    }
+    let bottomY = this.style.height - 70 - (block.credits.length + 1) * this.style.body.leading;
+    const credits = this.struct('P');
+    for (const text of [...block.credits, block.edition]) {
+      for (const line of this.textLines(text, this.style.body, this.width)) {
+        this.page.items.push({ kind: 'line', x: this.left, y: bottomY, line, style: { ...this.style.body, color: this.style.colors.muted }, struct: credits });
+        bottomY += this.style.body.leading;
+      }
+    }
+    this.newPage(false);
+  }
+}
+
+/** Entries of the contents or of a list of figures / tables, in document order. */
+export function indexEntries(blocks: readonly Block[], of: 'contents' | 'figures' | 'tables'): { text: string; anchor: string; level: number }[] {
+  const entries: { text: string; anchor: string; level: number }[] = [];
+  for (const block of blocks) {
+    if (of === 'contents' && block.kind === 'heading' && block.inContents) entries.push({ text: block.text, anchor: block.anchor, level: block.level });
+    if (of === 'figures' && block.kind === 'figure') entries.push({ text: block.caption, anchor: block.anchor, level: 1 });
+    if (of === 'tables' && block.kind === 'table' && block.id) entries.push({ text: block.caption, anchor: block.anchor, level: 1 });
+  }
+  return entries;
+}

@@ -1,0 +1,48 @@
+/** A text style: which registered font, what size, what line height, what colour. */
+export interface TextStyle {
+  /** Registered font name. */
+  font: string;
+  /** Size in pt. */
+  size: number;
+  /** Line height in pt. */
+  leading: number;
+  /** Colour, `#rrggbb`. */
+  color: string;
+}
+
+/** Fonts of a family by weight and slant, as registered with pdfkit. */
+export interface FontSet {
+  regular: string;
+  italic: string;
+  bold: string;
+  boldItalic: string;
+  semibold: string;
+}
+
+/** Page geometry and every text style the layout uses. Built from the theme. */
+export interface PageStyle {
+  /** Page width and height in pt (A4: 595.28 × 841.89). */
+  width: number;
+  height: number;
+  /** Margins in pt. */
+  margin: { top: number; bottom: number; left: number; right: number };
+  /** Fonts of the body family. */
+  fonts: FontSet;
+  /** Font files by registered name, for pdfkit and the glyph check. */
+  fontFiles: Readonly<Record<string, string>>;
+  /** Colours. */
+  colors: { text: string; accent: string; muted: string; rule: string; tableHeader: string; tableStripe: string; box: string };
+  /** Styles by role. */
+  body: TextStyle;
+  h1: TextStyle;
+  h2: TextStyle;
+  h3: TextStyle;
+  h4: TextStyle;
+  caption: TextStyle;
+  table: TextStyle;
+  footnote: TextStyle;
+  small: TextStyle;
+  header: TextStyle;
+  /** Space after a paragraph. */
+  paragraphGap: number;
+}
