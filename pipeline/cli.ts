@@ -1,32 +1,46 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
 import { CsiError, ExitCode, InputError, UsageError, formatIssue } from './errors/errors.ts';
-import { runPipeline } from './run.ts';
+import { readConfig } from './ingest/config.ts';
+import { InputReader } from './ingest/read.ts';
+import { summariseChanges } from './publish/changes.ts';
+import { runPipeline, type RunRequest, type RunResult } from './run.ts';
+import { runTranslationsCommand } from './translate/cli.ts';
+import { watchAndBuild } from './watch.ts';
 
 const usage = `Usage: csi-report [command] [options]
 
 Commands:
   build            build the configured editions into output/ (default)
-  check            validate the input only; write nothing
+  check            validate every input and compose every document; write nothing
+  watch            rebuild on every change to data, templates or configuration
+  translations     translation status, export and import (csi-report translations --help)
 
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
-  --country ID     build one country (default: every configured country)
+  --country ID     build one country (default: the first configured country)
+  --all            build every country found in data/, in parallel
+  --locale CODE    build one locale (repeatable; default: every configured locale)
   --debug          show stack traces of internal errors
   -h, --help       show this help
 
-Exit codes: 0 success, 2 input error, 3 render error, 64 usage error, 75 another build is running, 1 internal error.`;
+Exit codes: 0 success, 1 internal error, 2 input error, 3 render error, 64 usage error,
+75 another build of the same country is running.`;
 
 /** Runs the command line; returns the exit code. */
-export function main(argv: readonly string[], root = process.cwd()): number {
+export async function main(argv: readonly string[], root = process.cwd()): Promise<number> {
   let debug = argv.includes('--debug');
   try {
+    if (argv[0] === 'translations') return await runTranslationsCommand(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
         config: { type: 'string', default: 'pipeline.config.yaml' },
         country: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        locale: { type: 'string', multiple: true },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -37,16 +51,59 @@ export function main(argv: readonly string[], root = process.cwd()): number {
       return ExitCode.ok;
     }
     const command = positionals[0] ?? 'build';
-    if (positionals.length > 1 || !['build', 'check'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
+    if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const result = runPipeline({ root: dirname(configFile), configPath: basename(configFile), country: values.country, checkOnly: command === 'check' });
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check' };
+    if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
+    if (values.all) return await batch(request);
+    const result = await runPipeline(request);
     if (command === 'check') console.log(`${result.country}: input is valid (${result.scores.byId.size} scores).`);
-    else for (const file of result.written) console.log(`wrote output/${file}`);
+    else printResult(result);
+    for (const warning of result.warnings) console.error(formatIssue(warning));
     return ExitCode.ok;
   } catch (error) {
     return report(error, debug);
   }
+}
+
+function printResult(result: RunResult): void {
+  for (const edition of result.editions) console.log(`${result.country} ${edition.locale} ${edition.document}: ${edition.pages} pages`);
+  if (result.written.length > 0) console.log(`wrote ${result.written.length} files to output/${result.country}/`);
+  for (const line of result.changes ? summariseChanges(result.changes) : []) console.log(`  ${line}`);
+}
+
+/** `build --all`: every country, in parallel, with progress and a summary table. */
+async function batch(request: RunRequest): Promise<number> {
+  const reader = new InputReader(request.root);
+  const config = readConfig(reader, request.configPath);
+  if (!config) throw new InputError(reader.issues);
+  const countries = listCountries(request.root, config.dataDir);
+  const tty = process.stdout.isTTY === true;
+  const running = new Set<string>();
+  const onProgress = (event: BatchOutcome | { country: string; started: true }) => {
+    if ('started' in event) running.add(event.country);
+    else running.delete(event.country);
+    if (tty) {
+      process.stdout.write(`\r\x1b[2K${'started' in event ? '' : `${event.country}: ${event.ok ? 'done' : 'FAILED'}\n`}building: ${[...running].join(', ') || '—'}`);
+    } else if ('started' in event) console.log(`${event.country}: started`);
+    else console.log(`${event.country}: ${event.ok ? `done in ${(event.ms / 1000).toFixed(1)} s` : 'FAILED'}`);
+  };
+  const outcomes = await buildAll(request, countries, onProgress);
+  if (tty) process.stdout.write('\r\x1b[2K');
+  console.log(summaryTable(outcomes));
+  for (const failed of outcomes.filter((o) => !o.ok)) console.error(`\n${failed.country}:\n${failed.error}`);
+  const failure = outcomes.find((o) => !o.ok);
+  return failure ? failure.exitCode : ExitCode.ok;
+}
+
+function summaryTable(outcomes: readonly BatchOutcome[]): string {
+  const rows = outcomes.map((o) => [o.country, o.ok ? 'ok' : `failed (exit ${o.exitCode})`, o.editions.join('; ') || '—', `${(o.ms / 1000).toFixed(1)} s`]);
+  const header = ['country', 'result', 'editions', 'time'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const ok = outcomes.filter((o) => o.ok).length;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `${ok} of ${outcomes.length} countries built.`].join('\n');
 }
 
 function report(error: unknown, debug: boolean): number {
@@ -60,7 +117,7 @@ function report(error: unknown, debug: boolean): number {
     if (debug && error.stack) console.error(error.stack);
     return error.exitCode;
   }
-  if (error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')) {
+  if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`csi-report: ${error.message}\n\n${usage}`);
     return ExitCode.usage;
   }
@@ -69,4 +126,4 @@ function report(error: unknown, debug: boolean): number {
   return ExitCode.internal;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

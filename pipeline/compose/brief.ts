@@ -1,6 +1,7 @@
 import { formatPercent } from '../format/number.ts';
+import { pickRank } from '../score/rank.ts';
 import { localised, type ComposeState } from './context.ts';
-import { editionWords } from './generated.ts';
+import { coverBlock } from './generated.ts';
 import { renderNarrative } from './narrative.ts';
 import type { Block, Inline } from './types.ts';
 
@@ -18,11 +19,9 @@ export function briefBlocks(state: ComposeState, kind: string): Block[] {
   };
   switch (kind) {
     case 'title-block': {
-      const { country, period, organisation } = editionWords(state);
+      const cover = coverBlock(state, 'document.briefSubtitle', undefined, true);
       return [
-        { kind: 'heading', level: 1, text: localised(state, dataset.country.extra.briefTitle as Record<string, string>), anchor: 'brief-title', inContents: true },
-        { kind: 'paragraph', style: 'lead', inlines: [{ kind: 'text', text: `${messages.t('document.series')} · ${messages.t('document.countryPeriod', { country, period })}`, bold: true }] },
-        { kind: 'paragraph', style: 'small', inlines: [{ kind: 'text', text: messages.t('document.credits.implementedBy', { organisation }) }] },
+        { ...cover, title: localised(state, dataset.country.extra.briefTitle as Record<string, string>) || cover.subtitle, subtitle: messages.t('document.series') },
         { kind: 'heading', level: 2, text: messages.t('document.brief.keyMessage'), anchor: 'key-message', inContents: true },
       ];
     }
@@ -49,20 +48,16 @@ export function briefBlocks(state: ComposeState, kind: string): Block[] {
         const score = scores.byId.get(dimension.id)!;
         if (score.level === 'indicator') continue;
         const children = score.inputs.map((input) => scores.byId.get(input.id)!);
-        const byDisplayed = [...children].sort((a, b) => b.score - a.score);
-        const strongest = byDisplayed[0]!;
-        const weakest = byDisplayed[byDisplayed.length - 1]!;
+        const strongest = scores.byId.get(pickRank(children, 1))!;
+        const weakest = scores.byId.get(pickRank(children, -1))!;
         const name = (id: string) => localised(state, dataset.framework.dimensions.flatMap((d) => d.subdimensions).find((s) => s.id === id)!.name);
         const derived: Inline[] = [
           { kind: 'text', text: messages.t('document.brief.strongest', { name: name(strongest.id), score: formatPercent(strongest.score, locale, strongest.decimals) }) },
           { kind: 'text', text: ' ' },
           { kind: 'text', text: messages.t('document.brief.weakest', { name: name(weakest.id), score: formatPercent(weakest.score, locale, weakest.decimals) }) },
         ];
-        blocks.push(
-          { kind: 'heading', level: 3, text: `${localised(state, dimension.name)} — ${formatPercent(score.score, locale, score.decimals)}`, anchor: `finding-${dimension.id}`, inContents: false },
-          { kind: 'paragraph', style: 'small', inlines: derived },
-          ...snippet(`finding-${dimension.id}`, `finding-${dimension.id}`),
-        );
+        // The snippet opens with the dimension's name and score in bold; the derived line follows it.
+        blocks.push(...snippet(`finding-${dimension.id}`, `finding-${dimension.id}`), { kind: 'paragraph', style: 'small', inlines: derived });
       }
       return blocks;
     }

@@ -2,6 +2,7 @@ import { formatDecimal } from '../format/number.ts';
 import type { LocalisedText, PeopleList } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
 import type { Block, CoverBlock, TableCell } from './types.ts';
+import { editionLine } from './corrigendum.ts';
 
 /** Names and words of the edition that several parts need. */
 export function editionWords(state: ComposeState) {
@@ -12,7 +13,7 @@ export function editionWords(state: ComposeState) {
 }
 
 /** The cover: series, title, country and period, credits, edition date, the diamond. */
-export function coverBlock(state: ComposeState, subtitleKey: string, diamond: string | undefined): CoverBlock {
+export function coverBlock(state: ComposeState, subtitleKey: string, diamond: { chart?: string; alt: string } | undefined, compact = false): CoverBlock {
   const { dataset, locale } = state.input;
   const { country, period, organisation, messages } = editionWords(state);
   const extra = dataset.country.extra as { partner?: { name?: LocalisedText }; funders?: { name: LocalisedText }[] };
@@ -26,8 +27,10 @@ export function coverBlock(state: ComposeState, subtitleKey: string, diamond: st
     subtitle: messages.t(subtitleKey),
     country: messages.t('document.countryPeriod', { country, period }),
     credits,
-    edition: messages.t('document.edition', { date: formatDate(dataset.country.edition.published, locale) }),
-    chart: diamond,
+    edition: editionLine(state),
+    chart: diamond?.chart,
+    chartAlt: diamond?.alt,
+    compact,
   };
 }
 

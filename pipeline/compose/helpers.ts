@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
-import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear, roundHalfUp } from '../format/number.ts';
+import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
+import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import type { Fact, RawValue } from '../ingest/types.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -34,7 +35,6 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     if (!score) return fail(options, `"${String(id)}" is not a dimension, sub-dimension or indicator id`, 'Use an id of the framework, e.g. "1", "1.4" or "1.4.2".');
     return score;
   };
-  const displayed = (score: AnyScore) => roundHalfUp(score.score, score.decimals);
   const nameOf = (id: string): string | undefined => {
     for (const dimension of dataset.framework.dimensions) {
       if (dimension.id === id) return localised(state, dimension.name);
@@ -46,17 +46,10 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     }
     return undefined;
   };
-  const group = (key: unknown, options: HelperOptions): AnyScore[] => {
-    const all = dataset.framework.dimensions;
-    if (key === 'dimensions') return all.filter((d) => !d.contextual).map((d) => scores.byId.get(d.id)!);
-    if (key === 'all-dimensions') return all.map((d) => scores.byId.get(d.id)!);
-    const parent = typeof key === 'string' ? scores.byId.get(key) : undefined;
-    if (!parent || parent.level === 'indicator') return fail(options, `"${String(key)}" is not a group to rank`, 'Use "dimensions", "all-dimensions", a dimension id ("3") or a sub-dimension id ("3.5").');
-    return parent.inputs.map((input) => scores.byId.get(input.id)!);
-  };
-  // Ranks by the displayed value, then by framework order, so a tie reads the way it prints.
-  const pick = (items: AnyScore[], direction: 1 | -1) =>
-    items.reduce((best, item) => (direction * (displayed(item) - displayed(best)) > 0 ? item : best)).id;
+  const group = (key: unknown, options: HelperOptions): AnyScore[] =>
+    rankGroup(dataset.framework, scores, String(key)) ??
+    fail(options, `"${String(key)}" is not a group to rank`, 'Use "dimensions", "all-dimensions", a dimension id ("3") or a sub-dimension id ("3.5").');
+  const pick = pickRank;
   const formatFact = (fact: Fact): string => {
     switch (fact.unit) {
       case 'percent': return formatPercent(fact.value, locale, Number.isInteger(fact.value) ? 0 : 1);

@@ -4,6 +4,7 @@ import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
 import { renderNarrative, renderTemplate } from './narrative.ts';
 import { briefBlocks } from './brief.ts';
+import { corrigendumBlocks } from './corrigendum.ts';
 import type { Block, ComposedDocument } from './types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
@@ -20,6 +21,7 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   if (!plan) throw new Error(`no plan for ${input.document}`);
   const blocks = plan.parts.flatMap((part) => partBlocks(state, plan, part));
   if (state.issues.some((issue) => issue.severity === 'error')) throw new InputError(state.issues);
+  const warnings = state.issues.filter((issue) => issue.severity === 'warning');
   const { country, period, organisation, messages } = editionWords(state);
   const titleKey = input.document === 'acr' ? 'reportTitle' : 'briefTitle';
   const title = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
@@ -44,6 +46,7 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
     },
     blocks,
     footnotes: state.footnotes,
+    warnings,
   };
 }
 
@@ -53,6 +56,22 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
   switch (part.kind) {
     case 'snippet': {
       const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
+      const sourceContent = dataset.content.get(dataset.config.sourceLocale);
+      const fallback = (plan.document === 'acr' ? sourceContent?.acr : sourceContent?.brief)?.get(part.name);
+      if (!file && fallback && dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale) {
+        // Policy "fallback": the source text stands in, visibly marked, and the build warns.
+        state.issues.push({
+          place: { file: fallback.path },
+          message: `the ${locale} translation of "${part.name}" is missing; the ${dataset.config.sourceLocale} text is used`,
+          hint: `Translate ${fallback.path} into data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md.`,
+          severity: 'warning',
+        });
+        const blocks = renderNarrative(state, fallback, part.name);
+        const marker: Block = { kind: 'paragraph', style: 'marker', inlines: [{ kind: 'text', text: messages.t('document.untranslated'), italic: true }] };
+        const at = blocks.findIndex((b) => b.kind !== 'heading');
+        blocks.splice(at < 0 ? blocks.length : at, 0, marker);
+        return blocks;
+      }
       if (!file) {
         state.issues.push({
           place: { file: plan.file },
@@ -65,7 +84,7 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return renderNarrative(state, file, part.name);
     }
     case 'cover':
-      return [coverBlock(state, 'document.acrSubtitle', state.input.figures.get('1')?.chart)];
+      return [coverBlock(state, 'document.acrSubtitle', state.input.figures.get('1'))];
     case 'contents':
       return [{ kind: 'index', of: 'contents' }];
     case 'list-of-figures':
@@ -89,7 +108,7 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     case 'bibliography':
       return bibliographyBlocks(state);
     case 'corrigendum':
-      return [];
+      return corrigendumBlocks(state, plan.document === 'acr' ? 1 : 2);
     case 'where-to-find': {
       const partial = content?.partials.get('where-to-find');
       if (!partial) return [];

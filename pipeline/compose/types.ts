@@ -133,6 +133,10 @@ export interface CoverBlock extends BlockBase {
   edition: string;
   /** Chart id drawn on the cover (the diamond), if any. */
   chart?: string;
+  /** Text alternative of that chart. */
+  chartAlt?: string;
+  /** A title band at the top of the first page instead of a page of its own (the brief). */
+  compact?: boolean;
 }
 
 /** Forces the next block onto a new page. */
@@ -188,4 +192,6 @@ export interface ComposedDocument {
   blocks: Block[];
   /** Footnote bodies by number. */
   footnotes: ReadonlyMap<number, Inline[]>;
+  /** Problems that did not stop composing (a translation replaced by the source text). */
+  warnings?: readonly import('../errors/errors.ts').InputIssue[];
 }

@@ -116,4 +116,20 @@ export const msg = {
     message: `the country uses framework "${found}", but "${expected}" was loaded`,
     hint: 'Make "framework:" in country.yaml name a file in data/frameworks/.',
   }),
+  unknownDimension: (id: string, known: readonly string[]): Message => ({
+    message: `"${id}" is not a dimension of the framework`,
+    hint: `Use one of ${list(known)}.`,
+  }),
+  unknownCategory: (key: string, series: string, known: readonly string[], near: string | undefined): Message => ({
+    message: `the series "${series}" has a value for "${key}", which is not a category of the figure`,
+    hint: near ? `Did you mean "${near}"? Categories: ${list(known)}.` : `Add "${key}" to the categories, or use one of ${list(known)}.`,
+  }),
+  missingCategoryValue: (key: string, series: string): Message => ({
+    message: `the series "${series}" has no value for the category "${key}"`,
+    hint: `Add "${key}: …" under the values of "${series}", with a number or {indicator: "x.y.z"}.`,
+  }),
+  figureValueOutOfScale: (value: number, unit: string): Message => ({
+    message: `${value} lies outside 0–100, the scale of a figure in ${unit === 'percent' ? 'percent' : 'scores'}`,
+    hint: 'Check the number against the report; a percentage is written 46.9, not 0.469.',
+  }),
 } as const;

@@ -17,9 +17,13 @@ export function readConfig(reader: InputReader, path: string): PipelineConfig | 
   const yaml = reader.yaml(path, 'configuration');
   if (!yaml || !validateYaml(yaml, configSchema, reader.issues)) return undefined;
   const raw = yaml.value as Partial<PipelineConfig>;
+  // SOURCE_DATE_EPOCH (reproducible-builds.org) overrides the configured date of the outputs.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const fromEpoch = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : undefined;
   return {
     ...defaults,
     ...raw,
+    ...(fromEpoch ? { sourceDate: fromEpoch } : {}),
     translation: { ...defaults.translation, ...raw.translation },
   } as PipelineConfig;
 }

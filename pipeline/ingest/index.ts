@@ -6,7 +6,12 @@ import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
 import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
+import { readCorrections } from './corrections.ts';
+import { readFigures } from './figures.ts';
+import { readPageStyle } from './page-style.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
+
+import { loadTheme, type Theme } from '../theme/index.ts';
 import { issueAt } from './yaml-file.ts';
 
 export type * from './types.ts';
@@ -48,14 +53,33 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
   const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`);
-  const content = new Map(config.locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
+  const locales = country?.locales ?? config.locales;
+  const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
   for (const document of config.documents) {
     const plan = readPlan(reader, config.templatesDir, document);
     if (plan) plans.set(document, plan);
   }
-  if (reader.hasErrors() || !country || !framework || !sources || !values) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, files: reader.files() };
+  const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
+  const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
+  // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
+  const theme = readTheme(reader, request.root, config.templatesDir);
+  const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
+  if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: reader.files() };
+}
+
+/** The theme has its own loader (it opens fonts); its problems join this run's. */
+function readTheme(reader: InputReader, root: string, templatesDir: string): Theme | undefined {
+  try {
+    return loadTheme(root, templatesDir);
+  } catch (error) {
+    if (error instanceof InputError) {
+      reader.issues.push(...error.issues);
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 function listCountries(reader: InputReader, config: PipelineConfig): string[] {

@@ -40,7 +40,9 @@ export function readIndicatorValues(
     if (sources && !sources.has(entry.source)) {
       reader.issues.push(issueAt(yaml.placeOf(['values', id, 'source']), msg.unknownSource(entry.source, sourcesFile)));
     }
-    if (checkValue(yaml, id, entry, def, framework, reader.issues)) values.set(id, { id, ...entry, place });
+    // A single value is traced to its own line; a composite one to its entry.
+    const valuePlace = entry.value !== undefined ? yaml.placeOf(['values', id, 'value']) : place;
+    if (checkValue(yaml, id, entry, def, framework, reader.issues)) values.set(id, { id, ...entry, place: valuePlace });
   }
   for (const def of defs.values()) {
     if (!(def.id in entries)) {

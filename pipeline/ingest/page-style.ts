@@ -1,57 +1,52 @@
 import type { PageStyle, TextStyle } from '../layout/style.ts';
+import type { Theme } from '../theme/index.ts';
 import type { InputReader } from './read.ts';
 import { issueAt } from './yaml-file.ts';
 
-/** The typeface and palette the page styles draw on; they come from the shared theme. */
-export interface PageThemeParts {
-  /** Font files by weight name: regular, italic, bold, boldItalic, semibold. */
-  fontFiles: Readonly<Record<'regular' | 'italic' | 'bold' | 'boldItalic' | 'semibold', string>>;
-  /** Colours by name: text, accent, muted, rule, tableHeader, tableStripe, box. */
-  colors: Readonly<Record<string, string>>;
-}
-
-interface RawStyle { weight: string; size: number; leading: number; color: string }
+interface RawStyle { face: string; size: string | number; color: string }
 interface RawPage {
   size: { width: number; height: number };
   margin: PageStyle['margin'];
   paragraphGap: number;
+  surfaces: { tableHeader: string; tableStripe: string; box: string };
   styles: Record<string, RawStyle>;
 }
 
 const roles = ['body', 'h1', 'h2', 'h3', 'h4', 'caption', 'table', 'footnote', 'small', 'header'] as const;
 
-/** Reads `templates/page.yaml` and binds it to the theme's fonts and colours. */
-export function readPageStyle(reader: InputReader, templatesDir: string, theme: PageThemeParts): PageStyle | undefined {
+/** Reads `templates/page.yaml` and binds it to the theme's fonts, sizes and colours. */
+export function readPageStyle(reader: InputReader, templatesDir: string, theme: Theme): PageStyle | undefined {
   const yaml = reader.yaml(`${templatesDir}/page.yaml`, 'page style');
   if (!yaml || yaml.value === undefined) return undefined;
   const raw = yaml.value as RawPage;
-  const fonts = { regular: 'body-regular', italic: 'body-italic', bold: 'body-bold', boldItalic: 'body-bold-italic', semibold: 'body-semibold' };
-  const fontFiles: Record<string, string> = {};
-  for (const [weight, name] of Object.entries(fonts)) fontFiles[name] = theme.fontFiles[weight as keyof PageThemeParts['fontFiles']];
-  const color = (name: string, path: (string | number)[]) => {
-    const value = theme.colors[name] ?? (/^#[0-9a-f]{6}$/i.test(name) ? name : undefined);
-    if (!value) reader.issues.push(issueAt(yaml.placeOf(path), { message: `"${name}" is not a colour of the theme`, hint: `Use one of ${Object.keys(theme.colors).join(', ')} or a #rrggbb value.` }));
-    return value ?? '#000000';
-  };
+  const faces = theme.font.faces;
+  const fontFiles = Object.fromEntries(Object.values(faces).map((face) => [face.name, face.file]));
+  const colours = theme.colours as unknown as Record<string, string>;
+  const sizes = theme.text as unknown as Record<string, number>;
   const styles = {} as Record<(typeof roles)[number], TextStyle>;
   for (const role of roles) {
     const style = raw.styles?.[role];
+    const at = (key: string) => yaml.placeOf(['styles', role, key]);
     if (!style) {
-      reader.issues.push(issueAt(yaml.placeOf(['styles']), { message: `the style "${role}" is missing`, hint: `Add "${role}: {weight, size, leading, color}" under styles.` }));
+      reader.issues.push(issueAt(yaml.placeOf(['styles']), { message: `the style "${role}" is missing`, hint: `Add "${role}: {face, size, color}" under styles.` }));
       continue;
     }
-    const font = fonts[style.weight as keyof typeof fonts];
-    if (!font) reader.issues.push(issueAt(yaml.placeOf(['styles', role, 'weight']), { message: `"${style.weight}" is not a font weight`, hint: `Use one of ${Object.keys(fonts).join(', ')}.` }));
-    styles[role] = { font: font ?? fonts.regular, size: style.size, leading: style.leading, color: color(style.color, ['styles', role, 'color']) };
+    const face = faces[style.face as keyof typeof faces];
+    if (!face) reader.issues.push(issueAt(at('face'), { message: `"${style.face}" is not a face of the theme`, hint: `Use one of ${Object.keys(faces).join(', ')}.` }));
+    const size = typeof style.size === 'number' ? style.size : sizes[style.size];
+    if (size === undefined) reader.issues.push(issueAt(at('size'), { message: `"${style.size}" is not a text size of the theme`, hint: `Use a number or one of ${Object.keys(sizes).join(', ')}.` }));
+    const color = colours[style.color];
+    if (!color) reader.issues.push(issueAt(at('color'), { message: `"${style.color}" is not a colour of the theme`, hint: `Use one of ${Object.keys(colours).join(', ')}.` }));
+    const points = size ?? 10;
+    styles[role] = { font: face?.name ?? faces.regular.name, size: points, leading: Math.round(points * theme.text.lineHeight * 4) / 4, color: color ?? '#000000' };
   }
-  const c = (name: string) => theme.colors[name] ?? '#000000';
   return {
     width: raw.size.width,
     height: raw.size.height,
     margin: raw.margin,
-    fonts,
+    fonts: { regular: faces.regular.name, italic: faces.italic.name, bold: faces.bold.name, boldItalic: faces.boldItalic.name, semibold: faces.semibold.name },
     fontFiles,
-    colors: { text: c('text'), accent: c('accent'), muted: c('muted'), rule: c('rule'), tableHeader: c('tableHeader'), tableStripe: c('tableStripe'), box: c('box') },
+    colors: { text: colours.text!, accent: colours.accent!, muted: colours.muted!, rule: colours.rule!, ...raw.surfaces },
     ...styles,
     paragraphGap: raw.paragraphGap,
   };

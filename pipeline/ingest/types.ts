@@ -163,6 +163,8 @@ export interface Country {
   study: { label: string; surveyYear?: number };
   /** Publication date of the edition, ISO. */
   edition: { published: string };
+  /** Locales this country is published in, when fewer than the configured ones. */
+  locales?: readonly string[];
   /** Everything else of the file, for templates (partner, funders, titles, acronyms). */
   extra: Readonly<Record<string, unknown>>;
 }
@@ -191,6 +193,14 @@ export interface Dataset {
   content: ReadonlyMap<string, LocaleContent>;
   /** Document plans. */
   plans: ReadonlyMap<'acr' | 'brief', DocumentPlan>;
+  /** Published corrections, oldest first. */
+  corrections: readonly Correction[];
+  /** The figures of the report, in report order. */
+  figures: readonly import('./figures.ts').FigureDef[];
+  /** The visual theme: fonts, sizes, colours, chart templates. */
+  theme: import('../theme/index.ts').Theme;
+  /** Page geometry and text styles, bound to the theme. */
+  page: import('../layout/style.ts').PageStyle;
   /** Project-relative paths of every file read, for caching and the manifest. */
   files: readonly string[];
 }
@@ -317,4 +327,20 @@ export interface DocumentPlan {
   parts: readonly PlanPart[];
   /** Where it is written. */
   file: string;
+}
+
+/** A published correction of a value, as the country's corrections log records it. */
+export interface Correction {
+  /** Date of the correction, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Indicator id whose raw value was corrected. */
+  indicator: string;
+  /** The value as first published. */
+  old: number;
+  /** The corrected value; the data must hold it. */
+  new: number;
+  /** Why, per locale. */
+  reason: LocalisedText;
+  /** Where the entry is written. */
+  place: SourcePlace;
 }

@@ -28,8 +28,10 @@ export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: C
         const entry = outlineByAnchor.get(item.name);
         if (entry) {
           // Each level hangs under the last heading of the level above it.
-          const parent = outlineParents[Math.min(entry.level - 1, outlineParents.length - 1)]!;
-          const node = parent.addItem(entry.title, { expanded: entry.level === 1 });
+          // A heading hangs under the nearest heading of a higher level (or the root).
+          let depth = Math.min(entry.level - 1, outlineParents.length - 1);
+          while (depth > 0 && !outlineParents[depth]) depth -= 1;
+          const node = outlineParents[depth]!.addItem(entry.title, { expanded: entry.level <= 2 });
           outlineParents.length = entry.level;
           outlineParents[entry.level] = node;
         }

@@ -7,6 +7,8 @@ import type { PageStyle, TextStyle } from './style.ts';
 export interface ChartBox {
   width: number;
   height: number;
+  /** A digest of the chart's drawing, so a page that shows a changed chart counts as changed. */
+  digest?: string;
 }
 
 /** What the flow needs besides the document. */
@@ -63,7 +65,7 @@ class Flow {
     this.left = this.style.margin.left;
     this.width = this.style.width - this.style.margin.left - this.style.margin.right;
     for (const [number, inlines] of input.document.footnotes) {
-      const marked: Inline[] = [{ kind: 'text', text: `${number}\u2002` }, ...inlines];
+      const marked: Inline[] = [{ kind: 'text', text: `${number} ` }, ...inlines];
       this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.width));
     }
     this.newPage(false);
@@ -86,7 +88,7 @@ class Flow {
       case 'heading':
         return this.placeHeading(block, next);
       case 'paragraph': {
-        const style = block.style === 'small' ? this.style.small : this.style.body;
+        const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
         const lines = this.lines(block.inlines, style, this.width);
         const alignRight = block.style === 'signature' ? this.left + this.width : undefined;
@@ -380,7 +382,10 @@ class Flow {
     const captionHeight = captionLines.length * this.style.caption.leading + (table.caption ? captionGap : 0);
     const rows = table.rows.map((row) => cellLines(row, false));
     const firstRow = rows[0] ? rowHeight(rows[0]) : 0;
-    if (!this.fits(captionHeight + headerHeight + firstRow)) this.newPage(false);
+    const whole = captionHeight + headerHeight + rows.reduce((sum, row) => sum + rowHeight(row), 0);
+    // A short table is not split at all; a long one starts where its caption, header and a first row fit.
+    const keepWhole = rows.length <= 8 && whole < (this.style.height - this.style.margin.top - this.style.margin.bottom) / 2;
+    if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + firstRow)) this.newPage(false);
 
     const tableStruct = this.struct('Table');
     this.page.items.push({ kind: 'anchor', name: table.anchor, y: this.y });
@@ -470,44 +475,51 @@ class Flow {
 
   private placeCover(block: Extract<Block, { kind: 'cover' }>): void {
     if (this.page.items.length > 0) this.newPage(true);
+    const band = block.compact ? 150 : 250;
+    // The title band replaces the running head on its page.
     this.page.plain = true;
-    const band = 250;
     this.page.items.push({ kind: 'rect', x: 0, y: 0, width: this.style.width, height: band, fill: this.style.colors.accent });
-    let y = 90;
-    const light = { ...this.style.h2, color: '#ffffff' };
-    const big = { ...this.style.h1, size: 30, leading: 36, color: '#ffffff' };
-    const h = this.struct('H1');
-    for (const line of this.textLines(block.title, big, this.width)) {
-      this.page.items.push({ kind: 'line', x: this.left, y, line, style: big, struct: h });
-      y += big.leading;
+    const white = (style: TextStyle) => ({ ...style, color: '#ffffff' });
+    const big = white({ ...this.style.h1, size: block.compact ? 24 : 30, leading: block.compact ? 29 : 36 });
+    const light = white(this.style.h2);
+    const small = white(this.style.small);
+    let y = block.compact ? 42 : 90;
+    const put = (text: string, style: TextStyle, struct: number | undefined) => {
+      for (const line of this.textLines(text, style, this.width)) {
+        this.page.items.push({ kind: 'line', x: this.left, y, line, style, struct });
+        y += style.leading;
+      }
+    };
+    if (block.compact) {
+      put(block.subtitle, small, this.struct('P'));
+      y += 4;
+      put(block.title, big, this.struct('H1'));
+      y += 4;
+      put(block.country, light, this.struct('P'));
+      y += 6;
+      put(block.credits[0] ?? '', small, this.struct('P'));
+      this.y = band + 24;
+      return;
     }
+    put(block.title, big, this.struct('H1'));
     y += 6;
-    const sub = this.struct('P');
-    for (const line of this.textLines(block.subtitle, light, this.width)) {
-      this.page.items.push({ kind: 'line', x: this.left, y, line, style: light, struct: sub });
-      y += light.leading;
-    }
+    put(block.subtitle, light, this.struct('P'));
     y = band + 30;
-    const countryStyle = { ...this.style.h1, size: 24, leading: 30 };
-    const c = this.struct('P');
-    for (const line of this.textLines(block.country, countryStyle, this.width)) {
-      this.page.items.push({ kind: 'line', x: this.left, y, line, style: countryStyle, struct: c });
-      y += countryStyle.leading;
-    }
+    put(block.country, { ...this.style.h1, size: 24, leading: 30 }, this.struct('P'));
     if (block.chart && this.input.charts.has(block.chart)) {
       const box = this.input.charts.get(block.chart)!;
       const height = Math.min(330, box.height);
       const width = (box.width * height) / box.height;
-      const figure = this.struct('Figure', undefined, block.chart);
+      const figure = this.struct('Figure', undefined, block.chartAlt ?? block.title);
       this.page.items.push({ kind: 'chart', x: (this.style.width - width) / 2, y: y + 16, width, height, chart: block.chart, struct: figure });
     }
-    let bottomY = this.style.height - 70 - (block.credits.length + 1) * this.style.body.leading;
+    const muted = { ...this.style.body, color: this.style.colors.muted };
+    const lines = [...block.credits, block.edition].flatMap((text) => this.textLines(text, muted, this.width));
+    y = this.style.height - 70 - lines.length * muted.leading;
     const credits = this.struct('P');
-    for (const text of [...block.credits, block.edition]) {
-      for (const line of this.textLines(text, this.style.body, this.width)) {
-        this.page.items.push({ kind: 'line', x: this.left, y: bottomY, line, style: { ...this.style.body, color: this.style.colors.muted }, struct: credits });
-        bottomY += this.style.body.leading;
-      }
+    for (const line of lines) {
+      this.page.items.push({ kind: 'line', x: this.left, y, line, style: muted, struct: credits });
+      y += muted.leading;
     }
     this.newPage(false);
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { flowDocument, type ChartBox } from './flow.ts';
@@ -28,6 +29,8 @@ export interface LayoutResult {
   pageCount: number;
   /** Page (1-based) of every heading, figure and table anchor. */
   anchorPages: ReadonlyMap<string, number>;
+  /** A digest of each page's content (text, positions, charts), for the change report. */
+  pageDigests: string[];
 }
 
 /**
@@ -47,7 +50,8 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   doc.end();
   await ended;
   const anchorPages = new Map([...model.anchorPages].map(([anchor, index]) => [anchor, index + 1]));
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages };
+  const pageDigests = model.pages.map((page) => digest(JSON.stringify(page.items.map((item) => (item.kind === 'chart' ? { ...item, digest: input.charts.get(item.chart)?.digest } : item))) + page.footnotes.join(',')));
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests };
 }
 
 /** Text measurement by the registered fonts themselves, cached: the flow asks often. */
@@ -62,4 +66,8 @@ function measureWith(doc: PDFKit.PDFDocument): Measure {
     }
     return width;
   };
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

@@ -143,3 +143,27 @@ export const planSchema: SchemaObject = {
   properties: { parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' } },
   additionalProperties: false,
 };
+
+/** `corrections.yaml`: the log of published corrections. */
+export const correctionsSchema: SchemaObject = {
+  type: 'object',
+  required: ['corrections'],
+  properties: {
+    corrections: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['date', 'indicator', 'old', 'new', 'reason'],
+        properties: {
+          date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+          indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "2.4.1" (in quotes)' },
+          old: { type: 'number' },
+          new: { type: 'number' },
+          reason: localisedText,
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};

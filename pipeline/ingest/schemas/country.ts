@@ -22,6 +22,7 @@ export const countrySchema: SchemaObject = {
       required: ['published'],
       properties: { published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' } },
     },
+    locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales of this country' },
     reportTitle: localisedText,
     briefTitle: localisedText,
     acronyms: { type: 'array' },

@@ -71,6 +71,10 @@ const figure: SchemaObject = {
     kind(['subdimensions'], ['dimension'], { dimension: { ...frameworkId, description: 'a dimension id like "1" (in quotes)' } }),
     kind(['diagram'], ['description'], { description: localisedText }),
     kind(dataKinds, ['unit', 'categories', 'series'], data),
+    {
+      if: { properties: { kind: { const: 'bar' } }, required: ['kind'] },
+      then: { properties: { series: { maxItems: 1, description: 'A bar chart has one series; for several, use kind grouped-bar or stacked-bar.' } } },
+    },
   ],
 };
 

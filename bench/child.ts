@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** One timed run of a script in a fresh process. */
+export interface ChildRun {
+  /** Milliseconds from spawn to exit: process start, module loading, the work, exit. */
+  wallMs: number;
+  /** Peak resident memory of the node process running the script, in KiB. */
+  maxRssKiB: number | undefined;
+  /** Exit code. */
+  code: number;
+  /** What it printed. */
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `tsx <script> <args>` in `cwd` as a user would from a shell, and times it from spawn to
+ * exit. The child reports its own peak RSS through bench/max-rss.ts, preloaded with `--import`.
+ */
+export async function runChild(repoRoot: string, script: string, args: readonly string[], cwd: string): Promise<ChildRun> {
+  const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+  const preload = pathToFileURL(join(repoRoot, 'bench', 'max-rss.ts')).href;
+  const scratch = mkdtempSync(join(tmpdir(), 'csi-bench-rss-'));
+  const rssFile = join(scratch, 'maxrss');
+  try {
+    const start = performance.now();
+    const child = spawn(tsx, ['--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const code = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : 1)));
+    });
+    const wallMs = performance.now() - start;
+    const maxRssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+    return { wallMs, maxRssKiB, code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Throws with what the child said when it failed: a benchmark of a failing build measures nothing. */
+export function mustSucceed(run: ChildRun, what: string): ChildRun {
+  if (run.code === 0) return run;
+  const said = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-25).join('\n');
+  throw new Error(`${what} failed with exit code ${run.code}:\n${said}`);
+}

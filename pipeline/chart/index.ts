@@ -1,0 +1,70 @@
+import type { FigureDef } from '../ingest/figures.ts';
+import { installTextMetrics } from '../theme/vega-metrics.ts';
+import { buildBar, buildSubdimensions } from './kinds/bars.ts';
+import { buildDiamond } from './kinds/diamond.ts';
+import { buildGroupedBar } from './kinds/grouped.ts';
+import { buildStackedBar } from './kinds/stacked.ts';
+import { buildLine } from './kinds/line.ts';
+import { ChartContext } from './context.ts';
+import { renderSvg } from './render.ts';
+import type { Chart, ChartDraft, ChartInput, Charts } from './types.ts';
+
+export type { Chart, ChartInput, ChartTable, Charts } from './types.ts';
+export { drawChart } from './pdf.ts';
+export { renderPng } from './png.ts';
+
+/**
+ * Draws every data figure of one locale:
+ *
+ *   figure + scores + theme ─► filled template ─► (Vega-Lite compile) ─► Vega ─► SVG
+ *                              spec, alt, table    vega                          svg
+ *
+ * Diagram figures (programme activities, social forces, civil society map) carry no data and
+ * are left out; the compose stage prints their description instead. Asynchronous because
+ * Vega renders asynchronously; nothing here reads or writes a file.
+ */
+export async function renderCharts(input: ChartInput): Promise<Charts> {
+  // 1. Text widths from the real font: Vega sizes axes and padding from them.
+  installTextMetrics(input.theme);
+  const ctx = new ChartContext(input);
+  const charts = new Map<string, Chart>();
+  for (const figure of input.figures) {
+    // 2. Fill the kind's template with data, localised labels and formatted numbers.
+    const draft = buildDraft(figure, ctx);
+    if (!draft) continue;
+    // 3. Compile and render to SVG.
+    const rendered = await renderSvg(draft, figure.kind);
+    charts.set(figure.id, {
+      id: figure.id,
+      kind: figure.kind,
+      title: ctx.text(figure.caption),
+      spec: draft.spec,
+      vega: rendered.vega,
+      svg: rendered.svg,
+      width: rendered.width,
+      height: rendered.height,
+      alt: draft.alt,
+      table: draft.table,
+    });
+  }
+  return charts;
+}
+
+function buildDraft(figure: FigureDef, ctx: ChartContext): ChartDraft | undefined {
+  switch (figure.kind) {
+    case 'diagram':
+      return undefined;
+    case 'diamond':
+      return buildDiamond(figure, ctx);
+    case 'subdimensions':
+      return buildSubdimensions(figure, ctx);
+    case 'bar':
+      return buildBar(figure, ctx);
+    case 'grouped-bar':
+      return buildGroupedBar(figure, ctx);
+    case 'stacked-bar':
+      return buildStackedBar(figure, ctx);
+    case 'line':
+      return buildLine(figure, ctx);
+  }
+}

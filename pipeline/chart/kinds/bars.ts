@@ -1,0 +1,117 @@
+import { formatDecimal } from '../../format/number.ts';
+import type { DataFigure, SubdimensionsFigure } from '../../ingest/figures.ts';
+import { bandLayout, chartPadding } from '../bands.ts';
+import { lineHeightOf, themeMarkers, vegaLiteConfig } from '../config.ts';
+import type { ChartContext, LabelledValue } from '../context.ts';
+import { fillTemplate } from '../fill.ts';
+import { hundredTicks, type Ticks } from '../ticks.ts';
+import type { ChartDraft } from '../types.ts';
+import { chartValue, resolveValue, scoreOf } from '../values.ts';
+import { valueTicks } from './series.ts';
+
+/** One bar: a category and its value. */
+interface Bar extends LabelledValue {
+  /** Category key. */
+  key: string;
+}
+
+/** What differs between a bar chart and a sub-dimension chart. */
+interface BarChartParts {
+  /** The template to fill. */
+  template: 'bar' | 'subdimensions';
+  /** The localised caption, for the alt text. */
+  title: string;
+  /** The bars, in display order. */
+  bars: readonly Bar[];
+  /** Colour of the bars. */
+  colour: string;
+  /** Title of the value axis, or none. */
+  valueTitle: string | null;
+  /** The value axis. */
+  ticks: Ticks;
+  /** The `chart.*` string of the alt text. */
+  altKey: string;
+  /** Headings of the data table: category column, value column. */
+  columns: readonly [string, string];
+  /** Markers only one template uses. */
+  extra?: Record<string, unknown>;
+}
+
+/** A bar chart: one series, a horizontal bar per category. */
+export function buildBar(figure: DataFigure, ctx: ChartContext): ChartDraft {
+  const series = figure.series[0]!;
+  const bars = figure.categories.map((category): Bar => {
+    const { value, decimals } = resolveValue(series.values.get(category.key)!, ctx.input.scores, figure.unit);
+    return { key: category.key, label: ctx.text(category.label), value: chartValue(value, decimals, figure.unit, ctx.locale) };
+  });
+  const ticks = valueTicks(figure, ctx, Math.max(...bars.map((b) => b.value.value)));
+  return horizontalBars(ctx, {
+    template: 'bar',
+    title: ctx.text(figure.caption),
+    bars,
+    colour: ctx.theme.colours.accent,
+    valueTitle: figure.valueTitle ? ctx.text(figure.valueTitle) : null,
+    ticks,
+    altKey: 'altBar',
+    columns: [ctx.t('columnCategory'), ctx.text(series.label)],
+  });
+}
+
+/** A sub-dimension chart: a bar per sub-dimension of a dimension, coloured as the dimension. */
+export function buildSubdimensions(figure: SubdimensionsFigure, ctx: ChartContext): ChartDraft {
+  const dimension = ctx.input.framework.dimensions.find((d) => d.id === figure.dimension);
+  if (!dimension) throw new Error(`no dimension "${figure.dimension}" (ingest should have refused this)`);
+  const bars = dimension.subdimensions.map((sub): Bar => {
+    const { score, decimals } = scoreOf(ctx.input.scores, sub.id);
+    return { key: sub.id, label: ctx.text(sub.name), value: chartValue(score, decimals, 'score', ctx.locale) };
+  });
+  // The dimension's score, the mean of the bars, as a dashed reference line across them.
+  const overall = scoreOf(ctx.input.scores, dimension.id);
+  const mean = chartValue(overall.score, overall.decimals, 'score', ctx.locale);
+  return horizontalBars(ctx, {
+    template: 'subdimensions',
+    title: ctx.text(figure.caption),
+    bars,
+    colour: ctx.theme.dimensions[dimension.key] ?? ctx.theme.colours.accent,
+    valueTitle: ctx.t('scoreTitle'),
+    ticks: hundredTicks(ctx.theme.chart.tickStep, (v) => formatDecimal(v, ctx.locale, 0)),
+    altKey: 'altSubdimensions',
+    columns: [ctx.t('columnSubdimension'), ctx.t('columnScore')],
+    extra: {
+      dimension: {
+        data: [{ value: mean.value, label: ctx.t('dimensionScore', { value: mean.label }) }],
+        // Near the right end the label runs leftwards, so it stays above the plot.
+        align: mean.value > 70 ? 'right' : mean.value < 30 ? 'left' : 'center',
+      },
+    },
+  });
+}
+
+function horizontalBars(ctx: ChartContext, parts: BarChartParts): ChartDraft {
+  const { theme } = ctx;
+  const [low, high] = parts.ticks.domain;
+  const ends = parts.bars.map((b) => ({ fraction: (Math.min(b.value.value, high) - low) / (high - low), label: b.value.label }));
+  const layout = bandLayout(theme, parts.bars, ends, theme.chart.barStep);
+  // The bar keeps its thickness when a wrapped label makes the band taller.
+  const bandPadding = 1 - (theme.chart.barStep * theme.chart.barFill) / layout.step;
+  const alt = ctx.t(parts.altKey, { title: parts.title, items: ctx.items(parts.bars) });
+  const spec = fillTemplate(theme.templates[parts.template], {
+    alt,
+    config: vegaLiteConfig(theme),
+    theme: themeMarkers(theme),
+    padding: chartPadding,
+    plotWidth: layout.plotWidth,
+    step: layout.step,
+    bandPadding,
+    bandPaddingOuter: bandPadding / 2,
+    categoryLabels: layout.labels,
+    labelLineHeight: lineHeightOf(theme, theme.chart.fontSize.label),
+    ticks: parts.ticks,
+    colour: parts.colour,
+    text: { valueTitle: parts.valueTitle },
+    data: parts.bars.map((bar) => ({ key: bar.key, value: bar.value.value, valueLabel: bar.value.label })),
+    ...parts.extra,
+  }, parts.template);
+  const table = ctx.table(parts.columns[0], [parts.columns[1]], parts.bars.map((bar) => ({ label: bar.label, values: [bar.value] })));
+  return { grammar: 'vega-lite', spec, alt, table };
+}

@@ -1,0 +1,77 @@
+import { formatDecimal } from '../../format/number.ts';
+import type { DataFigure, FigureSeries } from '../../ingest/figures.ts';
+import { chartPadding } from '../bands.ts';
+import { lineHeightOf, themeMarkers, vegaLiteConfig } from '../config.ts';
+import type { ChartContext } from '../context.ts';
+import { seriesLegend } from '../legend.ts';
+import { hundredTicks, niceTicks, type Ticks } from '../ticks.ts';
+import type { ChartTable, ChartValue } from '../types.ts';
+import { chartValue, resolveValue } from '../values.ts';
+
+/** Every value of a data figure, by series then category. */
+export interface SeriesValues {
+  /** The series as declared. */
+  series: FigureSeries;
+  /** Its localised label. */
+  label: string;
+  /** Its colour, from the theme's series colours. */
+  colour: string;
+  /** Its values, formatted, by category key. */
+  values: Map<string, ChartValue>;
+}
+
+/** Resolves and formats every value of a data figure; colours come from the theme's series. */
+export function seriesValues(figure: DataFigure, ctx: ChartContext): SeriesValues[] {
+  return figure.series.map((series, s) => {
+    const values = new Map<string, ChartValue>();
+    for (const [key, value] of series.values) {
+      const resolved = resolveValue(value, ctx.input.scores, figure.unit);
+      values.set(key, chartValue(resolved.value, resolved.decimals, figure.unit, ctx.locale));
+    }
+    return { series, label: ctx.text(series.label), colour: ctx.theme.series[s % ctx.theme.series.length]!, values };
+  });
+}
+
+/** The alt text's per-series groups: "Series: label value; label value". */
+export function seriesGroups(figure: DataFigure, all: readonly SeriesValues[], ctx: ChartContext): string {
+  return all
+    .map((s) => ctx.t('altSeries', {
+      series: s.label,
+      items: ctx.items(figure.categories.filter((c) => s.values.has(c.key)).map((c) => ({ label: ctx.text(c.label), value: s.values.get(c.key)! }))),
+    }))
+    .join(ctx.t('seriesSeparator'));
+}
+
+/** The figure's data table: a row per category, a column per series. */
+export function dataTable(figure: DataFigure, all: readonly SeriesValues[], ctx: ChartContext, heading: string): ChartTable {
+  return ctx.table(heading, all.map((s) => s.label), figure.categories.map((c) => ({ label: ctx.text(c.label), values: all.map((s) => s.values.get(c.key)) })));
+}
+
+/** Ticks of the value axis: 0–100 for shares and scores, round steps around the data otherwise. */
+export function valueTicks(figure: DataFigure, ctx: ChartContext, max: number): Ticks {
+  if (figure.unit === 'rank' || figure.unit === 'count') return niceTicks(0, max, 5, (v) => formatDecimal(v, ctx.locale, 0));
+  return hundredTicks(ctx.theme.chart.tickStep, (v) => formatDecimal(v, ctx.locale, 0));
+}
+
+/** The markers grouped, stacked and line charts share. */
+export function common(figure: DataFigure, ctx: ChartContext, all: readonly SeriesValues[], plotWidth: number, alt: string, legendOrient: 'top' | 'bottom' = 'top'): Record<string, unknown> {
+  const { theme } = ctx;
+  return {
+    alt,
+    config: vegaLiteConfig(theme),
+    theme: themeMarkers(theme),
+    padding: chartPadding,
+    plotWidth,
+    labelLineHeight: lineHeightOf(theme, theme.chart.fontSize.label),
+    seriesKeys: all.map((s) => s.series.key),
+    seriesLabels: Object.fromEntries(all.map((s) => [s.series.key, s.label])),
+    colours: all.map((s) => s.colour),
+    legend: seriesLegend(theme, all.map((s) => s.label), plotWidth, legendOrient),
+    text: { valueTitle: figure.valueTitle ? ctx.text(figure.valueTitle) : null },
+  };
+}
+
+/** The largest value of any series. */
+export function maxOf(all: readonly SeriesValues[]): number {
+  return Math.max(...all.flatMap((s) => [...s.values.values()].map((v) => v.value)));
+}

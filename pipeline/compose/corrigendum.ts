@@ -1,0 +1,38 @@
+import { formatNumber } from '../format/number.ts';
+import { localised, type ComposeState } from './context.ts';
+import { formatDate } from './generated.ts';
+import type { Block, Inline } from './types.ts';
+
+/**
+ * The corrigendum: every published correction with date, value, old → new and reason, so a
+ * correction is visibly recorded in the document, never silently swapped. Empty for an edition
+ * without corrections.
+ */
+export function corrigendumBlocks(state: ComposeState, level: 1 | 2): Block[] {
+  const { dataset, locale, messages } = state.input;
+  if (dataset.corrections.length === 0) return [];
+  const nameOf = (id: string) => {
+    const indicator = dataset.framework.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.indicators)).find((i) => i.id === id);
+    return indicator ? `${id} ${localised(state, indicator.name)}` : id;
+  };
+  const items: Inline[][] = dataset.corrections.map((c) => [{
+    kind: 'text',
+    text: messages.t('document.corrigendum.entry', {
+      date: formatDate(c.date, locale), what: nameOf(c.indicator), old: formatNumber(c.old, locale), new: formatNumber(c.new, locale), reason: localised(state, c.reason),
+    }),
+  }]);
+  return [
+    { kind: 'heading', level, text: messages.t('document.corrigendum.title'), anchor: 'corrigendum', inContents: true, newPage: level === 1 },
+    { kind: 'paragraph', inlines: [{ kind: 'text', text: messages.t('document.corrigendum.intro', { count: dataset.corrections.length }) }] },
+    { kind: 'list', ordered: false, items },
+  ];
+}
+
+/** The edition line of the cover: first publication, or the date of the latest correction. */
+export function editionLine(state: ComposeState): string {
+  const { dataset, locale, messages } = state.input;
+  const latest = dataset.corrections[dataset.corrections.length - 1];
+  return latest
+    ? messages.t('document.revised', { date: formatDate(latest.date, locale) })
+    : messages.t('document.edition', { date: formatDate(dataset.country.edition.published, locale) });
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../ingest/types.ts';
+import { formatDecimal } from '../format/number.ts';
+import type { Scores } from '../score/index.ts';
+import { allRankings } from '../score/rank.ts';
+
+/** What one edition (a PDF) was made of, for comparing builds. */
+export interface EditionRecord {
+  /** Output path of the PDF. */
+  file: string;
+  /** Digest of the PDF bytes. */
+  digest: string;
+  /** Digest of each page's content. */
+  pages: string[];
+  /** Digest of each figure's chart, by figure id. */
+  figures: Record<string, string>;
+  /** Digest of each table's content, by table id. */
+  tables: Record<string, string>;
+}
+
+/** The record of one build, written beside its outputs and compared by the next build. */
+export interface Manifest {
+  /** Pipeline version that made it. */
+  pipeline: string;
+  /** Country. */
+  country: string;
+  /** Digest of every input file, by project-relative path. */
+  inputs: Record<string, string>;
+  /** Raw value of every indicator as text, with its place. */
+  values: Record<string, { raw: string; place: string }>;
+  /** Every score as published. */
+  scores: Record<string, string>;
+  /** Every ranking statement (`group:highest` → id). */
+  rankings: Record<string, string>;
+  /** Editions by `locale/document`. */
+  editions: Record<string, EditionRecord>;
+  /** Digest of every output file. */
+  files: Record<string, string>;
+}
+
+/** A short digest of text or bytes. */
+export function digest(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+/** The manifest of this build. Reads the input files again to digest them (ingest read them first). */
+export function buildManifest(root: string, dataset: Dataset, scores: Scores, pipeline: string, editions: Record<string, EditionRecord>, files: Record<string, string>): Manifest {
+  const inputs: Record<string, string> = {};
+  for (const file of dataset.files) inputs[file] = digest(readFileSync(join(root, file)));
+  const values: Manifest['values'] = {};
+  for (const [id, raw] of dataset.values) {
+    const text = raw.value !== undefined ? String(raw.value) : raw.ratio ? `${raw.ratio[0]}/${raw.ratio[1]}` : Object.entries(raw.components ?? {}).map(([k, c]) => `${k}=${c.value}`).join(', ');
+    values[id] = { raw: text, place: `${raw.place.file}:${raw.place.line}` };
+  }
+  const published: Record<string, string> = {};
+  for (const [id, score] of scores.byId) published[id] = formatDecimal(score.score, 'en-US', score.decimals, false);
+  return { pipeline, country: dataset.country.id, inputs, values, scores: published, rankings: allRankings(dataset.framework, scores), editions, files };
+}

@@ -1,0 +1,33 @@
+// fontkit ships no type declarations; this covers the part the theme uses.
+declare module 'fontkit' {
+  /** One shaped glyph. */
+  export interface Glyph {
+    /** Glyph id; 0 is the font's "missing glyph" box. */
+    id: number;
+  }
+  /** The result of shaping a text. */
+  export interface GlyphRun {
+    /** Total advance in font units, kerning applied. */
+    advanceWidth: number;
+    /** The glyphs, in order. */
+    glyphs: Glyph[];
+  }
+  /** A single font face. */
+  export interface Font {
+    familyName: string;
+    subfamilyName: string;
+    postscriptName: string;
+    /** The name table; `preferredFamily` is the typographic family (name id 16). */
+    name?: { records?: { preferredFamily?: Record<string, string> } };
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    layout(text: string): GlyphRun;
+  }
+  /** A font file holding several faces (TTC, DFONT). */
+  export interface FontCollection {
+    fonts: Font[];
+  }
+  export function openSync(path: string, postscriptName?: string): Font | FontCollection;
+}

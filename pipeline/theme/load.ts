@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { openSync, type Font } from 'fontkit';
+import { InputError } from '../errors/errors.ts';
+import { msg } from '../errors/messages.ts';
+import { InputReader } from '../ingest/read.ts';
+import { validateYaml } from '../ingest/validate.ts';
+import { issueAt, type YamlFile } from '../ingest/yaml-file.ts';
+import { themeSchema } from './schema.ts';
+import { faceNames, templateNames, type FaceName, type FontFace, type TemplateName, type Theme } from './types.ts';
+
+type RawFace = Omit<FontFace, 'key' | 'font'>;
+type RawTheme = Omit<Theme, 'file' | 'font' | 'templates'> & {
+  font: { family: string; package: string; faces: Record<FaceName, RawFace> };
+};
+
+/**
+ * Reads `<templatesDir>/theme.yaml` and the chart templates `<templatesDir>/charts/<kind>.json`,
+ * and opens the font files the theme names. Throws `InputError` with every problem found.
+ */
+export function loadTheme(root: string, templatesDir: string): Theme {
+  const reader = new InputReader(root);
+  // 1. The theme file, checked against its schema so a typo names its line.
+  const yaml = reader.yaml(`${templatesDir}/theme.yaml`, 'theme');
+  if (!yaml || !validateYaml(yaml, themeSchema, reader.issues)) throw new InputError(reader.issues);
+  const raw = yaml.value as RawTheme;
+  // 2. The fonts, from the npm package the theme names.
+  const faces = openFaces(root, raw.font, yaml, reader);
+  // 3. The chart templates: JSON is YAML, so a syntax error gets its line and column too.
+  const templates = readTemplates(reader, templatesDir);
+  if (reader.hasErrors() || !faces || !templates) throw new InputError(reader.issues);
+  const { font, ...rest } = raw;
+  return { ...rest, file: yaml.file, font: { family: font.family, faces }, templates };
+}
+
+function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader: InputReader): Record<FaceName, FontFace> | undefined {
+  const packageDir = resolvePackage(root, font.package);
+  if (!packageDir) {
+    reader.issues.push(issueAt(yaml.placeOf(['font', 'package']), {
+      message: `the font package "${font.package}" is not installed`,
+      hint: `Run "npm install ${font.package}", or name an installed font package here.`,
+    }));
+    return undefined;
+  }
+  const faces = {} as Record<FaceName, FontFace>;
+  for (const key of faceNames) {
+    const face = font.faces[key];
+    const file = join(packageDir, face.file);
+    const place = yaml.placeOf(['font', 'faces', key, 'file']);
+    if (!existsSync(file)) {
+      reader.issues.push(issueAt(place, msg.fileMissing(`font (${font.package}/${face.file})`)));
+      continue;
+    }
+    const opened = openSync(file);
+    if (!('layout' in opened)) {
+      reader.issues.push(issueAt(place, { message: `${face.file} holds several fonts`, hint: 'Name a single-face TTF or OTF file.' }));
+      continue;
+    }
+    if (!familyNames(opened).includes(font.family)) {
+      reader.issues.push(issueAt(place, {
+        message: `${face.file} is of the family "${opened.familyName}", not "${font.family}"`,
+        hint: 'Chart renderers find fonts by family name: use the family name inside the font files.',
+      }));
+    }
+    faces[key] = { key, file, weight: face.weight, style: face.style, name: face.name, font: opened };
+  }
+  return Object.keys(faces).length === faceNames.length ? faces : undefined;
+}
+
+/** The family names a renderer may know a face by: its own and its typographic family. */
+function familyNames(font: Font): string[] {
+  return [font.familyName, ...Object.values(font.name?.records?.preferredFamily ?? {})];
+}
+
+/**
+ * The folder of an npm package: installed in the project, or else beside the pipeline itself
+ * (a project copied elsewhere, e.g. a test's temporary folder, has no node_modules of its own).
+ */
+function resolvePackage(root: string, name: string): string | undefined {
+  for (const base of [join(root, 'package.json'), import.meta.url]) {
+    try {
+      return dirname(createRequire(base).resolve(`${name}/package.json`));
+    } catch {
+      // Not installed there; try the next place.
+    }
+  }
+  return undefined;
+}
+
+function readTemplates(reader: InputReader, templatesDir: string): Record<TemplateName, unknown> | undefined {
+  const templates = {} as Record<TemplateName, unknown>;
+  for (const name of templateNames) {
+    const file = reader.yaml(`${templatesDir}/charts/${name}.json`, `${name} chart template`);
+    if (!file || file.value === undefined) continue;
+    templates[name] = file.value;
+  }
+  return Object.keys(templates).length === templateNames.length ? templates : undefined;
+}

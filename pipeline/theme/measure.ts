@@ -1,0 +1,65 @@
+import type { Font } from 'fontkit';
+import type { FontFace, Theme } from './types.ts';
+
+/** A weight as CSS, SVG and Vega write it: `normal`, `bold`, `600`, 700. */
+export type WeightLike = string | number | undefined;
+
+/** A style as CSS writes it: `normal` or `italic`. */
+export type StyleLike = string | undefined;
+
+/**
+ * The face a weight and style are drawn with. CSS weights map to the nearest face the theme
+ * has: 400 regular, 600 semibold, 700 bold. Chart SVGs only use `normal` and `bold`, because
+ * svg-to-pdfkit reads nothing but "bold" from `font-weight` when it picks a PDF font.
+ */
+export function faceFor(theme: Theme, weight: WeightLike = 'normal', style: StyleLike = 'normal'): FontFace {
+  const numeric = weight === 'bold' || weight === 'bolder' ? 700 : weight === 'normal' || weight === 'lighter' || weight === undefined ? 400 : Number(weight);
+  const italic = style === 'italic' || style === 'oblique';
+  const faces = theme.font.faces;
+  if (numeric >= 650) return italic ? faces.boldItalic : faces.bold;
+  if (numeric >= 550) return italic ? faces.semiboldItalic : faces.semibold;
+  return italic ? faces.italic : faces.regular;
+}
+
+/** Every font face of the theme, so the PDF layout registers exactly the fonts charts use. */
+export function fontFaces(theme: Theme): FontFace[] {
+  return Object.values(theme.font.faces);
+}
+
+const advances = new WeakMap<Font, Map<string, number>>();
+
+/** Advance width of a text in font units, kerning applied; memoised per face. */
+function advance(font: Font, text: string): number {
+  let cache = advances.get(font);
+  if (!cache) {
+    cache = new Map();
+    advances.set(font, cache);
+  }
+  let width = cache.get(text);
+  if (width === undefined) {
+    width = font.layout(text).advanceWidth;
+    cache.set(text, width);
+  }
+  return width;
+}
+
+/** Width (pt) of a one-line text set in the theme's font at `size` pt. */
+export function measureText(theme: Theme, text: string, size: number, weight: WeightLike = 'normal', style: StyleLike = 'normal'): number {
+  if (text === '' || size <= 0) return 0;
+  const { font } = faceFor(theme, weight, style);
+  return (advance(font, text) * size) / font.unitsPerEm;
+}
+
+/**
+ * The characters of `text` the face cannot draw, each once, in order of appearance. pdfkit
+ * prints them as empty boxes without a warning; line breaks and tabs are layout, not glyphs.
+ */
+export function missingGlyphs(theme: Theme, text: string, weight: WeightLike = 'normal', style: StyleLike = 'normal'): string[] {
+  const { font } = faceFor(theme, weight, style);
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (char === '\n' || char === '\r' || char === '\t') continue;
+    if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+  }
+  return [...missing];
+}

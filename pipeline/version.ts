@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let cached: string | undefined;
+
+/**
+ * The pipeline's own version: the package version plus a digest of its source and its locked
+ * dependencies, so any change to the code that makes the documents invalidates cached results
+ * and shows in the change report.
+ */
+export function pipelineVersion(): string {
+  if (cached) return cached;
+  const hash = createHash('sha256');
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  visit(here);
+  const root = join(here, '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  try {
+    hash.update(readFileSync(join(root, 'package-lock.json')));
+  } catch {
+    // An installed copy without a lockfile: the source digest still tells versions apart.
+  }
+  cached = `${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
+  return cached;
+}

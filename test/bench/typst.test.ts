@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { documentToTypst, escapeMarkup, type TypstInput } from '../../bench/typst.ts';
+import type { Block, ComposedDocument, Inline } from '../../pipeline/compose/types.ts';
+import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+
+// The conversion of a composed document into Typst markup, for the benchmark's peer engine.
+// Only the markup is checked here; compiling it is the benchmark's job (npm run bench).
+
+const special = ['#', '$', '*', '_', '@', '<', '>', '[', ']', '\\', '"'];
+
+/** Undoes `escapeMarkup`: a backslash makes the next character literal. */
+function unescape(markup: string): string {
+  return markup.replace(/\\(.)/gsu, '$1');
+}
+
+describe('escapeMarkup', () => {
+  it('makes a sentence full of markup characters literal text', () => {
+    expect(escapeMarkup('CSOs (#1) earn 5$ * 2')).toBe('CSOs (\\#1) earn 5\\$ \\* 2');
+  });
+
+  it('escapes each special character of Typst markup', () => {
+    for (const c of special) expect(escapeMarkup(`a${c}b`), c).toBe(`a\\${c}b`);
+  });
+
+  it('keeps every text, escaped, as it was, with no special character left bare', () => {
+    const text = fc.string({ unit: fc.constantFrom(...special, 'a', ' ', '.', '-', '/', '=', '+', '~', '`', "'", 'ә', '«', '»') });
+    fc.assert(
+      fc.property(text, (s) => {
+        const markup = escapeMarkup(s);
+        expect(unescape(markup)).toBe(s);
+        // Removing every escaped pair leaves no character that Typst would read as markup.
+        expect(markup.replace(/\\./gsu, '')).not.toMatch(/[#$*_@<>[\]\\"]/);
+      }),
+    );
+  });
+});
+
+describe('documentToTypst', () => {
+  it('writes a paragraph with markup characters as literal text', () => {
+    const source = convert([paragraph([{ kind: 'text', text: 'CSOs (#1) earn 5$ * 2' }])]);
+    expect(source).toContain('CSOs (\\#1) earn 5\\$ \\* 2');
+    expect(source).not.toContain('(#1)');
+  });
+
+  it('makes a table block a #table( with its header row', () => {
+    const source = convert([
+      {
+        kind: 'table',
+        id: 'II.3.1',
+        anchor: 'table-II.3.1',
+        caption: 'Table II.3.1: CSOs by type',
+        header: [{ text: 'Type' }, { text: 'Count [#]', align: 'right' }],
+        widths: [3, 1],
+        rows: [[{ text: 'Public associations' }, { text: '4,785', align: 'right' }]],
+      },
+    ]);
+    expect(source).toContain('#table(columns: (3fr, 1fr)');
+    expect(source).toContain('table.header(text(weight: 700)[Type], table.cell(align: right, text(weight: 700)[Count \\[\\#\\]]))');
+    expect(source).toContain('[Public associations], table.cell(align: right, [4,785])');
+    expect(source).toContain('figure.caption[Table II\\.3\\.1: CSOs by type]');
+    expect(source).toContain('<table-II.3.1>');
+  });
+
+  it('turns a footnote mark into #footnote[ with its body where it is cited', () => {
+    const footnotes = new Map<number, Inline[]>([[1, [{ kind: 'text', text: 'Source: ICNL, 2010 (*estimate*).' }]]]);
+    const source = convert([paragraph([{ kind: 'text', text: 'Registered CSOs grew' }, { kind: 'footnote', number: 1 }, { kind: 'text', text: '; then fell.' }])], footnotes);
+    expect(source).toContain('Registered CSOs grew#footnote[Source: ICNL, 2010 (\\*estimate\\*)\\.];; then fell\\.');
+  });
+
+  it('links to anchors that exist and leaves a link to a missing one as text', () => {
+    const source = convert([
+      { kind: 'heading', level: 2, text: 'Method', anchor: 'method', inContents: true },
+      paragraph([
+        { kind: 'text', text: 'See ' },
+        { kind: 'text', text: 'the method', link: '#method' },
+        { kind: 'text', text: ' and ' },
+        { kind: 'text', text: 'nothing', link: '#nowhere' },
+      ]),
+    ]);
+    expect(source).toContain('#heading(level: 2, outlined: true)[Method] <method>');
+    expect(source).toContain('#link(<method>)[');
+    expect(source).not.toContain('<nowhere>');
+  });
+});
+
+function paragraph(inlines: Inline[]): Block {
+  return { kind: 'paragraph', inlines };
+}
+
+function convert(blocks: Block[], footnotes: ReadonlyMap<number, Inline[]> = new Map()): string {
+  const document: ComposedDocument = {
+    kind: 'acr',
+    locale: 'en',
+    meta: { title: 'Civil Society Index', author: 'PPRC', subject: 'Kazakhstan', keywords: ['CSI'], lang: 'en', runningHead: 'CSI 2008–2010: Kazakhstan', date: new Date('2011-06-01T00:00:00Z') },
+    labels: { contents: 'Contents', figures: 'List of figures', tables: 'List of tables', page: 'Page {page}', continued: '(continued)' },
+    blocks,
+    footnotes,
+  };
+  const input: TypstInput = { document, style: pageStyle(), family: 'Source Sans 3', faces: { Regular: { weight: 400, style: 'normal' }, Bold: { weight: 700, style: 'normal' }, SemiBold: { weight: 600, style: 'normal' }, Italic: { weight: 400, style: 'italic' }, BoldItalic: { weight: 700, style: 'italic' } }, charts: new Map() };
+  return documentToTypst(input);
+}
+
+function pageStyle(): PageStyle {
+  const text = (size: number, font = 'Regular', color = '#1f2328'): TextStyle => ({ font, size, leading: size * 1.35, color });
+  return {
+    width: 595.28,
+    height: 841.89,
+    margin: { top: 78, bottom: 72, left: 57, right: 57 },
+    fonts: { regular: 'Regular', italic: 'Italic', bold: 'Bold', boldItalic: 'BoldItalic', semibold: 'SemiBold' },
+    fontFiles: {},
+    colors: { text: '#1f2328', accent: '#24577f', muted: '#5b6570', rule: '#c9d0d7', tableHeader: '#e6edf3', tableStripe: '#f6f8fa', box: '#f1f4f7' },
+    body: text(10),
+    h1: text(18, 'Bold', '#24577f'),
+    h2: text(13.5, 'Bold', '#24577f'),
+    h3: text(11, 'SemiBold'),
+    h4: text(10, 'Bold'),
+    caption: text(9, 'SemiBold', '#24577f'),
+    table: text(8.5),
+    footnote: text(8),
+    small: text(8.5),
+    header: text(8, 'Regular', '#5b6570'),
+    paragraphGap: 7,
+  };
+}

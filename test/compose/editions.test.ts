@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../pipeline/cli.ts';
+import { openPdf } from '../helpers/pdf.ts';
+import { edit, tempProject } from '../helpers/project.ts';
+
+let err: string[];
+beforeEach(() => {
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('glyph safety', () => {
+  it('fails the build naming a character the font cannot draw, its text and its file', async () => {
+    const root = tempProject('mini');
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'Membership stands at', 'Membership ☃ stands at');
+    expect(await main([], root)).toBe(2);
+    const message = err.join('\n');
+    expect(message).toMatch(/data\/countries\/testland\/narrative\/en\/acr\/findings\.md:\d+: error: the character "☃" \(U\+2603\) in ".*Membership ☃ stands at.*" is not in the font Source Sans 3/);
+    expect(message).toContain('It would print as an empty box.');
+  });
+});
+
+describe('a missing translation', () => {
+  const withRussian = (policy: 'fail' | 'fallback') => {
+    const root = tempProject('mini');
+    edit(root, 'pipeline.config.yaml', 'locales: [en]', 'locales: [en, ru]');
+    edit(root, 'pipeline.config.yaml', 'documents: [acr]', `documents: [acr]\ntranslation: {missing: ${policy}}`);
+    return root;
+  };
+
+  it('fails the build under the "fail" policy, naming the file to write', async () => {
+    const root = withRussian('fail');
+    expect(await main([], root)).toBe(2);
+    expect(err.join('\n')).toContain('the ru text "findings" is missing');
+    expect(err.join('\n')).toContain('Write data/countries/testland/narrative/ru/acr/findings.md');
+  });
+
+  it('uses the English text with a visible marker and a warning under "fallback"', async () => {
+    const root = withRussian('fallback');
+    expect(await main([], root)).toBe(0);
+    expect(err.join('\n')).toContain('warning: the ru translation of "findings" is missing; the en text is used');
+    const pdf = await openPdf(join(root, 'output/testland/ru/acr.pdf'));
+    const text = pdf.pages.join(' ');
+    expect(text).toContain('Этот раздел ещё не переведён; ниже приводится английский текст.');
+    expect(text).toContain('Membership stands at 40,0 %');
+  });
+});

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** A PDF opened for tests: its text per page and the document itself. */
+export interface OpenedPdf {
+  doc: PDFDocumentProxy;
+  /** Text of every page (1-based index 0 = page 1), runs joined by spaces. */
+  pages: string[];
+  /** The text runs of every page, in drawing order. */
+  runs: string[][];
+}
+
+const cache = new Map<string, Promise<OpenedPdf>>();
+
+/** Opens a PDF with pdfjs (as a reader's viewer would) and extracts its text. */
+export function openPdf(file: string): Promise<OpenedPdf> {
+  let opened = cache.get(file);
+  if (!opened) {
+    opened = (async () => {
+      const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+      const runs: string[][] = [];
+      for (let i = 1; i <= doc.numPages; i += 1) {
+        const content = await (await doc.getPage(i)).getTextContent();
+        runs.push(content.items.map((item) => ('str' in item ? normalise(item.str) : '')).filter((s) => s.length > 0));
+      }
+      return { doc, runs, pages: runs.map((r) => normalise(r.join(' '))) };
+    })();
+    cache.set(file, opened);
+  }
+  return opened;
+}
+
+/** Collapses white space (including no-break spaces) so text compares by words. */
+export function normalise(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}

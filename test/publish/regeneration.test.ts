@@ -1,0 +1,128 @@
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../pipeline/cli.ts';
+import { runPipeline } from '../../pipeline/run.ts';
+import { normalise, openPdf } from '../helpers/pdf.ts';
+import { edit, put, tempProject } from '../helpers/project.ts';
+
+const build = (root: string) => runPipeline({ root, configPath: 'pipeline.config.yaml' });
+const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, 'output', path), 'utf8'));
+
+/** Every output file with its bytes, to compare two builds. */
+function snapshot(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(root, path), readFileSync(path));
+    }
+  };
+  walk(join(root, 'output'));
+  return out;
+}
+
+let err: string[];
+beforeEach(() => {
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('regenerating after a data correction', () => {
+  it('reports exactly which value, scores and pages changed', async () => {
+    const root = tempProject('mini');
+    await build(root);
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 46');
+    const result = await build(root);
+    const changes = readJson(root, 'testland/changes.json');
+    expect(changes.values).toEqual([{ id: '1.1.1', old: '40', new: '46', place: 'data/countries/testland/indicators.yaml:3' }]);
+    expect(changes.scores.map((s: { id: string; old: string; new: string }) => `${s.id} ${s.old} → ${s.new}`)).toEqual(['1 36.7 → 39.7', '1.1 36.7 → 39.7', '1.1.1 40.0 → 46.0']);
+    expect(changes.editions[0].edition).toBe('en/acr');
+    expect(changes.editions[0].pages.length).toBeGreaterThan(0);
+    const markdown = readFileSync(join(root, 'output/testland/CHANGES.md'), 'utf8');
+    expect(markdown).toContain('| 1.1.1 | 40 | 46 | data/countries/testland/indicators.yaml:3 |');
+    expect(markdown).toContain('| 1 | dimension | Civic Engagement | 36.7 | 39.7 |');
+    // No entry in the corrections log: a warning names the value.
+    expect(result.warnings.map((w) => w.message)).toEqual(['the published value of indicator "1.1.1" changed from 40 to 46 with no entry in the corrections log']);
+  });
+
+  it('says when a ranking stated in the text flips', async () => {
+    const root = tempProject('mini');
+    await build(root);
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 90');
+    await build(root);
+    const changes = readJson(root, 'testland/changes.json');
+    expect(changes.rankings).toContainEqual({ group: 'all-dimensions', rank: 'highest', old: '2', new: '1', oldName: 'Environment', newName: 'Civic Engagement' });
+    expect(readJson(root, 'testland/changes.json').rankings).toContainEqual(expect.objectContaining({ group: 'all-dimensions', rank: 'lowest', new: '2' }));
+  });
+
+  it('prints a logged correction on a corrigendum page and the revision on the cover', async () => {
+    const root = tempProject('mini');
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 46');
+    put(root, 'data/countries/testland/corrections.yaml', [
+      'corrections:',
+      '  - date: "2020-03-15"',
+      '    indicator: "1.1.1"',
+      '    old: 40',
+      '    new: 46',
+      '    reason: {en: "The survey weights were revised after the national workshop."}',
+      '',
+    ].join('\n'));
+    await build(root);
+    const pdf = await openPdf(join(root, 'output/testland/en/acr.pdf'));
+    const text = pdf.pages.join(' ');
+    expect(pdf.pages[0]).toContain('Revised edition, March 15, 2020');
+    expect(text).toContain('Corrections in this edition');
+    expect(text).toContain(normalise('One value was corrected after the first edition.'));
+    expect(text).toContain(normalise('March 15, 2020: 1.1.1 Membership, 40 → 46. The survey weights were revised after the national workshop.'));
+  });
+
+  it('refuses a corrections log that claims a value the data does not hold', async () => {
+    const root = tempProject('mini');
+    put(root, 'data/countries/testland/corrections.yaml', 'corrections:\n  - date: "2020-03-15"\n    indicator: "1.1.1"\n    old: 38\n    new: 41\n    reason: {en: "Recount."}\n');
+    expect(await main([], root)).toBe(2);
+    expect(err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41, but the data holds 40');
+  });
+});
+
+describe('deterministic and safe builds', () => {
+  it('gives byte-identical files for the same input', async () => {
+    const [a, b] = [tempProject('mini'), tempProject('mini')];
+    await build(a);
+    await build(b);
+    const [sa, sb] = [snapshot(a), snapshot(b)];
+    expect([...sa.keys()].sort()).toEqual([...sb.keys()].sort());
+    for (const [path, bytes] of sa) expect(bytes.equals(sb.get(path)!), path).toBe(true);
+  });
+
+  it('leaves every published file untouched when a build fails', async () => {
+    const root = tempProject('mini');
+    await build(root);
+    const before = snapshot(root);
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', '{{score "1.1.2"}}', '{{score "1.1.9"}}');
+    expect(await main([], root)).toBe(2);
+    expect(err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: "1.1.9" is not a dimension, sub-dimension or indicator id');
+    const after = snapshot(root);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
+  });
+
+  it('refuses to run while another build holds the output folder', async () => {
+    const root = tempProject('mini');
+    put(root, 'output/.build-testland.lock', String(process.ppid));
+    expect(await main([], root)).toBe(75);
+    expect(err.join('\n')).toContain(`another build (process ${process.ppid}) is writing to`);
+    expect(existsSync(join(root, 'output/testland'))).toBe(false);
+  });
+
+  it('takes over a lock left by a build that no longer runs', async () => {
+    const root = tempProject('mini');
+    writeFileSync(join(root, 'pipeline.config.yaml'), readFileSync(join(root, 'pipeline.config.yaml')));
+    put(root, 'output/.build-testland.lock', '999999');
+    expect(await main([], root)).toBe(0);
+    expect(existsSync(join(root, 'output/.build-testland.lock'))).toBe(false);
+  });
+});
