@@ -6,7 +6,6 @@ import { readConfig } from './ingest/config.ts';
 import { InputReader } from './ingest/read.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
-import { runTranslationsCommand } from './translate/cli.ts';
 import { watchAndBuild } from './watch.ts';
 
 const usage = `Usage: csi-report [command] [options]
@@ -22,6 +21,7 @@ Options:
   --country ID     build one country (default: the first configured country)
   --all            build every country found in data/, in parallel
   --locale CODE    build one locale (repeatable; default: every configured locale)
+  --no-cache       build everything afresh (ignore .cache/ and the previous build)
   --debug          show stack traces of internal errors
   -h, --help       show this help
 
@@ -32,7 +32,7 @@ Exit codes: 0 success, 1 internal error, 2 input error, 3 render error, 64 usage
 export async function main(argv: readonly string[], root = process.cwd()): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    if (argv[0] === 'translations') return await runTranslationsCommand(argv.slice(1), root);
+    if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
@@ -41,6 +41,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
         country: { type: 'string' },
         all: { type: 'boolean', default: false },
         locale: { type: 'string', multiple: true },
+        'no-cache': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -54,7 +55,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check' };
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'] };
     if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     if (values.all) return await batch(request);
     const result = await runPipeline(request);

@@ -1,21 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCharts, drawChart, renderPng, type Charts } from './chart/index.ts';
-import { composeDocument, type ComposedDocument, type FigureInfo } from './compose/index.ts';
+import type { Charts } from './chart/index.ts';
+import type { ComposedDocument, FigureInfo } from './compose/index.ts';
 import { InputError, type InputIssue } from './errors/errors.ts';
 import { Messages } from './format/messages.ts';
-import { ingestDataset } from './ingest/index.ts';
 import { missingStrings } from './ingest/strings.ts';
 import type { Dataset } from './ingest/types.ts';
-import { checkGlyphs, svgTexts } from './layout/glyphs.ts';
-import { layoutDocument } from './layout/index.ts';
 import { writeAtomically, type OutputFile } from './publish/atomic.ts';
 import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-data.ts';
 import { compareManifests, renderChangesMarkdown, type ChangeReport } from './publish/changes.ts';
 import { buildManifest, digest, type EditionRecord, type Manifest } from './publish/manifest.ts';
 import { pipelineVersion } from './version.ts';
+import { cacheKey, noCache, type StageCache } from './cache.ts';
+import { fileCache } from './publish/cache-store.ts';
+import { digestInputs, outputsIntact } from './publish/inputs.ts';
+import { readConfig } from './ingest/config.ts';
+import { InputReader } from './ingest/read.ts';
+import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
+
+/**
+ * The heavy stages (Vega, pdfkit, fontkit, resvg) are loaded only when a build has work to do,
+ * so a build with nothing changed, `--help` and the translation commands start quickly.
+ */
+async function loadStages() {
+  const [chart, compose, ingest, glyphs, layout] = await Promise.all([
+    import('./chart/index.ts'), import('./compose/index.ts'), import('./ingest/index.ts'), import('./layout/glyphs.ts'), import('./layout/index.ts'),
+  ]);
+  return { ...chart, ...compose, ...ingest, ...glyphs, ...layout };
+}
+type Stages = Awaited<ReturnType<typeof loadStages>>;
 
 /** What a run is asked to do. */
 export interface RunRequest {
@@ -29,6 +44,10 @@ export interface RunRequest {
   locales?: readonly string[];
   /** Only validate the input (including composing every document); write nothing. */
   checkOnly?: boolean;
+  /** Build everything afresh, ignoring `.cache/` and the previous build. */
+  noCache?: boolean;
+  /** Stands in for the pipeline's own version (tools embedding the pipeline, tests of the cache). */
+  pipelineVersion?: string;
 }
 
 /** One PDF of the build. */
@@ -79,8 +98,16 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     timings[stage] += now - clock;
     clock = now;
   };
+  // 0. Nothing to do when no input changed since the last successful build and its outputs
+  //    are intact: the previous build already made exactly these files.
+  const version = request.pipelineVersion ?? pipelineVersion();
+  const inputs = inputsOf(request, version);
+  const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(request, inputs) : undefined;
+  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
+  const cache = request.noCache || request.checkOnly ? noCache : fileCache(join(request.root, '.cache'));
+  const stages = await loadStages();
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
   // A country may publish fewer editions than configured (a country without a translation yet).
   const locales = request.locales ?? dataset.country.locales ?? dataset.config.locales;
   for (const locale of locales) {
@@ -97,16 +124,16 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
-    const charts = await renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme });
+    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: `${version}|${themeDigest(dataset)}` });
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const documents: ComposedDocument[] = [];
     for (const kind of dataset.config.documents) {
       try {
-        const document = composeDocument({ dataset, scores, locale, document: kind, figures, messages });
+        const document = stages.composeDocument({ dataset, scores, locale, document: kind, figures, messages });
         warnings.push(...(document.warnings ?? []));
-        const chartTexts = [...charts.values()].flatMap((chart) => svgTexts(chart.svg, chartPlace(dataset, chart.id)));
-        issues.push(...checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
+        const chartTexts = [...charts.values()].flatMap((chart) => stages.svgTexts(chart.svg, chartPlace(dataset, chart.id)));
+        issues.push(...stages.checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
         documents.push(document);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -125,11 +152,11 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   for (const { locale, charts, documents } of editions) {
     const sizes = new Map([...charts].map(([id, chart]) => [id, { width: chart.width, height: chart.height, digest: digest(chart.svg) }]));
     for (const document of documents) {
-      const result = await layoutDocument({
+      const result = await cachedLayout(stages, cache, `${version}|${themeDigest(dataset)}`, {
         document,
         style: dataset.page,
         charts: sizes,
-        paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, dataset.theme),
+        paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, charts.get(id)!, x, y, width, dataset.theme),
       });
       const path = `${dataset.country.id}/${locale}/${document.kind}.pdf`;
       files.push({ path, bytes: result.bytes });
@@ -146,7 +173,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     for (const chart of charts.values()) {
       const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
       files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: chart.svg });
-      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: renderPng(chart.svg, dataset.theme, 2) });
+      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: cachedPng(stages, cache, version, chart.svg, dataset) });
     }
     lap('chart');
   }
@@ -155,7 +182,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const outputDir = join(request.root, dataset.config.outputDir);
   const lock = acquireBuildLock(outputDir, dataset.country.id);
   try {
-  const manifest = buildManifest(request.root, dataset, scores, pipelineVersion(), records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
+  const manifest = buildManifest(request.root, dataset, scores, version, inputs ?? '', warnings, records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
   const previous = readPreviousManifest(outputDir, dataset.country.id);
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
   warnings.push(...unloggedCorrections(dataset, changes));
@@ -260,4 +287,69 @@ function unloggedCorrections(dataset: Dataset, changes: ChangeReport): InputIssu
         severity: 'warning' as const,
       };
     });
+}
+
+/** The digest of everything a build of the requested country could read, or undefined. */
+function inputsOf(request: RunRequest, version: string): string | undefined {
+  const config = readConfig(new InputReader(request.root), request.configPath);
+  if (!config) return undefined;
+  const country = request.country ?? config.countries[0]!;
+  return digestInputs(
+    request.root,
+    [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],
+    [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
+  );
+}
+
+/** The result of the previous build when nothing changed since, else undefined. */
+function unchangedBuild(request: RunRequest, inputs: string): Omit<RunResult, 'timings'> | undefined {
+  const config = readConfig(new InputReader(request.root), request.configPath)!;
+  const country = request.country ?? config.countries[0]!;
+  const outputDir = join(request.root, config.outputDir);
+  const previous = readPreviousManifest(outputDir, country);
+  if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
+  const editions = Object.entries(previous.editions).map(([key, record]) => {
+    const [locale, document] = key.split('/') as [string, 'acr' | 'brief'];
+    return { locale, document, pages: record.pages.length };
+  });
+  return {
+    country,
+    written: [],
+    scores: { framework: '', country, byId: new Map(), dimensions: [] },
+    editions,
+    warnings: [...previous.warnings],
+    changes: { first: false, inputs: [], values: [], scores: [], rankings: [], editions: [] },
+  };
+}
+
+/** The theme as it affects drawing (fonts by file, sizes, colours, templates), for cache keys. */
+function themeDigest(dataset: Dataset): string {
+  const { font, ...rest } = dataset.theme;
+  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, f.file, f.name]), ...rest }));
+}
+
+/** Lays out a document, or takes the PDF made last time from exactly the same input. */
+async function cachedLayout(stages: Stages, cache: StageCache, version: string, input: LayoutInput): Promise<LayoutResult> {
+  const { warnings: _warnings, ...document } = input.document;
+  const key = cacheKey('layout', version, document, input.style, [...input.charts]);
+  const meta = cache.get(`${key}.json`);
+  const bytes = cache.get(`${key}.pdf`);
+  if (meta && bytes) {
+    const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
+    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
+  }
+  const result = await stages.layoutDocument(input);
+  cache.set(`${key}.pdf`, result.bytes);
+  cache.set(`${key}.json`, JSON.stringify({ pageCount: result.pageCount, anchorPages: [...result.anchorPages], pageDigests: result.pageDigests }));
+  return result;
+}
+
+/** The PNG of a chart, rendered once per distinct SVG. */
+function cachedPng(stages: Stages, cache: StageCache, version: string, svg: string, dataset: Dataset): Uint8Array {
+  const key = cacheKey('png', version, themeDigest(dataset), svg);
+  const cached = cache.get(key);
+  if (cached) return new Uint8Array(cached);
+  const png = stages.renderPng(svg, dataset.theme, 2);
+  cache.set(key, png);
+  return png;
 }

@@ -7,6 +7,7 @@ import { buildStackedBar } from './kinds/stacked.ts';
 import { buildLine } from './kinds/line.ts';
 import { ChartContext } from './context.ts';
 import { renderSvg } from './render.ts';
+import { cacheKey } from '../cache.ts';
 import type { Chart, ChartDraft, ChartInput, Charts } from './types.ts';
 
 export type { Chart, ChartInput, ChartTable, Charts } from './types.ts';
@@ -32,8 +33,11 @@ export async function renderCharts(input: ChartInput): Promise<Charts> {
     // 2. Fill the kind's template with data, localised labels and formatted numbers.
     const draft = buildDraft(figure, ctx);
     if (!draft) continue;
-    // 3. Compile and render to SVG.
-    const rendered = await renderSvg(draft, figure.kind);
+    // 3. Compile and render to SVG, unless the same draft was rendered before.
+    const key = cacheKey('chart', input.version ?? '', figure.kind, draft.spec, draft.alt);
+    const cached = input.cache?.get(key);
+    const rendered = cached ? (JSON.parse(Buffer.from(cached).toString('utf8')) as Awaited<ReturnType<typeof renderSvg>>) : await renderSvg(draft, figure.kind);
+    if (!cached) input.cache?.set(key, JSON.stringify(rendered));
     charts.set(figure.id, {
       id: figure.id,
       kind: figure.kind,

@@ -18,6 +18,10 @@ export interface ChartInput {
   messages: Messages;
   /** Fonts, sizes, colours and chart templates. */
   theme: Theme;
+  /** Where rendered charts are kept between builds (keyed by their complete spec). */
+  cache?: import('../cache.ts').StageCache;
+  /** The pipeline's version, part of every cache key. */
+  version?: string;
 }
 
 /** A figure's data as a table: what a screen reader, the data appendix and tests read. */

@@ -24,6 +24,10 @@ export interface EditionRecord {
 export interface Manifest {
   /** Pipeline version that made it. */
   pipeline: string;
+  /** Digest of every file the build could read, the version and the request. */
+  inputsDigest: string;
+  /** Warnings of the build, repeated when a build with unchanged input is skipped. */
+  warnings: readonly import('../errors/errors.ts').InputIssue[];
   /** Country. */
   country: string;
   /** Digest of every input file, by project-relative path. */
@@ -46,7 +50,7 @@ export function digest(content: string | Uint8Array): string {
 }
 
 /** The manifest of this build. Reads the input files again to digest them (ingest read them first). */
-export function buildManifest(root: string, dataset: Dataset, scores: Scores, pipeline: string, editions: Record<string, EditionRecord>, files: Record<string, string>): Manifest {
+export function buildManifest(root: string, dataset: Dataset, scores: Scores, pipeline: string, inputsDigest: string, warnings: Manifest['warnings'], editions: Record<string, EditionRecord>, files: Record<string, string>): Manifest {
   const inputs: Record<string, string> = {};
   for (const file of dataset.files) inputs[file] = digest(readFileSync(join(root, file)));
   const values: Manifest['values'] = {};
@@ -56,5 +60,5 @@ export function buildManifest(root: string, dataset: Dataset, scores: Scores, pi
   }
   const published: Record<string, string> = {};
   for (const [id, score] of scores.byId) published[id] = formatDecimal(score.score, 'en-US', score.decimals, false);
-  return { pipeline, country: dataset.country.id, inputs, values, scores: published, rankings: allRankings(dataset.framework, scores), editions, files };
+  return { pipeline, inputsDigest, warnings, country: dataset.country.id, inputs, values, scores: published, rankings: allRankings(dataset.framework, scores), editions, files };
 }

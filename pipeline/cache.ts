@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A store of stage results keyed by a digest of exactly their inputs. A stage asks before it
+ * works and stores what it made; as the key covers every input (and the pipeline's own
+ * version), a stale result can never be served.
+ */
+export interface StageCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, value: string | Uint8Array): void;
+}
+
+/** A cache that remembers nothing: for tests and `--no-cache`. */
+export const noCache: StageCache = { get: () => undefined, set: () => undefined };
+
+/** The key of a stage result: a digest of everything it depends on. Maps are keyed in order. */
+export function cacheKey(stage: string, ...inputs: unknown[]): string {
+  const hash = createHash('sha256').update(stage);
+  for (const input of inputs) {
+    hash.update('\u0000');
+    if (typeof input === 'string') hash.update(input);
+    else if (input instanceof Uint8Array) hash.update(input);
+    else hash.update(JSON.stringify(input, (_key, value: unknown) => (value instanceof Map ? [...value] : value)) ?? 'undefined');
+  }
+  return `${stage}-${hash.digest('hex').slice(0, 32)}`;
+}

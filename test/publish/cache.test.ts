@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline, type RunRequest } from '../../pipeline/run.ts';
+import { edit, tempProject } from '../helpers/project.ts';
+
+const pdfOf = (root: string) => readFileSync(join(root, 'output/testland/en/acr.pdf'));
+
+/**
+ * Builds with the cache, then checks the result against a build of the same input without any
+ * cache in a fresh copy: a cache that served a stale result would make them differ.
+ */
+async function buildAndCompare(root: string, change: (root: string) => void, extra: Partial<RunRequest> = {}) {
+  const before = pdfOf(root);
+  change(root);
+  const cached = await runPipeline({ root, configPath: 'pipeline.config.yaml', ...extra });
+  const fresh = tempProject('mini');
+  change(fresh);
+  await runPipeline({ root: fresh, configPath: 'pipeline.config.yaml', noCache: true, ...extra });
+  return { before, after: pdfOf(root), fresh: pdfOf(fresh), cached };
+}
+
+const changes: [string, (root: string) => void][] = [
+  ['a data value', (r) => edit(r, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41')],
+  ['the narrative', (r) => edit(r, 'data/countries/testland/narrative/en/acr/findings.md', 'is the strongest', 'remains the strongest')],
+  ['a document template', (r) => edit(r, 'templates/acr/document.yaml', '  - bibliography\n', '')],
+  ['the page template', (r) => edit(r, 'templates/page.yaml', 'left: 57', 'left: 60')],
+  ['a locale file', (r) => edit(r, 'templates/locales/en/document.yaml', 'contents: "Contents"', 'contents: "Table of contents"')],
+  ['the configuration', (r) => edit(r, 'pipeline.config.yaml', 'sourceDate: "2020-01-01"', 'sourceDate: "2020-02-01"')],
+  ['the font', (r) => edit(r, 'templates/theme.yaml', 'regular: {file: "400Regular/SourceSans3_400Regular.ttf"', 'regular: {file: "300Light/SourceSans3_300Light.ttf"')],
+];
+
+describe('the build cache', () => {
+  it('does nothing when nothing changed', async () => {
+    const root = tempProject('mini');
+    await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    const again = await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    expect(again.written).toEqual([]);
+    expect(again.changes).toMatchObject({ first: false, values: [], scores: [], editions: [] });
+  });
+
+  it.each(changes)('rebuilds what depends on %s, exactly as a build without cache would', async (_name, change) => {
+    const root = tempProject('mini');
+    await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    const { before, after, fresh, cached } = await buildAndCompare(root, change);
+    expect(cached.written.length).toBeGreaterThan(0);
+    expect(after.equals(before)).toBe(false);
+    expect(after.equals(fresh)).toBe(true);
+  });
+
+  it('rebuilds everything for another version of the pipeline', async () => {
+    const root = tempProject('mini');
+    await runPipeline({ root, configPath: 'pipeline.config.yaml', pipelineVersion: '1.0.0+a' });
+    const again = await runPipeline({ root, configPath: 'pipeline.config.yaml', pipelineVersion: '1.0.0+b' });
+    expect(again.written.length).toBeGreaterThan(0);
+    expect(again.changes?.pipeline).toEqual({ old: '1.0.0+a', new: '1.0.0+b' });
+  });
+});
