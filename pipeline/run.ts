@@ -145,38 +145,54 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
   if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings };
-  // 5. Layout: each document as a tagged PDF.
+  // 5. Layout: each document as a tagged PDF — taken from the cache when exactly this
+  //    document was laid out before. (Worker threads were measured slower here: starting
+  //    pdfkit and the fonts in each costs more than the two cores win.)
   const files: OutputFile[] = openDataFiles(dataset, scores);
   const laidOut: Edition[] = [];
   const records: Record<string, EditionRecord> = {};
-  for (const { locale, charts, documents } of editions) {
-    const sizes = new Map([...charts].map(([id, chart]) => [id, { width: chart.width, height: chart.height, digest: digest(chart.svg) }]));
-    for (const document of documents) {
-      const result = await cachedLayout(stages, cache, `${version}|${themeDigest(dataset)}`, {
-        document,
-        style: dataset.page,
-        charts: sizes,
-        paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, charts.get(id)!, x, y, width, dataset.theme),
-      });
-      const path = `${dataset.country.id}/${locale}/${document.kind}.pdf`;
-      files.push({ path, bytes: result.bytes });
-      laidOut.push({ locale, document: document.kind, pages: result.pageCount });
-      records[`${locale}/${document.kind}`] = {
-        file: path,
-        digest: digest(result.bytes),
-        pages: result.pageDigests,
-        figures: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'figure' && b.chart ? [[b.id, sizes.get(b.chart)?.digest ?? '']] : []))),
-        tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
-      };
-      lap('layout');
-    }
+  const layoutVersion = `${version}|${themeDigest(dataset)}`;
+  const jobs = editions.flatMap(({ locale, charts, documents }) => {
+    const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
+    return documents.map((document) => {
+      const key = layoutKey(layoutVersion, document, dataset.page, forLayout);
+      return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key) };
+    });
+  });
+  const misses = jobs.filter((job) => !job.cached);
+  const made = await Promise.all(misses.map((job) => stages.layoutDocument({
+    document: job.document,
+    style: dataset.page,
+    charts: new Map(job.forLayout.map((c) => [c.id, c])),
+    paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
+  })));
+  misses.forEach((job, index) => {
+    job.cached = made[index]!;
+    storeLayoutResult(cache, job.key, job.cached);
+  });
+  lap('layout');
+  for (const { locale, document, forLayout, cached } of jobs) {
+    const result = cached!;
+    const path = `${dataset.country.id}/${locale}/${document.kind}.pdf`;
+    const chartDigests = new Map(forLayout.map((c) => [c.id, c.digest]));
+    files.push({ path, bytes: result.bytes });
+    laidOut.push({ locale, document: document.kind, pages: result.pageCount });
+    records[`${locale}/${document.kind}`] = {
+      file: path,
+      digest: digest(result.bytes),
+      pages: result.pageDigests,
+      figures: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'figure' && b.chart ? [[b.id, chartDigests.get(b.chart) ?? '']] : []))),
+      tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
+    };
+  }
+  for (const { locale, charts } of editions) {
     for (const chart of charts.values()) {
       const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
       files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: chart.svg });
       files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: cachedPng(stages, cache, version, chart.svg, dataset) });
     }
-    lap('chart');
   }
+  lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into
   //    place together — under the output folder's lock.
   const outputDir = join(request.root, dataset.config.outputDir);
@@ -328,20 +344,24 @@ function themeDigest(dataset: Dataset): string {
   return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, f.file, f.name]), ...rest }));
 }
 
-/** Lays out a document, or takes the PDF made last time from exactly the same input. */
-async function cachedLayout(stages: Stages, cache: StageCache, version: string, input: LayoutInput): Promise<LayoutResult> {
-  const { warnings: _warnings, ...document } = input.document;
-  const key = cacheKey('layout', version, document, input.style, [...input.charts]);
+/** The cache key of a laid-out document: everything its PDF depends on. */
+function layoutKey(version: string, document: ComposedDocument, style: LayoutInput['style'], charts: readonly { id: string; digest: string; width: number; height: number }[]): string {
+  const { warnings: _warnings, ...content } = document;
+  return cacheKey('layout', version, content, style, charts.map(({ id, digest: d, width, height }) => [id, d, width, height]));
+}
+
+/** The PDF laid out last time from exactly this input, if kept. */
+function cachedLayoutResult(cache: StageCache, key: string): LayoutResult | undefined {
   const meta = cache.get(`${key}.json`);
   const bytes = cache.get(`${key}.pdf`);
-  if (meta && bytes) {
-    const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
-    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
-  }
-  const result = await stages.layoutDocument(input);
+  if (!meta || !bytes) return undefined;
+  const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
+  return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
+}
+
+function storeLayoutResult(cache: StageCache, key: string, result: LayoutResult): void {
   cache.set(`${key}.pdf`, result.bytes);
   cache.set(`${key}.json`, JSON.stringify({ pageCount: result.pageCount, anchorPages: [...result.anchorPages], pageDigests: result.pageDigests }));
-  return result;
 }
 
 /** The PNG of a chart, rendered once per distinct SVG. */

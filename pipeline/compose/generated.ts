@@ -73,7 +73,7 @@ export function matrixBlocks(state: ComposeState, appendix: number): Block[] {
     }
   }
   return [
-    { kind: 'heading', level: 2, text: messages.t('document.matrix.title', { number: appendix, country, period }), anchor: 'appendix-matrix', inContents: true, newPage: true },
+    { kind: 'heading', level: 2, text: messages.t('document.matrix.title', { number: appendix, country, period }), anchor: 'appendix-matrix', inContents: true },
     { kind: 'paragraph', inlines: [{ kind: 'text', text: messages.t('document.matrix.intro') }], style: 'small' },
     { kind: 'table', anchor: 'matrix-table', caption: '', header: [{ text: messages.t('document.matrix.item') }, { text: messages.t('document.matrix.score'), align: 'right' }], widths: [6, 1], rows },
   ];

@@ -384,7 +384,7 @@ class Flow {
     const firstRow = rows[0] ? rowHeight(rows[0]) : 0;
     const whole = captionHeight + headerHeight + rows.reduce((sum, row) => sum + rowHeight(row), 0);
     // A short table is not split at all; a long one starts where its caption, header and a first row fit.
-    const keepWhole = rows.length <= 8 && whole < (this.style.height - this.style.margin.top - this.style.margin.bottom) / 2;
+    const keepWhole = rows.length <= 16 && whole < (this.style.height - this.style.margin.top - this.style.margin.bottom) * 0.6;
     if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + firstRow)) this.newPage(false);
 
     const tableStruct = this.struct('Table');

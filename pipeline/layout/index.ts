@@ -45,7 +45,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure: measureWith(doc), charts: input.charts });
+  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure: measureWith(doc, input.style), charts: input.charts });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
   await ended;
@@ -54,11 +54,15 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests };
 }
 
-/** Text measurement by the registered fonts themselves, cached: the flow asks often. */
-function measureWith(doc: PDFKit.PDFDocument): Measure {
+/**
+ * Text measurement by the registered fonts themselves, cached per document: the flow asks
+ * often. Not shared between documents: pdfkit numbers fonts in the order they are first
+ * used, so a cache warmed by another document would change the bytes of this one.
+ */
+function measureWith(doc: PDFKit.PDFDocument, style: PageStyle): Measure {
   const cache = new Map<string, number>();
   return (text, font, size) => {
-    const key = `${font}|${size}|${text}`;
+    const key = `${style.fontFiles[font] ?? font}|${size}|${text}`;
     let width = cache.get(key);
     if (width === undefined) {
       width = doc.font(font).fontSize(size).widthOfString(text);
