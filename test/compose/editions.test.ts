@@ -48,3 +48,19 @@ describe('a missing translation', () => {
     expect(text).toContain('Membership stands at 40,0 %');
   });
 });
+
+describe('numbers in the prose', () => {
+  it('fails the build when a number the data holds is typed instead of bound', async () => {
+    const root = tempProject('mini');
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'volunteering at\n{{score "1.1.2"}}', 'volunteering at\n33.3%');
+    expect(await main([], root)).toBe(2);
+    expect(err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: the number 33.3% is typed, but the data holds it');
+    expect(err.join('\n')).toContain('Write {{score "1.1.2"}} instead');
+  });
+
+  it('leaves years and numbers the data does not hold alone', async () => {
+    const root = tempProject('mini');
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'Membership stands at', 'In 2019, 12.5% of groups were new. Membership stands at');
+    expect(await main([], root)).toBe(0);
+  });
+});
