@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
+import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox } from './flow.ts';
 import type { Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
@@ -65,7 +66,9 @@ function measureWith(doc: PDFKit.PDFDocument, style: PageStyle): Measure {
     const key = `${style.fontFiles[font] ?? font}|${size}|${text}`;
     let width = cache.get(key);
     if (width === undefined) {
-      width = doc.font(font).fontSize(size).widthOfString(text);
+      doc.font(font);
+      shareShaping((doc as unknown as { _font: unknown })._font);
+      width = doc.fontSize(size).widthOfString(text);
       cache.set(key, width);
     }
     return width;
