@@ -1,6 +1,6 @@
+import { figureInfos, messagesFor } from '../pipeline/run.ts';
 import { renderCharts, type Charts } from '../pipeline/chart/index.ts';
-import { composeDocument, type ComposedDocument, type FigureInfo } from '../pipeline/compose/index.ts';
-import { Messages } from '../pipeline/format/messages.ts';
+import { composeDocument, type ComposedDocument } from '../pipeline/compose/index.ts';
 import { ingestDataset } from '../pipeline/ingest/index.ts';
 import type { Dataset } from '../pipeline/ingest/types.ts';
 import { scoreDataset } from '../pipeline/score/index.ts';
@@ -56,21 +56,4 @@ export async function composeProject(root: string, configPath = 'pipeline.config
     lap('compose');
   }
   return { dataset, editions, timings };
-}
-
-/** As run.ts: the locale's UI strings, with the source locale as fallback when the policy allows. */
-function messagesFor(dataset: Dataset, locale: string): Messages {
-  const own = dataset.content.get(locale)!.strings;
-  const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
-  return new Messages(own, dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale ? source : undefined);
-}
-
-/** As run.ts: what compose needs to know of each figure in this locale. */
-function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
-  const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
-  return new Map(dataset.figures.map((figure) => {
-    const chart = charts.get(figure.id);
-    const description = figure.kind === 'diagram' ? pick(figure.description) : undefined;
-    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? description ?? '', chart: chart?.id, description, note: pick(figure.note) }];
-  }));
 }

@@ -216,7 +216,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
 }
 
 /** UI strings of a locale, falling back to the source locale when the policy allows it. */
-function messagesFor(dataset: Dataset, locale: string): Messages {
+export function messagesFor(dataset: Dataset, locale: string): Messages {
   const own = dataset.content.get(locale)!.strings;
   const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
   return new Messages(own, dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale ? source : undefined);
@@ -230,7 +230,8 @@ function translationIssues(dataset: Dataset, locales: readonly string[]): InputI
   return locales.filter((l) => l !== dataset.config.sourceLocale).flatMap((locale) => missingStrings(source, dataset.content.get(locale)!.strings, severity, dataset.config.templatesDir));
 }
 
-function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
+/** What compose needs to know of each figure in a locale: caption, alt text, chart or description. */
+export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
   const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);

@@ -19,7 +19,7 @@ const usage = `Usage: csi-report translations <command> [options]
 Commands:
   status [--locale L]                what is missing, stale or unrecorded, per locale
   export --locale L [--out FILE]     write the units of a locale as XLIFF 2.0 (to stdout without --out)
-         [--todo]                    only the units that are missing, stale or unrecorded
+         [--pending]                    only the units that are missing, stale or unrecorded
   import FILE [--locale L]           check a translated XLIFF 2.0 file and write it into the project
   stamp --locale L [--unit ID]...    record that translations match the current English text
 
@@ -61,7 +61,7 @@ export async function runTranslationsCommand(args: string[], cwd: string): Promi
         country: { type: 'string' },
         locale: { type: 'string' },
         out: { type: 'string' },
-        todo: { type: 'boolean', default: false },
+        pending: { type: 'boolean', default: false },
         unit: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -83,7 +83,7 @@ export async function runTranslationsCommand(args: string[], cwd: string): Promi
         return needsWork(status) ? TranslationExit.needsWork : TranslationExit.ok;
       }
       case 'export':
-        return runExport(project, locale!, values.out === undefined ? undefined : resolve(cwd, values.out), values.out, values.todo ?? false);
+        return runExport(project, locale!, values.out === undefined ? undefined : resolve(cwd, values.out), values.out, values.pending ?? false);
       case 'import':
         return runImport(project, cwd, rest[0]!, locale);
       default:
@@ -111,8 +111,8 @@ function checkLocale(project: Project, locale: string): string {
   return locale;
 }
 
-function runExport(project: Project, locale: string, out: string | undefined, shown: string | undefined, todo: boolean): number {
-  const result = exportXliff(project.root, project.config, project.country, locale, { todo });
+function runExport(project: Project, locale: string, out: string | undefined, shown: string | undefined, pending: boolean): number {
+  const result = exportXliff(project.root, project.config, project.country, locale, { pending });
   if (out === undefined) {
     process.stdout.write(result.xml);
     return TranslationExit.ok;

@@ -77,7 +77,7 @@ function describe(problem: UnitProblem, sourceLocale: string): string {
 function advice(status: LocaleStatus): string[] {
   const lines: string[] = [];
   const { missing, stale, unrecorded } = status.counts;
-  if (missing + stale > 0) lines.push(`To translate what is missing or stale: csi-report translations export --locale ${status.locale} --todo --out ${status.locale}.xlf`);
+  if (missing + stale > 0) lines.push(`To translate what is missing or stale: csi-report translations export --locale ${status.locale} --pending --out ${status.locale}.xlf`);
   if (unrecorded > 0) lines.push(`Once the unrecorded translations are checked against the English text: csi-report translations stamp --locale ${status.locale}`);
   if (status.problems.some((problem) => problem.state === 'obsolete')) lines.push('Obsolete translations have no English text any more: delete them, or restore the English text.');
   return lines;

@@ -10,7 +10,7 @@ import { CSI_NS, XLIFF_NS, xmlAttr, xmlText } from './xml.ts';
 /** What to export. */
 export interface ExportOptions {
   /** Only units that are missing, stale or unrecorded; by default every unit. */
-  todo?: boolean;
+  pending?: boolean;
 }
 
 /** An XLIFF file to hand to a translator. */
@@ -38,7 +38,7 @@ export function exportXliff(root: string, config: PipelineConfig, country: strin
  */
 export function renderXliff(set: UnitSet, options: ExportOptions = {}): XliffExport {
   const states = new Map(set.units.map((unit) => [unit.id, unitState(unit, set)]));
-  const units = set.units.filter((unit) => !options.todo || states.get(unit.id) !== 'current');
+  const units = set.units.filter((unit) => !options.pending || states.get(unit.id) !== 'current');
   const byFile = new Map<string, TranslationUnit[]>();
   for (const unit of units) byFile.set(unit.source.place.file, [...(byFile.get(unit.source.place.file) ?? []), unit]);
   const out = [

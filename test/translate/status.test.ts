@@ -67,7 +67,7 @@ describe('translation status', () => {
     expect(text).toContain('kk               units  current  missing  stale  unrecorded');
     expect(text).toMatch(/missing\s+strings:document\.brief\.actors\.donors\s+templates\/locales\/kk\/document\.yaml: no key/);
     expect(text).toMatch(/missing\s+data:frameworks\.mini:dimensions\.0\.subdimensions\.0\.name\s+data\/frameworks\/mini\.yaml: no key/);
-    expect(text).toContain('csi-report translations export --locale kk --todo --out kk.xlf');
+    expect(text).toContain('csi-report translations export --locale kk --pending --out kk.xlf');
   });
 
   it('counts stamped translations as current, and reports a translation left without English text', () => {

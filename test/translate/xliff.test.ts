@@ -54,9 +54,9 @@ describe('XLIFF export', () => {
     // The missing snippet has no target; the translated one keeps its target.
     expect(unitXml(xml, 'brief:key-message')).not.toContain('<target>');
     expect(unitXml(xml, 'acr:findings')).toContain('<target># Қорытындылар</target>');
-    // --todo leaves out what is current.
+    // --pending leaves out what is current.
     stampTranslations(root, configOf(root), 'testland', 'kk', ['acr:findings']);
-    expect(exportXliff(root, configOf(root), 'testland', 'kk', { todo: true }).units).toBe(20);
+    expect(exportXliff(root, configOf(root), 'testland', 'kk', { pending: true }).units).toBe(20);
   });
 });
 
@@ -121,7 +121,7 @@ describe('XLIFF import', () => {
   it('writes new translations in place, keeps comments and order, and records their sources', () => {
     const root = translateProject();
     const config = configOf(root);
-    let { xml } = exportXliff(root, config, 'testland', 'kk', { todo: true });
+    let { xml } = exportXliff(root, config, 'testland', 'kk', { pending: true });
     xml = translate(xml, 'brief:key-message', '<ph id="1"/> азаматтық қоғамы кең, бірақ терең емес: оның әлеуетінің <ph id="2" dataRef="d2"/> ғана пайдаланылады.');
     xml = translate(xml, 'lists:strengths:registration', 'АҚҰ-ны тіркеу оңай; азаматтардың <ph id="1"/> ұйымдарға мүше.');
     xml = translate(xml, 'lists:recommendations.government:consultation', 'Заңдар қабылданар алдында АҚҰ-мен кеңесу.');
@@ -229,7 +229,7 @@ brief:
   it('takes an empty target for a segment nobody translated yet', () => {
     const root = translateProject();
     const before = snapshot(root);
-    const { xml } = exportXliff(root, configOf(root), 'testland', 'kk', { todo: true });
+    const { xml } = exportXliff(root, configOf(root), 'testland', 'kk', { pending: true });
     const unit = unitXml(xml, 'strings:units.usdMillion');
     const result = importXliff(root, configOf(root), 'testland', xml.replace(unit, unit.replace('</source></segment>', '</source><target></target></segment>')), { file: 'kk.xlf' });
     expect(result.imported).not.toContain('strings:units.usdMillion');
@@ -241,7 +241,7 @@ brief:
     const config = configOf(root);
     stampTranslations(root, config, 'testland', 'ru');
     edit(root, 'data/countries/testland/narrative/en/brief/key-message.md', 'broad', 'wide');
-    const { xml } = exportXliff(root, config, 'testland', 'ru', { todo: true });
+    const { xml } = exportXliff(root, config, 'testland', 'ru', { pending: true });
     const unit = unitXml(xml, 'brief:key-message');
     expect(unit).toContain('<note category="state">The English text changed after this translation was made');
     expect(unit).toContain('state="initial"');
