@@ -1,36 +1,89 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 /** A file to publish, relative to the output folder. */
 export interface OutputFile {
-  /** Path below the output folder, forward slashes. */
+  /** Path below the output folder, forward slashes, starting with the country folder. */
   path: string;
   /** Content. */
   bytes: string | Uint8Array;
 }
 
 /**
- * Writes files so that a reader never sees a half-written one: everything is first written
- * into a staging folder inside the output folder (same file system, so rename is atomic),
- * and only when every file is written are they renamed into place. A failure before that
- * point leaves every previously published file untouched.
+ * Publishes a country's files so that a reader — or the next build — sees either the whole
+ * previous edition or the whole new one, never a mix, even when the build is killed midway.
+ *
+ * Every version is a complete folder `output/.versions/<country>-<digest>/`, named by a digest
+ * of its content; `output/<country>` is a symbolic link to the current one. A new version is
+ * written beside the old (files the build did not make — other locales of a partial build —
+ * are carried over as hard links), and the link is replaced by an atomic rename. Only then is
+ * the old version removed.
  */
 export function writeAtomically(outputDir: string, files: readonly OutputFile[]): string[] {
-  const staging = join(outputDir, `.staging-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  const countries = new Set(files.map((file) => file.path.split('/')[0]!));
+  for (const country of countries) {
+    publishCountry(outputDir, country, files.filter((file) => file.path.startsWith(`${country}/`)));
+  }
+  return files.map((file) => file.path);
+}
+
+function publishCountry(outputDir: string, country: string, files: readonly OutputFile[]): void {
+  const versions = join(outputDir, '.versions');
+  mkdirSync(versions, { recursive: true });
+  const link = join(outputDir, country);
+  const previous = currentVersion(outputDir, link);
+  const hash = createHash('sha256');
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) hash.update(file.path).update('\u0000').update(file.bytes).update('\u0000');
+  const next = join(versions, `${country}-${hash.digest('hex').slice(0, 16)}`);
+  if (previous === next) return;
+  // A folder of the same name can only be the remains of a build killed while writing it.
+  rmSync(next, { recursive: true, force: true });
   try {
+    const own = new Set(files.map((file) => file.path.slice(country.length + 1)));
+    if (previous) carryOver(previous, next, own);
     for (const file of files) {
-      const target = join(staging, file.path);
+      const target = join(next, file.path.slice(country.length + 1));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.bytes);
     }
-    for (const file of files) {
-      const target = join(outputDir, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(staging, file.path), target);
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    swapLink(outputDir, link, next);
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    throw error;
   }
-  return files.map((file) => file.path);
+  if (previous && previous.startsWith(versions)) rmSync(previous, { recursive: true, force: true });
+}
+
+/** The folder `output/<country>` stands for now, moving an old plain folder into `.versions/`. */
+function currentVersion(outputDir: string, link: string): string | undefined {
+  if (!existsSync(link)) {
+    rmSync(link, { force: true }); // a dangling link
+    return undefined;
+  }
+  if (lstatSync(link).isSymbolicLink()) return join(outputDir, readlinkSync(link));
+  const moved = join(outputDir, '.versions', `${link.split('/').pop()}-unversioned`);
+  rmSync(moved, { recursive: true, force: true });
+  renameSync(link, moved);
+  return moved;
+}
+
+/** Hard-links every file of `from` that the new version does not write itself. */
+function carryOver(from: string, to: string, own: ReadonlySet<string>, prefix = ''): void {
+  for (const entry of readdirSync(join(from, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) carryOver(from, to, own, path);
+    else if (!own.has(path)) {
+      mkdirSync(dirname(join(to, path)), { recursive: true });
+      linkSync(join(from, path), join(to, path));
+    }
+  }
+}
+
+/** Points `link` at `target` in one rename: the link is never missing or half made. */
+function swapLink(outputDir: string, link: string, target: string): void {
+  const temp = `${link}.swap-${process.pid}`;
+  rmSync(temp, { force: true });
+  symlinkSync(relative(outputDir, target), temp);
+  renameSync(temp, link);
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
-import { edit, put, tempProject } from '../helpers/project.ts';
+import { edit, put, repoRoot, tempProject } from '../helpers/project.ts';
 
 const build = (root: string) => runPipeline({ root, configPath: 'pipeline.config.yaml' });
 const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, 'output', path), 'utf8'));
@@ -124,5 +124,36 @@ describe('deterministic and safe builds', () => {
     put(root, 'output/.build-testland.lock', '999999');
     expect(await main([], root)).toBe(0);
     expect(existsSync(join(root, 'output/.build-testland.lock'))).toBe(false);
+  });
+});
+
+describe('a build killed midway', () => {
+  it('always leaves one complete edition in output/, old or new, and the next build succeeds', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const { createHash } = await import('node:crypto');
+    const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+    const cli = join(repoRoot, 'pipeline', 'cli.ts');
+    const root = tempProject('mini');
+    expect(spawnSync(tsx, [cli, 'build'], { cwd: root }).status).toBe(0);
+    const consistent = () => {
+      const manifest = JSON.parse(readFileSync(join(root, 'output/testland/manifest.json'), 'utf8')) as { files: Record<string, string> };
+      for (const [path, expected] of Object.entries(manifest.files)) {
+        const actual = createHash('sha256').update(readFileSync(join(root, 'output', path))).digest('hex').slice(0, 16);
+        expect(actual, path).toBe(expected);
+      }
+      return readFileSync(join(root, 'output/testland/scores.csv'), 'utf8');
+    };
+    consistent();
+    // Kill builds of changing data at different moments: early, during layout, while publishing.
+    for (const [index, delay] of [150, 400, 700, 900, 1100, 1300, 1600].entries()) {
+      edit(root, 'data/countries/testland/indicators.yaml', `value: ${40 + index}`, `value: ${41 + index}`);
+      const child = spawn(tsx, [cli, 'build'], { cwd: root, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      consistent();
+    }
+    expect(spawnSync(tsx, [cli, 'build'], { cwd: root }).status).toBe(0);
+    expect(consistent()).toContain('indicator,1.1.1,1.1,Membership,47,47.0');
   });
 });
