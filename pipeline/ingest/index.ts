@@ -66,7 +66,7 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: reader.files() };
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */
@@ -80,6 +80,11 @@ function readTheme(reader: InputReader, root: string, templatesDir: string): The
     }
     throw error;
   }
+}
+
+/** The theme's own files (read by its loader), so the manifest and change report list them too. */
+function themeFiles(reader: InputReader, templatesDir: string): string[] {
+  return [`${templatesDir}/theme.yaml`, ...reader.list(`${templatesDir}/charts`, '.json')];
 }
 
 function listCountries(reader: InputReader, config: PipelineConfig): string[] {
