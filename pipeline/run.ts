@@ -15,6 +15,7 @@ import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { fileCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
+import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
@@ -102,7 +103,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   //    are intact: the previous build already made exactly these files.
   const version = request.pipelineVersion ?? pipelineVersion();
   const inputs = inputsOf(request, version);
-  const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(request, inputs) : undefined;
+  const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
   if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
   const cache = request.noCache || request.checkOnly ? noCache : fileCache(join(request.root, '.cache'));
   const stages = await loadStages();
@@ -115,6 +116,8 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
   const warnings = translationIssues(dataset, locales);
   if (warnings.some((w) => w.severity === 'error')) throw new InputError(warnings);
+  // Everything that changes how charts and pages are drawn, for the stage cache's keys.
+  const drawing = `${version}|${themeDigest(dataset)}`;
   lap('ingest');
   // 2. Score: indicators → sub-dimensions → dimensions, unrounded.
   const scores = scoreDataset(dataset);
@@ -124,7 +127,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
-    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: `${version}|${themeDigest(dataset)}` });
+    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: drawing });
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const documents: ComposedDocument[] = [];
@@ -151,11 +154,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const files: OutputFile[] = openDataFiles(dataset, scores);
   const laidOut: Edition[] = [];
   const records: Record<string, EditionRecord> = {};
-  const layoutVersion = `${version}|${themeDigest(dataset)}`;
   const jobs = editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
-      const key = layoutKey(layoutVersion, document, dataset.page, forLayout);
+      const key = layoutKey(drawing, document, dataset.page, forLayout);
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key) };
     });
   });
@@ -189,7 +191,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     for (const chart of charts.values()) {
       const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
       files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: chart.svg });
-      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: cachedPng(stages, cache, version, chart.svg, dataset) });
+      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: cachedPng(stages, cache, drawing, chart.svg, dataset) });
     }
   }
   lap('chart');
@@ -198,7 +200,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const outputDir = join(request.root, dataset.config.outputDir);
   const lock = acquireBuildLock(outputDir, dataset.country.id);
   try {
-  const manifest = buildManifest(request.root, dataset, scores, version, inputs ?? '', warnings, records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
+  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', warnings, records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
   const previous = readPreviousManifest(outputDir, dataset.country.id);
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
   warnings.push(...unloggedCorrections(dataset, changes));
@@ -280,15 +282,8 @@ function localisedName(text: Readonly<Record<string, string>>, locale: string): 
 
 /** The name of a dimension, sub-dimension or indicator in the source locale. */
 function nameOf(dataset: Dataset, id: string): string {
-  for (const d of dataset.framework.dimensions) {
-    if (d.id === id) return localisedName(d.name, dataset.config.sourceLocale);
-    for (const s of d.subdimensions) {
-      if (s.id === id) return localisedName(s.name, dataset.config.sourceLocale);
-      const i = s.indicators.find((x) => x.id === id);
-      if (i) return localisedName(i.name, dataset.config.sourceLocale);
-    }
-  }
-  return id;
+  const node = findNode(dataset.framework, id);
+  return node ? localisedName(node.name, dataset.config.sourceLocale) : id;
 }
 
 /** A raw value that changed since the previous build without an entry in the corrections log. */
@@ -306,23 +301,30 @@ function unloggedCorrections(dataset: Dataset, changes: ChangeReport): InputIssu
     });
 }
 
-/** The digest of everything a build of the requested country could read, or undefined. */
-function inputsOf(request: RunRequest, version: string): string | undefined {
+/** Where a build of the request would read and write, and a digest of all it could read. */
+interface BuildInputs {
+  country: string;
+  outputDir: string;
+  digest: string;
+}
+
+function inputsOf(request: RunRequest, version: string): BuildInputs | undefined {
   const config = readConfig(new InputReader(request.root), request.configPath);
   if (!config) return undefined;
   const country = request.country ?? config.countries[0]!;
-  return digestInputs(
-    request.root,
-    [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],
-    [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
-  );
+  return {
+    country,
+    outputDir: join(request.root, config.outputDir),
+    digest: digestInputs(
+      request.root,
+      [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],
+      [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
+    ),
+  };
 }
 
 /** The result of the previous build when nothing changed since, else undefined. */
-function unchangedBuild(request: RunRequest, inputs: string): Omit<RunResult, 'timings'> | undefined {
-  const config = readConfig(new InputReader(request.root), request.configPath)!;
-  const country = request.country ?? config.countries[0]!;
-  const outputDir = join(request.root, config.outputDir);
+function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings'> | undefined {
   const previous = readPreviousManifest(outputDir, country);
   if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
   const editions = Object.entries(previous.editions).map(([key, record]) => {
@@ -366,8 +368,9 @@ function storeLayoutResult(cache: StageCache, key: string, result: LayoutResult)
 }
 
 /** The PNG of a chart, rendered once per distinct SVG. */
-function cachedPng(stages: Stages, cache: StageCache, version: string, svg: string, dataset: Dataset): Uint8Array {
-  const key = cacheKey('png', version, themeDigest(dataset), svg);
+/** `drawing` is the pipeline version with the theme's digest. */
+function cachedPng(stages: Stages, cache: StageCache, drawing: string, svg: string, dataset: Dataset): Uint8Array {
+  const key = cacheKey('png', drawing, svg);
   const cached = cache.get(key);
   if (cached) return new Uint8Array(cached);
   const png = stages.renderPng(svg, dataset.theme, 2);

@@ -1,5 +1,6 @@
 import { formatPercent } from '../format/number.ts';
 import { pickRank } from '../score/rank.ts';
+import { findNode } from '../ingest/framework.ts';
 import { localised, type ComposeState } from './context.ts';
 import { coverBlock } from './generated.ts';
 import { renderNarrative } from './narrative.ts';
@@ -50,7 +51,7 @@ export function briefBlocks(state: ComposeState, kind: string): Block[] {
         const children = score.inputs.map((input) => scores.byId.get(input.id)!);
         const strongest = scores.byId.get(pickRank(children, 1))!;
         const weakest = scores.byId.get(pickRank(children, -1))!;
-        const name = (id: string) => localised(state, dataset.framework.dimensions.flatMap((d) => d.subdimensions).find((s) => s.id === id)!.name);
+        const name = (id: string) => localised(state, findNode(dataset.framework, id)?.name);
         const derived: Inline[] = [
           { kind: 'text', text: messages.t('document.brief.strongest', { name: name(strongest.id), score: formatPercent(strongest.score, locale, strongest.decimals) }) },
           { kind: 'text', text: ' ' },

@@ -1,4 +1,5 @@
 import { formatNumber } from '../format/number.ts';
+import { findNode } from '../ingest/framework.ts';
 import { localised, type ComposeState } from './context.ts';
 import { formatDate } from './generated.ts';
 import type { Block, Inline } from './types.ts';
@@ -12,8 +13,8 @@ export function corrigendumBlocks(state: ComposeState, level: 1 | 2): Block[] {
   const { dataset, locale, messages } = state.input;
   if (dataset.corrections.length === 0) return [];
   const nameOf = (id: string) => {
-    const indicator = dataset.framework.dimensions.flatMap((d) => d.subdimensions.flatMap((s) => s.indicators)).find((i) => i.id === id);
-    return indicator ? `${id} ${localised(state, indicator.name)}` : id;
+    const node = findNode(dataset.framework, id);
+    return node ? `${id} ${localised(state, node.name)}` : id;
   };
   const items: Inline[][] = dataset.corrections.map((c) => [{
     kind: 'text',

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
+import { findNode } from '../ingest/framework.ts';
 import type { Fact, RawValue } from '../ingest/types.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -36,15 +37,8 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     return score;
   };
   const nameOf = (id: string): string | undefined => {
-    for (const dimension of dataset.framework.dimensions) {
-      if (dimension.id === id) return localised(state, dimension.name);
-      for (const sub of dimension.subdimensions) {
-        if (sub.id === id) return localised(state, sub.name);
-        const indicator = sub.indicators.find((i) => i.id === id);
-        if (indicator) return localised(state, indicator.name);
-      }
-    }
-    return undefined;
+    const node = findNode(dataset.framework, id);
+    return node && localised(state, node.name);
   };
   const group = (key: unknown, options: HelperOptions): AnyScore[] =>
     rankGroup(dataset.framework, scores, String(key)) ??
@@ -103,7 +97,10 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     country: () => localised(state, dataset.country.name),
     organisation: () => localised(state, dataset.country.organisation.name),
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
-    partner: () => localised(state, (dataset.country.extra.partner as { short?: Record<string, string> } | undefined)?.short ?? { en: 'CIVICUS' }),
+    partner: (options: HelperOptions) => {
+      const partner = dataset.country.extra.partner as { name?: Record<string, string>; short?: Record<string, string> } | undefined;
+      return localised(state, partner?.short ?? partner?.name) || fail(options, 'the country has no partner organisation', 'Add "partner: {name: …, short: …}" to country.yaml.');
+    },
     period: () => dataset.country.study.label,
     figure: (id: unknown, options: HelperOptions) => {
       if (!state.input.figures.has(String(id))) fail(options, `there is no figure "${String(id)}"`, 'Use a figure id of the country\'s figures.yaml.');

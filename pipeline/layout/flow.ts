@@ -132,11 +132,7 @@ class Flow {
   }
 
   private atTop(): boolean {
-    return this.y <= this.style.margin.top + 0.01 + this.pendingHeight();
-  }
-
-  private pendingHeight(): number {
-    return 0;
+    return this.y <= this.style.margin.top + 0.01;
   }
 
   private struct(role: string, parent?: number, alt?: string): number {
@@ -159,7 +155,8 @@ class Flow {
    * Places lines, breaking pages where needed: never one line alone at the foot (orphan) or
    * head (widow) of a page when the paragraph has more, and a footnote on its citing page.
    */
-  private placeLines(lines: Line[], style: TextStyle, x: number, struct: number, options: { alignRight?: number; firstX?: number } = {}): void {
+  private placeLines(lines: Line[], style: TextStyle, x: number, struct: number, options: { alignRight?: number; firstX?: number } = {}): { page: Page; y: number } | undefined {
+    let first: { page: Page; y: number } | undefined;
     let index = 0;
     while (index < lines.length) {
       const count = this.linesThatFit(lines.slice(index), style);
@@ -180,6 +177,7 @@ class Flow {
       for (let i = 0; i < take; i += 1) {
         const line = lines[index + i]!;
         const lineX = index + i === 0 && options.firstX !== undefined ? options.firstX : x;
+        first ??= { page: this.page, y: this.y };
         this.page.items.push({ kind: 'line', x: lineX, y: this.y, line, style, struct, alignRight: options.alignRight });
         this.page.footnotes.push(...line.footnotes);
         this.y += style.leading;
@@ -187,6 +185,7 @@ class Flow {
       index += take;
       if (index < lines.length) this.newPage(false);
     }
+    return first;
   }
 
   private linesThatFit(lines: readonly Line[], style: TextStyle): number {
@@ -275,15 +274,10 @@ class Flow {
       const lines = this.lines(item, style, this.width - bulletIndent);
       const lbl = this.struct('Lbl', li);
       const body = this.struct('LBody', li);
-      // The label goes with the first line: place the body first, then put the label beside it.
-      const before = this.page;
-      const count = this.page.items.length;
-      this.placeLines(lines, style, this.left + bulletIndent, body);
-      const firstLine = (before === this.page ? this.page.items.slice(count) : this.page.items).find((item) => item.kind === 'line' && item.struct === body);
-      const labelPage = firstLine && before !== this.page && !before.items.slice(count).some((i) => i.kind === 'line' && i.struct === body) ? this.page : before;
-      const target = firstLine ?? this.page.items.find((i) => i.kind === 'line' && i.struct === body);
-      if (target && target.kind === 'line') {
-        labelPage.items.push({ kind: 'line', x: this.left + 3, y: target.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+      // The label goes beside the body's first line, wherever page breaking put it.
+      const first = this.placeLines(lines, style, this.left + bulletIndent, body);
+      if (first) {
+        first.page.items.push({ kind: 'line', x: this.left + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }
       this.y += 3;
     });

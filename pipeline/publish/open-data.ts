@@ -1,6 +1,6 @@
 import type { Dataset } from '../ingest/types.ts';
 import { formatDecimal, roundHalfUp } from '../format/number.ts';
-import { frameworkIndicators } from '../ingest/framework.ts';
+import { findNode, frameworkIndicators } from '../ingest/framework.ts';
 import type { Scores } from '../score/index.ts';
 import { describeRule } from '../score/transforms.ts';
 
@@ -46,9 +46,7 @@ export function buildMatrix(dataset: Pick<Dataset, 'framework' | 'sources' | 'co
         source: source && { key: source.key, title: source.title[en] ?? Object.values(source.title)[0]!, year: source.year, author: source.author },
       });
     } else {
-      const name = score.level === 'dimension'
-        ? dataset.framework.dimensions.find((d) => d.id === id)!.name
-        : dataset.framework.dimensions.flatMap((d) => d.subdimensions).find((s) => s.id === id)!.name;
+      const name = findNode(dataset.framework, id)!.name;
       const weights = score.inputs.map((input) => input.weight);
       const equal = weights.every((w) => w === weights[0]);
       rows.push({

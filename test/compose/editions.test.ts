@@ -1,23 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../helpers/console.ts';
 import { main } from '../../pipeline/cli.ts';
 import { openPdf } from '../helpers/pdf.ts';
 import { edit, tempProject } from '../helpers/project.ts';
 
-let err: string[];
-beforeEach(() => {
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const printed = captureConsole();
 
 describe('glyph safety', () => {
   it('fails the build naming a character the font cannot draw, its text and its file', async () => {
     const root = tempProject('mini');
     edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'Membership stands at', 'Membership ☃ stands at');
     expect(await main([], root)).toBe(2);
-    const message = err.join('\n');
+    const message = printed.err.join('\n');
     expect(message).toMatch(/data\/countries\/testland\/narrative\/en\/acr\/findings\.md:\d+: error: the character "☃" \(U\+2603\) in ".*Membership ☃ stands at.*" is not in the font Source Sans 3/);
     expect(message).toContain('It would print as an empty box.');
   });
@@ -34,14 +29,14 @@ describe('a missing translation', () => {
   it('fails the build under the "fail" policy, naming the file to write', async () => {
     const root = withRussian('fail');
     expect(await main([], root)).toBe(2);
-    expect(err.join('\n')).toContain('the ru text "findings" is missing');
-    expect(err.join('\n')).toContain('Write data/countries/testland/narrative/ru/acr/findings.md');
+    expect(printed.err.join('\n')).toContain('the ru text "findings" is missing');
+    expect(printed.err.join('\n')).toContain('Write data/countries/testland/narrative/ru/acr/findings.md');
   });
 
   it('uses the English text with a visible marker and a warning under "fallback"', async () => {
     const root = withRussian('fallback');
     expect(await main([], root)).toBe(0);
-    expect(err.join('\n')).toContain('warning: the ru translation of "findings" is missing; the en text is used');
+    expect(printed.err.join('\n')).toContain('warning: the ru translation of "findings" is missing; the en text is used');
     const pdf = await openPdf(join(root, 'output/testland/ru/acr.pdf'));
     const text = pdf.pages.join(' ');
     expect(text).toContain('Этот раздел ещё не переведён; ниже приводится английский текст.');
@@ -54,8 +49,8 @@ describe('numbers in the prose', () => {
     const root = tempProject('mini');
     edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'volunteering at\n{{score "1.1.2"}}', 'volunteering at\n33.3%');
     expect(await main([], root)).toBe(2);
-    expect(err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: the number 33.3% is typed, but the data holds it');
-    expect(err.join('\n')).toContain('Write {{score "1.1.2"}} instead');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: the number 33.3% is typed, but the data holds it');
+    expect(printed.err.join('\n')).toContain('Write {{score "1.1.2"}} instead');
   });
 
   it('leaves years and numbers the data does not hold alone', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../helpers/console.ts';
 import { main } from '../../pipeline/cli.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
@@ -23,13 +24,7 @@ function snapshot(root: string): Map<string, Buffer> {
   return out;
 }
 
-let err: string[];
-beforeEach(() => {
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(() => undefined);
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const printed = captureConsole();
 
 describe('regenerating after a data correction', () => {
   it('reports exactly which value, scores and pages changed', async () => {
@@ -84,7 +79,7 @@ describe('regenerating after a data correction', () => {
     const root = tempProject('mini');
     put(root, 'data/countries/testland/corrections.yaml', 'corrections:\n  - date: "2020-03-15"\n    indicator: "1.1.1"\n    old: 38\n    new: 41\n    reason: {en: "Recount."}\n');
     expect(await main([], root)).toBe(2);
-    expect(err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41, but the data holds 40');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41, but the data holds 40');
   });
 });
 
@@ -104,7 +99,7 @@ describe('deterministic and safe builds', () => {
     const before = snapshot(root);
     edit(root, 'data/countries/testland/narrative/en/acr/findings.md', '{{score "1.1.2"}}', '{{score "1.1.9"}}');
     expect(await main([], root)).toBe(2);
-    expect(err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: "1.1.9" is not a dimension, sub-dimension or indicator id');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: "1.1.9" is not a dimension, sub-dimension or indicator id');
     const after = snapshot(root);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
@@ -114,7 +109,7 @@ describe('deterministic and safe builds', () => {
     const root = tempProject('mini');
     put(root, 'output/.build-testland.lock', String(process.ppid));
     expect(await main([], root)).toBe(75);
-    expect(err.join('\n')).toContain(`another build (process ${process.ppid}) is writing to`);
+    expect(printed.err.join('\n')).toContain(`another build (process ${process.ppid}) is writing to`);
     expect(existsSync(join(root, 'output/testland'))).toBe(false);
   });
 

@@ -1,32 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureConsole } from '../helpers/console.ts';
 import { main } from '../../pipeline/cli.ts';
 import { runTranslationsCommand } from '../../pipeline/translate/cli.ts';
 import { edit } from '../helpers/project.ts';
 import { translateProject } from './helpers.ts';
 
-let out: string[];
-let err: string[];
-
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-});
-afterEach(() => vi.restoreAllMocks());
+const printed = captureConsole();
 
 describe('csi-report translations', () => {
   it('status exits 1 while something is missing or stale, 0 when every translation is current', async () => {
     const root = translateProject();
     expect(await runTranslationsCommand(['status'], root)).toBe(1);
-    expect(out.join('\n')).toContain('kk: 21 to look at');
+    expect(printed.out.join('\n')).toContain('kk: 21 to look at');
     expect(await runTranslationsCommand(['stamp', '--locale', 'ru'], root)).toBe(0);
-    expect(out.join('\n')).toContain('ru: recorded the en source of 21 translations');
-    out = [];
+    expect(printed.out.join('\n')).toContain('ru: recorded the en source of 21 translations');
+    printed.out = [];
     expect(await runTranslationsCommand(['status', '--locale', 'ru'], root)).toBe(0);
-    expect(out.join('\n')).toContain('ru: every translation is current.');
+    expect(printed.out.join('\n')).toContain('ru: every translation is current.');
     edit(root, 'templates/locales/en/document.yaml', '"Contents"', '"Table of contents"');
     expect(await runTranslationsCommand(['status', '--locale', 'ru'], root)).toBe(1);
   });
@@ -37,9 +29,9 @@ describe('csi-report translations', () => {
     expect(await runTranslationsCommand(['export', '--locale', 'ru', '--out', join(root, 'ru.xlf'), '--config', config], '/')).toBe(0);
     expect(readFileSync(join(root, 'ru.xlf'), 'utf8')).toContain('trgLang="ru"');
     expect(await runTranslationsCommand(['import', 'ru.xlf', '--locale', 'ru'], root)).toBe(0);
-    expect(out.join('\n')).toContain('ru.xlf: 21 translations into ru, 0 recorded as current');
+    expect(printed.out.join('\n')).toContain('ru.xlf: 21 translations into ru, 0 recorded as current');
     expect(await runTranslationsCommand(['import', 'ru.xlf', '--locale', 'kk'], root)).toBe(2);
-    expect(err.join('\n')).toContain('ru.xlf:2: error: the file translates into "ru", but --locale kk was given');
+    expect(printed.err.join('\n')).toContain('ru.xlf:2: error: the file translates into "ru", but --locale kk was given');
   });
 
   it('is reached through the main command line', async () => {
@@ -52,14 +44,14 @@ describe('csi-report translations', () => {
     const root = translateProject();
     expect(await runTranslationsCommand([], root)).toBe(64);
     expect(await runTranslationsCommand(['export'], root)).toBe(64);
-    expect(err.join('\n')).toContain('export needs --locale');
+    expect(printed.err.join('\n')).toContain('export needs --locale');
     expect(await runTranslationsCommand(['status', '--colour'], root)).toBe(64);
     expect(await runTranslationsCommand(['import'], root)).toBe(64);
     expect(await runTranslationsCommand(['stamp', '--locale', 'de'], root)).toBe(2);
-    expect(err.join('\n')).toContain('the locale "de" is not configured');
+    expect(printed.err.join('\n')).toContain('the locale "de" is not configured');
     expect(await runTranslationsCommand(['import', 'missing.xlf'], root)).toBe(2);
-    expect(err.join('\n')).toContain('missing.xlf: error: the XLIFF file does not exist');
+    expect(printed.err.join('\n')).toContain('missing.xlf: error: the XLIFF file does not exist');
     expect(await runTranslationsCommand(['status', '--country', 'atlantis'], root)).toBe(2);
-    expect(err.join('\n')).toContain('there is no country "atlantis" in the data');
+    expect(printed.err.join('\n')).toContain('there is no country "atlantis" in the data');
   });
 });

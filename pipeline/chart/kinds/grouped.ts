@@ -1,9 +1,8 @@
 import type { DataFigure } from '../../ingest/figures.ts';
 import { bandLayout } from '../bands.ts';
 import type { ChartContext } from '../context.ts';
-import { fillTemplate } from '../fill.ts';
 import type { ChartDraft } from '../types.ts';
-import { common, dataTable, maxOf, seriesGroups, seriesValues, valueTicks } from './series.ts';
+import { maxOf, multiSeriesDraft, seriesValues, valueTicks } from './series.ts';
 
 /** A grouped bar chart: per category, one bar per series side by side. */
 export function buildGroupedBar(figure: DataFigure, ctx: ChartContext): ChartDraft {
@@ -18,19 +17,9 @@ export function buildGroupedBar(figure: DataFigure, ctx: ChartContext): ChartDra
   const ends = all.flatMap((s) => [...s.values.values()].map((v) => ({ fraction: (Math.min(v.value, high) - low) / (high - low), label: v.label })));
   const layout = bandLayout(theme, categories, ends, Math.ceil(group + theme.chart.barStep * (1 - theme.chart.barFill)));
   const bandPadding = 1 - group / layout.step;
-  const title = ctx.text(figure.caption);
-  const alt = ctx.t('altGroupedBar', { title, groups: seriesGroups(figure, all, ctx) });
-  const spec = fillTemplate(theme.templates['grouped-bar'], {
-    ...common(figure, ctx, all, layout.plotWidth, alt),
-    step: layout.step,
-    bandPadding,
-    bandPaddingOuter: bandPadding / 2,
-    categoryLabels: layout.labels,
-    ticks,
-    data: all.flatMap((s) => figure.categories.filter((c) => s.values.has(c.key)).map((c) => {
-      const value = s.values.get(c.key)!;
-      return { key: c.key, series: s.series.key, value: value.value, valueLabel: value.label };
-    })),
-  }, 'grouped-bar');
-  return { grammar: 'vega-lite', spec, alt, table: dataTable(figure, all, ctx, ctx.t('columnCategory')) };
+  const data = all.flatMap((s) => figure.categories.filter((c) => s.values.has(c.key)).map((c) => {
+    const value = s.values.get(c.key)!;
+    return { key: c.key, series: s.series.key, value: value.value, valueLabel: value.label };
+  }));
+  return multiSeriesDraft(figure, ctx, { kind: 'grouped-bar', altKey: 'altGroupedBar', all, layout, bandPadding, ticks, data });
 }

@@ -1,11 +1,12 @@
 import { formatDecimal } from '../../format/number.ts';
 import type { DataFigure, FigureSeries } from '../../ingest/figures.ts';
-import { chartPadding } from '../bands.ts';
+import { chartPadding, type BandLayout } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaLiteConfig } from '../config.ts';
 import type { ChartContext } from '../context.ts';
 import { seriesLegend } from '../legend.ts';
 import { hundredTicks, niceTicks, type Ticks } from '../ticks.ts';
-import type { ChartTable, ChartValue } from '../types.ts';
+import type { ChartDraft, ChartTable, ChartValue } from '../types.ts';
+import { fillTemplate } from '../fill.ts';
 import { chartValue, resolveValue } from '../values.ts';
 
 /** Every value of a data figure, by series then category. */
@@ -74,4 +75,36 @@ export function common(figure: DataFigure, ctx: ChartContext, all: readonly Seri
 /** The largest value of any series. */
 export function maxOf(all: readonly SeriesValues[]): number {
   return Math.max(...all.flatMap((s) => [...s.values.values()].map((v) => v.value)));
+}
+
+/** What differs between the multi-series band charts (grouped and stacked bars). */
+export interface MultiSeriesBands {
+  /** The template, and the alt-text pattern (`altGroupedBar` …) of the kind. */
+  kind: 'grouped-bar' | 'stacked-bar';
+  altKey: string;
+  /** The series' values. */
+  all: readonly SeriesValues[];
+  /** The band layout and the padding between bands. */
+  layout: BandLayout;
+  bandPadding: number;
+  /** The value axis. */
+  ticks: Ticks;
+  /** The rows of the chart's data. */
+  data: readonly object[];
+}
+
+/** Fills a multi-series band chart's template; the kinds differ only in their rows and bands. */
+export function multiSeriesDraft(figure: DataFigure, ctx: ChartContext, bands: MultiSeriesBands): ChartDraft {
+  const { kind, altKey, all, layout, bandPadding, ticks, data } = bands;
+  const alt = ctx.t(altKey, { title: ctx.text(figure.caption), groups: seriesGroups(figure, all, ctx) });
+  const spec = fillTemplate(ctx.theme.templates[kind], {
+    ...common(figure, ctx, all, layout.plotWidth, alt),
+    step: layout.step,
+    bandPadding,
+    bandPaddingOuter: bandPadding / 2,
+    categoryLabels: layout.labels,
+    ticks,
+    data,
+  }, kind);
+  return { grammar: 'vega-lite', spec, alt, table: dataTable(figure, all, ctx, ctx.t('columnCategory')) };
 }

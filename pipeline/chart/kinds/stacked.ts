@@ -2,10 +2,9 @@ import type { DataFigure } from '../../ingest/figures.ts';
 import { measureText } from '../../theme/measure.ts';
 import { bandLayout } from '../bands.ts';
 import type { ChartContext } from '../context.ts';
-import { fillTemplate } from '../fill.ts';
 import { labelColourOn } from '../legend.ts';
 import type { ChartDraft } from '../types.ts';
-import { common, dataTable, seriesGroups, seriesValues, valueTicks } from './series.ts';
+import { multiSeriesDraft, seriesValues, valueTicks } from './series.ts';
 
 /** A stacked bar chart: per category, the series' values end to end, each labelled inside when it fits. */
 export function buildStackedBar(figure: DataFigure, ctx: ChartContext): ChartDraft {
@@ -30,16 +29,5 @@ export function buildStackedBar(figure: DataFigure, ctx: ChartContext): ChartDra
       return row;
     });
   });
-  const title = ctx.text(figure.caption);
-  const alt = ctx.t('altStackedBar', { title, groups: seriesGroups(figure, all, ctx) });
-  const spec = fillTemplate(theme.templates['stacked-bar'], {
-    ...common(figure, ctx, all, layout.plotWidth, alt),
-    step: layout.step,
-    bandPadding,
-    bandPaddingOuter: bandPadding / 2,
-    categoryLabels: layout.labels,
-    ticks,
-    data,
-  }, 'stacked-bar');
-  return { grammar: 'vega-lite', spec, alt, table: dataTable(figure, all, ctx, ctx.t('columnCategory')) };
+  return multiSeriesDraft(figure, ctx, { kind: 'stacked-bar', altKey: 'altStackedBar', all, layout, bandPadding, ticks, data });
 }
