@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** One timed run of a script in a fresh process. */
@@ -18,17 +18,17 @@ export interface ChildRun {
 }
 
 /**
- * Runs `tsx <script> <args>` in `cwd` as a user would from a shell, and times it from spawn to
- * exit. The child reports its own peak RSS through bench/max-rss.ts, preloaded with `--import`.
+ * Runs `node <script> <args>` in `cwd` as a user would from a shell, and times it from spawn to
+ * exit. `script` is JavaScript (the csi-report command, or a bundle made by `bundleScript`).
+ * The child reports its own peak RSS through bench/max-rss.mjs, preloaded with `--import`.
  */
 export async function runChild(repoRoot: string, script: string, args: readonly string[], cwd: string): Promise<ChildRun> {
-  const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const preload = pathToFileURL(join(repoRoot, 'bench', 'max-rss.ts')).href;
+  const preload = pathToFileURL(join(repoRoot, 'bench', 'max-rss.mjs')).href;
   const scratch = mkdtempSync(join(tmpdir(), 'csi-bench-rss-'));
   const rssFile = join(scratch, 'maxrss');
   try {
     const start = performance.now();
-    const child = spawn(tsx, ['--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -50,4 +50,16 @@ export function mustSucceed(run: ChildRun, what: string): ChildRun {
   if (run.code === 0) return run;
   const said = (run.stderr.trim() || run.stdout.trim()).split('\n').slice(-25).join('\n');
   throw new Error(`${what} failed with exit code ${run.code}:\n${said}`);
+}
+
+/**
+ * Bundles a TypeScript script of the benchmark the way bin/csi-report.js bundles the pipeline,
+ * so the peer's build starts as ours does, and returns the bundle's path relative to the
+ * repository. Made before any timing starts.
+ */
+export async function bundleScript(repoRoot: string, script: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = join('node_modules', '.cache', 'csi-report-bench', `${basename(script, '.ts')}.mjs`);
+  await build({ entryPoints: [join(repoRoot, script)], outfile: join(repoRoot, out), bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'error' });
+  return out;
 }

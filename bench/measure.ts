@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
-import { mustSucceed, runChild, type ChildRun } from './child.ts';
+import { bundleScript, mustSucceed, runChild, type ChildRun } from './child.ts';
 import { composeProject } from './compose.ts';
 import type { PeerBuildReport } from './peer-build.ts';
 import { renderWithTypst, type PeerRender, type TypstEngine } from './peer.ts';
@@ -35,13 +35,14 @@ export interface BenchSetup {
 
 /**
  * Steps 1–3: on a fresh copy, a cold build, a rebuild with nothing changed, and a rebuild
- * after one indicator correction, each `tsx pipeline/cli.ts build` in a fresh process.
+ * after one indicator correction, each `node bin/csi-report.js build` (the csi-report command)
+ * in a fresh process.
  */
 export async function measureBuildRound(setup: BenchSetup): Promise<BuildRound> {
   const root = copyProject(setup.repoRoot);
   try {
     const args = ['build', ...localeArgs(setup.locales)];
-    const build = (what: string) => runChild(setup.repoRoot, 'pipeline/cli.ts', args, root).then((run) => mustSucceed(run, what));
+    const build = (what: string) => runChild(setup.repoRoot, 'bin/csi-report.js', args, root).then((run) => mustSucceed(run, what));
     const cold = await build('the cold build');
     const afterCold = pdfDigests(root);
     const unchanged = await build('the rebuild with nothing changed');
@@ -65,7 +66,8 @@ export async function measureBuildRound(setup: BenchSetup): Promise<BuildRound> 
 export async function measurePeerBuild(setup: BenchSetup): Promise<{ run: ChildRun; report: PeerBuildReport }> {
   const root = copyProject(setup.repoRoot);
   try {
-    const run = mustSucceed(await runChild(setup.repoRoot, 'bench/peer-build.ts', localeArgs(setup.locales), root), 'the Typst build');
+    const script = await bundleScript(setup.repoRoot, 'bench/peer-build.ts');
+    const run = mustSucceed(await runChild(setup.repoRoot, script, localeArgs(setup.locales), root), 'the Typst build');
     const line = run.stdout.trim().split('\n').pop() ?? '';
     return { run, report: JSON.parse(line) as PeerBuildReport };
   } finally {

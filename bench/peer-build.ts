@@ -21,7 +21,7 @@ export interface PeerBuildReport {
  * ingest → score → chart → compose (our code), then Typst instead of our layout, writing the
  * PDFs to output/typst/ of the project in the working folder.
  *
- *   tsx bench/peer-build.ts [--locale CODE]...
+ *   tsx bench/peer-build.ts [--locale CODE]...   (the benchmark runs it bundled, as csi-report runs)
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { locale: { type: 'string', multiple: true } } });

@@ -99,7 +99,7 @@ function buildTable(results: BenchResults): string {
     row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
   ];
   if (results.peer.available) rows.push(row('peer: same front end, Typst instead of our layout', results.peer.builds.map((b) => b.run), '—'));
-  return markdownTable(['build (`tsx pipeline/cli.ts build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']);
+  return markdownTable(['build (`csi-report build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']);
 }
 
 function stageTable(results: BenchResults): string {
@@ -170,13 +170,13 @@ function notes(results: BenchResults): string {
   const lines = [
     '### What the numbers mean',
     '',
-    '- **wall time**: from spawning `node_modules/.bin/tsx pipeline/cli.ts build` (cwd: a fresh temporary copy of data/, templates/ and pipeline.config.yaml) to its exit — Node start, TypeScript loading, the build, writing output/. tsx keeps its own transpile cache in the system temp folder; it is warm after the first run ever, as on a user\'s machine.',
+    '- **wall time**: from spawning `node bin/csi-report.js build` — the csi-report command, what `npm start` runs — (cwd: a fresh temporary copy of data/, templates/ and pipeline.config.yaml) to its exit: Node start, loading the pipeline, the build, writing output/. The command runs a bundle of the TypeScript sources that it makes on its first run after a source change (about half a second, once, like an install step); the benchmark makes it before timing anything.',
     '- **cold** starts from a copy with no output/ and no build cache; the **rebuild** rows run in the same copy right after it; the correction changes one raw value in the copy\'s data/countries/<country>/indicators.yaml by editing that line. Every round uses a new copy.',
-    '- **peak RSS**: the highest of the runs\' `process.resourceUsage().maxRSS` of the node process that runs the build, printed by that process at exit (bench/max-rss.ts, preloaded with `--import`); the small tsx launcher process in front of it is not counted.',
+    '- **peak RSS**: the highest of the runs\' `process.resourceUsage().maxRSS` of the node process that runs the build, printed by that process at exit (bench/max-rss.mjs, preloaded with `--import`).',
     '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree).',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG and SVG files it publishes, and our *compose* also checks every glyph against the fonts; the peer column runs the same front end without those (`composeProject`, the code of pipeline/run.ts up to compose), then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',
-    '- **peer build**: `tsx bench/peer-build.ts` in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data).',
+    '- **peer build**: bench/peer-build.ts, bundled the same way and run with node in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data).',
     '- **pages**: ours from the build; Typst\'s counted in the PDF by pdf.js. A Typst count more than twice or less than half ours would mean lost or repeated content, and fails the benchmark.',
     '- **ours / Typst** below 1 means our pipeline took less time.',
   ];

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunRequest } from './run.ts';
+import { packageRoot } from './util/package-root.ts';
 
 /** The outcome of one country's build in a batch. */
 export interface BatchOutcome {
@@ -50,7 +51,7 @@ export async function buildAll(request: Omit<RunRequest, 'country'>, countries: 
 function buildInWorker(request: RunRequest & { country: string }): Promise<BatchOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./batch-thread.mjs', import.meta.url), { workerData: request });
+    const worker = new Worker(join(packageRoot, 'pipeline', 'batch-thread.mjs'), { workerData: request });
     let settled = false;
     const finish = (outcome: Omit<BatchOutcome, 'ms' | 'country'>) => {
       if (settled) return;

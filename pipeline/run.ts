@@ -125,9 +125,19 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
   const issues: InputIssue[] = [];
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];
+  const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
     const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: drawing });
+    // The PNGs are drawn off the main thread while the documents are composed and laid out;
+    // a failure surfaces where they are awaited, before anything is published.
+    for (const chart of request.checkOnly ? [] : charts.values()) {
+      const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
+      const png = cachedPng(stages, cache, drawing, chart.svg, dataset);
+      png.catch(() => undefined);
+      pictures.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: Promise.resolve(chart.svg) });
+      pictures.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: png });
+    }
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const documents: ComposedDocument[] = [];
@@ -187,13 +197,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
     };
   }
-  for (const { locale, charts } of editions) {
-    for (const chart of charts.values()) {
-      const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
-      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: chart.svg });
-      files.push({ path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: cachedPng(stages, cache, drawing, chart.svg, dataset) });
-    }
-  }
+  for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
   lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into
   //    place together — under the output folder's lock.
@@ -369,11 +373,11 @@ function storeLayoutResult(cache: StageCache, key: string, result: LayoutResult)
 
 /** The PNG of a chart, rendered once per distinct SVG. */
 /** `drawing` is the pipeline version with the theme's digest. */
-function cachedPng(stages: Stages, cache: StageCache, drawing: string, svg: string, dataset: Dataset): Uint8Array {
+async function cachedPng(stages: Stages, cache: StageCache, drawing: string, svg: string, dataset: Dataset): Promise<Uint8Array> {
   const key = cacheKey('png', drawing, svg);
   const cached = cache.get(key);
   if (cached) return new Uint8Array(cached);
-  const png = stages.renderPng(svg, dataset.theme, 2);
+  const png = await stages.renderPng(svg, dataset.theme, 2);
   cache.set(key, png);
   return png;
 }

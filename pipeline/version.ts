@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { packageRoot } from './util/package-root.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 let cached: string | undefined;
 
 /**
@@ -21,8 +20,8 @@ export function pipelineVersion(): string {
       else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
     }
   };
-  visit(here);
-  const root = join(here, '..');
+  visit(join(packageRoot, 'pipeline'));
+  const root = packageRoot;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   try {
     hash.update(readFileSync(join(root, 'package-lock.json')));

@@ -1,30 +1,51 @@
 /**
- * Shares pdfkit's word shaping between the documents of a process.
+ * Shares pdfkit's word shaping between the documents of a process, and shapes plain words
+ * without the OpenType engine.
  *
  * pdfkit shapes every word through fontkit's OpenType engine (GSUB/GPOS lookups) and caches
  * the result per document only, so a build of six documents shapes the same words six times —
  * most of the layout stage's time. The shaped run of a word depends only on the font file and
  * the word, so it is kept here, keyed by both, and handed to every later document. What pdfkit
  * writes from it (glyph ids, advances, positions, code points) is the same whichever document
- * shaped it first, so the bytes of a PDF do not depend on what was built before it.
+ * shaped it first, so the bytes of a PDF do not depend on what was built before it. A word in
+ * which no substitution or mark positioning can happen is composed from kerned pairs by
+ * SimpleShaper (theme/simple-shaping.ts), which gives what fontkit gives in a fraction of the time.
  *
  * pdfkit does not export its font class; its prototype is reached through a font instance and
- * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run.
+ * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
+ * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
  */
+import { shaperFor, type FontGlyph, type GlyphPosition, type ShapingFont } from '../theme/simple-shaping.ts';
+
 interface ShapedRun {
-  glyphs: unknown[];
-  positions: unknown[];
+  glyphs: FontGlyph[];
+  positions: (GlyphPosition & { advanceWidth?: number })[];
   advanceWidth: number;
 }
 
 interface EmbeddedFontLike {
-  font: { postscriptName?: string; numGlyphs?: number; unitsPerEm?: number };
+  font: ShapingFont & { postscriptName?: string; numGlyphs?: number; unitsPerEm?: number };
+  scale: number;
   layoutRun(text: string): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
 
 const runs = new Map<string, ShapedRun>();
 let patched = false;
+
+/** What `layoutRun` returns for a plain word, without fontkit's engine; undefined otherwise. */
+function simpleRun(font: EmbeddedFontLike, text: string): ShapedRun | undefined {
+  const shaped = shaperFor(font.font).shape(text);
+  if (!shaped) return undefined;
+  const { scale } = font;
+  let advanceWidth = 0;
+  const positions = shaped.positions.map((p, i) => {
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: shaped.glyphs[i].advanceWidth * scale };
+    advanceWidth += position.xAdvance;
+    return position;
+  });
+  return { glyphs: shaped.glyphs, positions, advanceWidth };
+}
 
 /** Installs the shared cache on the class of `font` (a pdfkit embedded font); idempotent. */
 export function shareShaping(font: unknown): void {
@@ -35,7 +56,7 @@ export function shareShaping(font: unknown): void {
     const key = `${postscriptName}|${numGlyphs}|${unitsPerEm}|${text}`;
     let run = runs.get(key);
     if (!run) {
-      run = this.layoutRun(text);
+      run = simpleRun(this, text) ?? this.layoutRun(text);
       runs.set(key, run);
     }
     return run;

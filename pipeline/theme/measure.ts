@@ -1,4 +1,5 @@
 import type { Font } from 'fontkit';
+import { advanceWidth, type ShapingFont } from './simple-shaping.ts';
 import type { FontFace, Theme } from './types.ts';
 
 /** A weight as CSS, SVG and Vega write it: `normal`, `bold`, `600`, 700. */
@@ -37,7 +38,7 @@ function advance(font: Font, text: string): number {
   }
   let width = cache.get(text);
   if (width === undefined) {
-    width = font.layout(text).advanceWidth;
+    width = advanceWidth(font as unknown as ShapingFont, text);
     cache.set(text, width);
   }
   return width;
@@ -56,10 +57,23 @@ export function measureText(theme: Theme, text: string, size: number, weight: We
  */
 export function missingGlyphs(theme: Theme, text: string, weight: WeightLike = 'normal', style: StyleLike = 'normal'): string[] {
   const { font } = faceFor(theme, weight, style);
+  let known = coverage.get(font);
+  if (!known) {
+    known = new Map();
+    coverage.set(font, known);
+  }
   const missing = new Set<string>();
   for (const char of text) {
     if (char === '\n' || char === '\r' || char === '\t') continue;
-    if (!font.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
+    const codePoint = char.codePointAt(0)!;
+    let has = known.get(codePoint);
+    if (has === undefined) {
+      has = font.hasGlyphForCodePoint(codePoint);
+      known.set(codePoint, has);
+    }
+    if (!has) missing.add(char);
   }
   return [...missing];
 }
+
+const coverage = new WeakMap<Font, Map<number, boolean>>();

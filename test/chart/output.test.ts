@@ -17,7 +17,7 @@ describe('charts as PNG', () => {
   it('rasterises at the asked scale with the theme\'s fonts', async () => {
     const { theme } = kazakhstan();
     const chart = (await chartsFor('kk')).get('III.1.1')!;
-    const png = renderPng(chart.svg, theme, 3);
+    const png = await renderPng(chart.svg, theme, 3);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(pngSize(png)).toEqual({ width: Math.round(chart.width * 3), height: Math.round(chart.height * 3) });
   });

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pipelineVersion } from '../pipeline/version.ts';
+import { edit, repoRoot, tempProject } from './helpers/project.ts';
+
+const command = join(repoRoot, 'bin', 'csi-report.js');
+const run = (root: string, ...args: string[]) => spawnSync(process.execPath, [command, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+
+describe('the csi-report command (bin/csi-report.js)', () => {
+  it('builds a project from the bundled pipeline, as npm start does', () => {
+    const root = tempProject('mini');
+    const built = run(root, 'build');
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    expect(built.stdout).toMatch(/testland en acr: \d+ pages/);
+    expect(existsSync(join(root, 'output/testland/en/acr.pdf'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(root, 'output/testland/manifest.json'), 'utf8'));
+    // The bundle stamps the same pipeline version as the sources it was made from.
+    expect(manifest.pipeline).toBe(pipelineVersion());
+  });
+
+  it('reports bad input with the file and line, and exit code 2', () => {
+    const root = tempProject('mini');
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 400');
+    const checked = run(root, 'check');
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toContain('data/countries/testland/indicators.yaml:3:12: error: the value 400 of indicator "1.1.1" lies outside 0–100');
+  });
+});
