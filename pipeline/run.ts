@@ -171,17 +171,17 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key) };
     });
   });
-  const misses = jobs.filter((job) => !job.cached);
-  const made = await Promise.all(misses.map((job) => stages.layoutDocument({
-    document: job.document,
-    style: dataset.page,
-    charts: new Map(job.forLayout.map((c) => [c.id, c])),
-    paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
-  })));
-  misses.forEach((job, index) => {
-    job.cached = made[index]!;
+  // One document at a time, each finished and let go before the next starts: peak memory
+  // is then one document's, not six.
+  for (const job of jobs.filter((j) => !j.cached)) {
+    job.cached = await stages.layoutDocument({
+      document: job.document,
+      style: dataset.page,
+      charts: new Map(job.forLayout.map((c) => [c.id, c])),
+      paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
+    });
     storeLayoutResult(cache, job.key, job.cached);
-  });
+  }
   lap('layout');
   for (const { locale, document, forLayout, cached } of jobs) {
     const result = cached!;

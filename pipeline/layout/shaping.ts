@@ -15,7 +15,7 @@
  * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
  * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
  */
-import { shaperFor, type FontGlyph, type GlyphPosition, type ShapingFont } from '../theme/simple-shaping.ts';
+import { fontIdentity, shaperFor, type FontGlyph, type GlyphPosition, type SimpleShaper, type ShapingFont } from '../theme/simple-shaping.ts';
 
 interface ShapedRun {
   glyphs: FontGlyph[];
@@ -24,20 +24,20 @@ interface ShapedRun {
 }
 
 interface EmbeddedFontLike {
-  font: ShapingFont & { postscriptName?: string; numGlyphs?: number; unitsPerEm?: number };
+  font: ShapingFont;
   scale: number;
-  layoutRun(text: string): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
 
 const runs = new Map<string, ShapedRun>();
 let patched = false;
 
-/** What `layoutRun` returns for a plain word, without fontkit's engine; undefined otherwise. */
-function simpleRun(font: EmbeddedFontLike, text: string): ShapedRun | undefined {
-  const shaped = shaperFor(font.font).shape(text);
-  if (!shaped) return undefined;
-  const { scale } = font;
+/**
+ * What pdfkit's `layoutRun` returns for `text`, made on the face's one shared instance: by
+ * SimpleShaper for a plain word, else by fontkit, positions scaled as pdfkit scales them.
+ */
+function shapeRun(shaper: SimpleShaper, scale: number, text: string): ShapedRun {
+  const shaped = shaper.shape(text) ?? shaper.font.layout(text);
   let advanceWidth = 0;
   const positions = shaped.positions.map((p, i) => {
     const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: shaped.glyphs[i].advanceWidth * scale };
@@ -52,11 +52,10 @@ export function shareShaping(font: unknown): void {
   if (patched || !font || typeof font !== 'object' || !('layoutRun' in font)) return;
   const prototype = Object.getPrototypeOf(font) as EmbeddedFontLike;
   prototype.layoutCached = function layoutCached(this: EmbeddedFontLike, text: string): ShapedRun {
-    const { postscriptName, numGlyphs, unitsPerEm } = this.font;
-    const key = `${postscriptName}|${numGlyphs}|${unitsPerEm}|${text}`;
+    const key = `${fontIdentity(this.font)}|${this.scale}|${text}`;
     let run = runs.get(key);
     if (!run) {
-      run = simpleRun(this, text) ?? this.layoutRun(text);
+      run = shapeRun(shaperFor(this.font), this.scale, text);
       runs.set(key, run);
     }
     return run;

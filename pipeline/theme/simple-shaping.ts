@@ -42,6 +42,11 @@ export interface GlyphPosition {
 
 /** The part of a fontkit font this module reads. */
 export interface ShapingFont {
+  postscriptName?: string;
+  numGlyphs?: number;
+  unitsPerEm?: number;
+  head?: { checkSumAdjustment?: number };
+  stream?: { buffer?: { length: number } };
   layout(text: string, features?: string[], script?: string): { glyphs: FontGlyph[]; positions: GlyphPosition[]; script?: string };
   glyphForCodePoint(codePoint: number): FontGlyph;
   getGlyph(id: number, codePoints?: number[]): FontGlyph;
@@ -61,6 +66,7 @@ interface Processor {
   selectScript(script?: string, language?: string, direction?: string): string;
   lookupsForFeatures(features: string[]): { lookup: Lookup }[];
   getClassID(glyph: number, classDef: unknown): number;
+  coverageIndex(coverage: unknown, glyph: number): number;
 }
 
 /**
@@ -85,9 +91,14 @@ function specialCodePoint(c: number): boolean {
   );
 }
 
-/** A subtable can only fire when the word has a glyph from each of these sets. */
+/**
+ * A subtable can only fire when the word has a glyph from each of these sets — or, for a
+ * ligature, when the word holds its glyphs one after another (a plain word has no marks a
+ * lookup could skip).
+ */
 interface Requirement {
   sets: Set<number>[];
+  sequence?: number[];
 }
 
 /** The kerning a pair of glyphs gets: what is added to each glyph's position. */
@@ -99,8 +110,10 @@ interface PairAdjustment {
 interface ScriptState {
   /** Requirements keyed by each glyph of their smallest set: a word can only meet one through that glyph. */
   requirements: Map<number, Requirement[]>;
-  /** Pair adjustments by `first * 65536 + second`; null for none, false for a pair that is not plain. */
-  pairs: Map<number, PairAdjustment | null | false>;
+  /** The pair-positioning lookups, in lookup order, each as its subtables. */
+  pairLookups: Subtable[][];
+  /** Pair adjustments by `first * 65536 + second`; null for none. */
+  pairs: Map<number, PairAdjustment | null>;
 }
 
 interface CodePointInfo {
@@ -152,32 +165,48 @@ function coverages(list: unknown): Set<number>[] {
  * a glyph from each of its coverage tables. Throws for a table this module does not know, so
  * the font is then shaped by fontkit alone.
  */
-function subtableRequirements(table: 'GSUB' | 'GPOS', lookupType: number, subtable: Subtable): Set<number>[][] | 'pair' {
+function subtableRequirements(table: 'GSUB' | 'GPOS', lookupType: number, subtable: Subtable, contiguous: boolean): Requirement[] | 'pair' {
   const extensionType = table === 'GSUB' ? 7 : 9;
-  if (lookupType === extensionType) return subtableRequirements(table, subtable.lookupType as number, subtable.extension as Subtable);
+  if (lookupType === extensionType) return subtableRequirements(table, subtable.lookupType as number, subtable.extension as Subtable, contiguous);
   if (table === 'GPOS') {
     if (lookupType === 2) return 'pair';
-    if (lookupType === 4 || lookupType === 5) return [[coverageGlyphs(subtable.markCoverage)]];
-    if (lookupType === 6) return [[coverageGlyphs(subtable.mark1Coverage)]];
+    if (lookupType === 4 || lookupType === 5) return [{ sets: [coverageGlyphs(subtable.markCoverage)] }];
+    if (lookupType === 6) return [{ sets: [coverageGlyphs(subtable.mark1Coverage)] }];
   }
   if (table === 'GSUB' && lookupType === 4) {
     const firsts = coverageList(subtable.coverage);
-    const ligatures: Set<number>[][] = [];
+    const ligatures: Requirement[] = [];
     firsts.forEach((first, index) => {
       const set = at<unknown>(subtable.ligatureSets, index);
       for (let i = 0; i < length(set); i++) {
-        const { components } = at<{ components: ArrayLike<number> }>(set, i);
-        ligatures.push([new Set([first]), ...Array.from(components, (component) => new Set([component]))]);
+        const sequence = [first, ...Array.from(at<{ components: ArrayLike<number> }>(set, i).components)];
+        ligatures.push({ sets: sequence.map((glyph) => new Set([glyph])), sequence: contiguous ? sequence : undefined });
       }
     });
     return ligatures;
   }
   if ('inputCoverage' in subtable) {
-    return [[...coverages(subtable.backtrackCoverage), ...coverages(subtable.inputCoverage), ...coverages(subtable.lookaheadCoverage)]];
+    return [{ sets: [...coverages(subtable.backtrackCoverage), ...coverages(subtable.inputCoverage), ...coverages(subtable.lookaheadCoverage)] }];
   }
-  if ('coverages' in subtable) return [coverages(subtable.coverages)];
-  if ('coverage' in subtable) return [[coverageGlyphs(subtable.coverage)]];
+  if ('coverages' in subtable) return [{ sets: coverages(subtable.coverages) }];
+  if ('coverage' in subtable) return [{ sets: [coverageGlyphs(subtable.coverage)] }];
   throw new Error(`unknown ${table} lookup type ${lookupType}`);
+}
+
+/** Whether `ids` holds `sequence` as consecutive glyphs. */
+function containsRun(ids: readonly number[], sequence: readonly number[]): boolean {
+  for (let start = 0; start + sequence.length <= ids.length; start++) {
+    let i = 0;
+    while (i < sequence.length && ids[start + i] === sequence[i]) i++;
+    if (i === sequence.length) return true;
+  }
+  return false;
+}
+
+/** Whether a plain word with these glyphs can meet the requirement. */
+function meets(requirement: Requirement, ids: readonly number[]): boolean {
+  if (requirement.sequence) return containsRun(ids, requirement.sequence);
+  return requirement.sets.every((set) => ids.some((glyph) => set.has(glyph)));
 }
 
 function isZero(p: GlyphPosition): boolean {
@@ -186,7 +215,8 @@ function isZero(p: GlyphPosition): boolean {
 
 /** Shapes plain words of one font; `shape` returns undefined for a word fontkit must shape. */
 export class SimpleShaper {
-  private readonly font: ShapingFont;
+  /** The font instance this shaper reads; words it cannot shape are shaped by fontkit on it. */
+  readonly font: ShapingFont;
   private readonly gsub: Processor | null;
   private readonly gpos: Processor | null;
   private readonly usable: boolean;
@@ -220,12 +250,11 @@ export class SimpleShaper {
     const ids = infos.map((info) => info.glyph.id);
     for (const id of ids) {
       const requirements = state.requirements.get(id);
-      if (requirements?.some((requirement) => requirement.sets.every((set) => ids.some((glyph) => set.has(glyph))))) return undefined;
+      if (requirements?.some((requirement) => meets(requirement, ids))) return undefined;
     }
     const positions: GlyphPosition[] = infos.map((info) => ({ xAdvance: info.glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     for (let i = 0; i + 1 < infos.length; i++) {
-      const pair = this.pair(state, script, text, i, ids[i], ids[i + 1]);
-      if (pair === false) return undefined;
+      const pair = this.pair(state, ids[i], ids[i + 1]);
       if (pair) {
         add(positions[i], pair.first);
         add(positions[i + 1], pair.second);
@@ -267,22 +296,25 @@ export class SimpleShaper {
 
   private buildScript(script: string | undefined): ScriptState | null {
     const requirements = new Map<number, Requirement[]>();
+    const pairLookups: Subtable[][] = [];
     const tables: ['GSUB' | 'GPOS', Processor | null][] = [['GSUB', this.gsub], ['GPOS', this.gpos]];
     for (const [table, processor] of tables) {
       if (!processor) continue;
       processor.selectScript(script, undefined, 'ltr');
       for (const { lookup } of processor.lookupsForFeatures(SHAPER_FEATURES)) {
+        // A lookup that skips no base glyph or ligature sees a plain word's glyphs one after another.
+        const { flags, markFilteringSet } = lookup.flags;
+        const contiguous = !flags.ignoreBaseGlyphs && !flags.ignoreLigatures && !flags.useMarkFilteringSet && markFilteringSet === undefined;
+        let pairPositioning = false;
         for (const subtable of lookup.subTables) {
-          const found = subtableRequirements(table, lookup.lookupType, subtable);
+          const found = subtableRequirements(table, lookup.lookupType, subtable, contiguous);
           if (found === 'pair') {
-            // Pairs are composed only when the lookup skips nothing between the two glyphs of a plain word.
-            const { flags, markFilteringSet } = lookup.flags;
-            if (flags.ignoreBaseGlyphs || flags.ignoreLigatures || flags.useMarkFilteringSet || markFilteringSet !== undefined) return null;
+            pairPositioning = true;
             continue;
           }
-          for (const sets of found) {
+          for (const requirement of found) {
+            const { sets } = requirement;
             if (sets.length === 0) return null;
-            const requirement = { sets };
             const key = sets.reduce((a, b) => (b.size < a.size ? b : a));
             for (const glyph of key) {
               const list = requirements.get(glyph);
@@ -291,29 +323,79 @@ export class SimpleShaper {
             }
           }
         }
+        if (pairPositioning) {
+          // Pairs are composed only when the lookup skips nothing between the two glyphs of a plain word.
+          if (!contiguous) return null;
+          pairLookups.push(subtables(lookup));
+        }
       }
     }
-    return { requirements, pairs: new Map() };
+    return { requirements, pairLookups, pairs: new Map() };
   }
 
-  private pair(state: ScriptState, script: string | undefined, text: string, index: number, first: number, second: number): PairAdjustment | null | false {
+  /**
+   * The kerning of a pair of glyphs, read from the pair-positioning lookups as fontkit applies
+   * them: in lookup order, the first subtable of each lookup that holds the pair gives both
+   * glyphs' value records, and the lookups' values add up.
+   */
+  private pair(state: ScriptState, first: number, second: number): PairAdjustment | null {
     const key = first * 65536 + second;
     let pair = state.pairs.get(key);
     if (pair !== undefined) return pair;
-    const run = this.font.layout(text.slice(index, index + 2), undefined, script);
-    if (run.glyphs.length !== 2 || run.glyphs[0].id !== first || run.glyphs[1].id !== second) {
-      pair = false;
-    } else {
-      const [a, b] = run.positions;
-      const adjustment = {
-        first: { xAdvance: a.xAdvance - run.glyphs[0].advanceWidth, yAdvance: a.yAdvance, xOffset: a.xOffset, yOffset: a.yOffset },
-        second: { xAdvance: b.xAdvance - run.glyphs[1].advanceWidth, yAdvance: b.yAdvance, xOffset: b.xOffset, yOffset: b.yOffset },
-      };
-      pair = isZero(adjustment.first) && isZero(adjustment.second) ? null : adjustment;
+    const a = { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    const b = { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    const gpos = this.gpos!;
+    for (const lookup of state.pairLookups) {
+      for (const table of lookup) {
+        const index = gpos.coverageIndex(table.coverage, first);
+        if (index === -1) continue;
+        let record: { value1?: ValueRecord; value2?: ValueRecord } | undefined;
+        if (table.version === 1) {
+          const set = at<unknown>(table.pairSets, index);
+          for (let i = 0; i < length(set) && !record; i++) {
+            const candidate = at<{ secondGlyph: number; value1?: ValueRecord; value2?: ValueRecord }>(set, i);
+            if (candidate.secondGlyph === second) record = candidate;
+          }
+          if (!record) continue;
+        } else if (table.version === 2) {
+          const class1 = gpos.getClassID(first, table.classDef1);
+          const class2 = gpos.getClassID(second, table.classDef2);
+          if (class1 === -1 || class2 === -1) continue;
+          record = at<{ value1?: ValueRecord; value2?: ValueRecord }>(at<unknown>(table.classRecords, class1), class2);
+        } else {
+          throw new Error(`unknown pair positioning format ${String(table.version)}`);
+        }
+        addValue(a, record.value1);
+        addValue(b, record.value2);
+        break;
+      }
     }
+    pair = isZero(a) && isZero(b) ? null : { first: a, second: b };
     state.pairs.set(key, pair);
     return pair;
   }
+
+}
+
+/** A GPOS value record as fontkit decodes it: only the fields of its value format are there. */
+interface ValueRecord {
+  xPlacement?: number;
+  yPlacement?: number;
+  xAdvance?: number;
+  yAdvance?: number;
+}
+
+function addValue(target: GlyphPosition, value: ValueRecord | undefined): void {
+  if (!value) return;
+  if (value.xAdvance != null) target.xAdvance += value.xAdvance;
+  if (value.yAdvance != null) target.yAdvance += value.yAdvance;
+  if (value.xPlacement != null) target.xOffset += value.xPlacement;
+  if (value.yPlacement != null) target.yOffset += value.yPlacement;
+}
+
+/** The subtables of a lookup, extension subtables unwrapped. */
+function subtables(lookup: Lookup): Subtable[] {
+  return lookup.subTables.map((subtable) => ('extension' in subtable ? (subtable.extension as Subtable) : subtable));
 }
 
 function add(target: GlyphPosition, delta: GlyphPosition): void {
@@ -323,14 +405,32 @@ function add(target: GlyphPosition, delta: GlyphPosition): void {
   target.yOffset += delta.yOffset;
 }
 
-const shapers = new WeakMap<object, SimpleShaper>();
+const byInstance = new WeakMap<object, SimpleShaper>();
+const byFace = new Map<string, SimpleShaper>();
 
-/** The one shaper of a font instance; its caches then serve every caller. */
+/**
+ * What tells one font file from another: its PostScript name, size and the checksum of the
+ * whole file that its head table carries.
+ */
+export function fontIdentity(font: ShapingFont): string {
+  return `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}|${font.stream?.buffer?.length}`;
+}
+
+/**
+ * The one shaper of a font face. Every document opens its own instance of each font file
+ * (pdfkit does), and each instance would decode the layout tables again; one shaper per face,
+ * on the first instance seen, serves them all.
+ */
 export function shaperFor(font: ShapingFont): SimpleShaper {
-  let shaper = shapers.get(font);
+  let shaper = byInstance.get(font);
   if (!shaper) {
-    shaper = new SimpleShaper(font);
-    shapers.set(font, shaper);
+    const identity = fontIdentity(font);
+    shaper = byFace.get(identity);
+    if (!shaper) {
+      shaper = new SimpleShaper(font);
+      byFace.set(identity, shaper);
+    }
+    byInstance.set(font, shaper);
   }
   return shaper;
 }
