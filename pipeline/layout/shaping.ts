@@ -44,7 +44,20 @@ function shapeRun(shaper: SimpleShaper, scale: number, text: string): ShapedRun 
     advanceWidth += position.xAdvance;
     return position;
   });
-  return { glyphs: shaped.glyphs, positions, advanceWidth };
+  return { glyphs: withOwnCodePoints(shaped.glyphs, text), positions, advanceWidth };
+}
+
+/**
+ * The glyphs of a run, each naming the character it was made from. fontkit keeps one glyph
+ * object per glyph id and it names the character it was first made for, so where two
+ * characters share a glyph (a space and a no-break space) what pdfkit writes to the text
+ * layer would depend on what was shaped before; a glyph per character of the word makes it
+ * depend on the word alone. A run that is not one glyph per character (a ligature) is kept.
+ */
+function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
+  const codePoints = Array.from(text, (c) => c.codePointAt(0)!);
+  if (codePoints.length !== glyphs.length) return glyphs;
+  return glyphs.map((glyph, i) => (glyph.codePoints.length === 1 && glyph.codePoints[0] === codePoints[i] ? glyph : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoints[i]] }));
 }
 
 /** Installs the shared cache on the class of `font` (a pdfkit embedded font); idempotent. */

@@ -413,8 +413,15 @@ const byFace = new Map<string, SimpleShaper>();
  * whole file that its head table carries.
  */
 export function fontIdentity(font: ShapingFont): string {
-  return `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}|${font.stream?.buffer?.length}`;
+  let identity = identities.get(font);
+  if (identity === undefined) {
+    identity = `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}|${font.stream?.buffer?.length}`;
+    identities.set(font, identity);
+  }
+  return identity;
 }
+
+const identities = new WeakMap<object, string>();
 
 /**
  * The one shaper of a font face. Every document opens its own instance of each font file
