@@ -28,7 +28,8 @@ export async function runChild(repoRoot: string, script: string, args: readonly 
   const rssFile = join(scratch, 'maxrss');
   try {
     const start = performance.now();
-    const child = spawn(process.execPath, ['--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // --expose-gc as bin/csi-report.js's first line and npm start run it.
+    const child = spawn(process.execPath, ['--expose-gc', '--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -11,6 +11,7 @@ import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-d
 import { compareManifests, renderChangesMarkdown, type ChangeReport } from './publish/changes.ts';
 import { buildManifest, digest, type EditionRecord, type Manifest } from './publish/manifest.ts';
 import { pipelineVersion } from './version.ts';
+import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { fileCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
@@ -181,6 +182,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
     });
     storeLayoutResult(cache, job.key, job.cached);
+    await releaseMemory();
   }
   lap('layout');
   for (const { locale, document, forLayout, cached } of jobs) {

@@ -6,7 +6,7 @@ import { pipelineVersion } from '../pipeline/version.ts';
 import { edit, repoRoot, tempProject } from './helpers/project.ts';
 
 const command = join(repoRoot, 'bin', 'csi-report.js');
-const run = (root: string, ...args: string[]) => spawnSync(process.execPath, [command, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const run = (root: string, ...args: string[]) => spawnSync(process.execPath, ['--expose-gc', command, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
 describe('the csi-report command (bin/csi-report.js)', () => {
   it('builds a project from the bundled pipeline, as npm start does', () => {
