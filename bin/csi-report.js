@@ -44,7 +44,8 @@ async function bundle() {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   await build({
-    entryPoints: { cli: join(sources, 'cli.ts') },
+    // The PNG thread's entry sits beside the chunks, where pipeline/chart/png.ts looks for it.
+    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs') },
     outdir: scratch,
     bundle: true,
     splitting: true,

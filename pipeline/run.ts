@@ -155,6 +155,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       }
     }
     editions.push({ locale, charts, documents });
+    await releaseMemory();
     lap('compose');
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
@@ -199,7 +200,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
     };
   }
-  for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
+  for (const picture of pictures) {
+    files.push({ path: picture.path, bytes: await picture.bytes });
+    await releaseMemory();
+  }
   lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into
   //    place together — under the output folder's lock.

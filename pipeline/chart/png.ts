@@ -1,4 +1,5 @@
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { faceFor } from '../theme/measure.ts';
 import type { Theme } from '../theme/types.ts';
 
@@ -7,9 +8,8 @@ import type { Theme } from '../theme/types.ts';
  * PNG shows the same glyphs and line breaks as the PDF. `scale` is pixels per point: 300 dpi
  * print is 300 / 72 ≈ 4.17.
  *
- * resvg renders on libuv's thread pool, so a build lays out its documents while the pictures
- * are drawn. Each render loads its fonts and holds a full-size bitmap, so at most
- * `RENDERS_AT_ONCE` run together, and each loads only the faces its SVG asks for.
+ * The pictures are drawn on a thread of their own (png-worker.mjs), one at a time, while
+ * this thread composes and lays out documents; each loads only the faces its SVG asks for.
  */
 export function renderPng(svg: string, theme: Theme, scale: number): Promise<Uint8Array> {
   const options: ResvgRenderOptions = {
@@ -21,7 +21,7 @@ export function renderPng(svg: string, theme: Theme, scale: number): Promise<Uin
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   };
-  return queued(async () => (await renderAsync(svg, options)).asPng());
+  return pngThread().render(svg, options);
 }
 
 /** The font files of every weight and style the SVG's text is set in. */
@@ -33,18 +33,50 @@ function facesOf(svg: string, theme: Theme): string[] {
   return [...files];
 }
 
-const RENDERS_AT_ONCE = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
-/** Runs `task` when fewer than RENDERS_AT_ONCE are running. */
-async function queued<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= RENDERS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await task();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
+/** The PNG thread, started on first use; it keeps the process alive only while it has work. */
+class PngThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  private next = 0;
+
+  constructor() {
+    // From the sources this file sits beside png.ts; the csi-report bundle has an entry of
+    // the same name beside its chunks.
+    this.worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if ('bytes' in reply) waiting.resolve(reply.bytes);
+      else waiting.reject(new Error(`a chart could not be rendered as PNG: ${reply.error}`));
+    });
+    this.worker.on('error', (error: unknown) => this.failAll(error instanceof Error ? error : new Error(String(error))));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the PNG thread stopped (exit code ${code})`)));
   }
+
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, svg, options });
+    });
+  }
+
+  private failAll(error: Error): void {
+    if (thread === this) thread = undefined;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+let thread: PngThread | undefined;
+
+function pngThread(): PngThread {
+  thread ??= new PngThread();
+  return thread;
 }
