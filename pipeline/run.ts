@@ -48,6 +48,8 @@ export interface RunRequest {
   checkOnly?: boolean;
   /** Build everything afresh, ignoring `.cache/` and the previous build. */
   noCache?: boolean;
+  /** Collect garbage between documents to keep the peak memory low (default true; watch turns it off). */
+  releaseMemory?: boolean;
   /** Stands in for the pipeline's own version (tools embedding the pipeline, tests of the cache). */
   pipelineVersion?: string;
 }
@@ -155,7 +157,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       }
     }
     editions.push({ locale, charts, documents });
-    await releaseMemory();
+    await releaseMemory(request.releaseMemory);
     lap('compose');
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
@@ -183,7 +185,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
     });
     storeLayoutResult(cache, job.key, job.cached);
-    await releaseMemory();
+    await releaseMemory(request.releaseMemory);
   }
   lap('layout');
   for (const { locale, document, forLayout, cached } of jobs) {
@@ -202,7 +204,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
   for (const picture of pictures) {
     files.push({ path: picture.path, bytes: await picture.bytes });
-    await releaseMemory();
+    await releaseMemory(request.releaseMemory);
   }
   lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into

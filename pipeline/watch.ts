@@ -22,7 +22,9 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
     }
     building = true;
     try {
-      onBuilt(await runPipeline({ ...request, checkOnly: false }));
+      // A watcher rebuilds again and again: collecting garbage after each document would cost
+      // it a full collection in nearly every build (see util/memory.ts).
+      onBuilt(await runPipeline({ ...request, checkOnly: false, releaseMemory: false }));
     } catch (error) {
       onError(error);
     } finally {

@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -28,11 +29,32 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
   const content = state.input.dataset.content.get(state.input.locale);
   for (const [name, partial] of content?.partials ?? []) hb.registerPartial(name, partial.text);
   try {
-    return hb.compile(file.text, { strict: true, noEscape: true, knownHelpersOnly: false })(context);
+    return hb.template(compiledTemplate(file.text))(context);
   } catch (error) {
     state.issues.push(templateIssue(error, file.path));
     return undefined;
   }
+}
+
+const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false };
+/** What `Handlebars.template` takes: a compiled template. */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+const compiled = new Map<string, TemplateSpecification>();
+
+/**
+ * A narrative text compiled once per process: the compiled form does not depend on the
+ * helpers or the data, which each rendering binds anew. A rebuild in watch re-renders every
+ * text with new data, and compiling them was most of the compose stage. A syntax error throws
+ * here, as it would from `compile`, and is not kept.
+ */
+function compiledTemplate(text: string): TemplateSpecification {
+  let spec = compiled.get(text);
+  if (!spec) {
+    // precompile gives the compiled template as JavaScript source; this evaluates it, as compile does inside.
+    spec = new Function(`return ${String(Handlebars.precompile(text, compileOptions))};`)() as TemplateSpecification;
+    compiled.set(text, spec);
+  }
+  return spec;
 }
 
 function templateIssue(error: unknown, file: string) {

@@ -3,6 +3,7 @@ import type { ComposedDocument } from '../compose/types.ts';
 import type { Line } from './lines.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
+import { drawText } from './text.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
@@ -116,7 +117,7 @@ function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine): void {
     doc.font(run.font).fontSize(run.size).fillColor(run.link ? '#1f5f8b' : style.color);
     // pdfkit places text by the top of the line box; leading is distributed around the text.
     const top = item.y + (style.leading - style.size) / 2 - rise;
-    doc.text(run.text, x + run.x, top, { lineBreak: false });
+    drawText(doc, run.text, x + run.x, top);
     if (run.link) {
       if (run.link.startsWith('#')) doc.goTo(x + run.x, item.y, run.width, style.leading, run.link.slice(1));
       else doc.link(x + run.x, item.y, run.width, style.leading, run.link);

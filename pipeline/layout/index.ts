@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
+import { fontIdentity, type ShapingFont } from '../theme/simple-shaping.ts';
 import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox } from './flow.ts';
 import type { Measure } from './lines.ts';
@@ -46,7 +47,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure: measureWith(doc, input.style), charts: input.charts });
+  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure: measureWith(doc), charts: input.charts });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
   await ended;
@@ -55,21 +56,38 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests };
 }
 
+/** Widths of measured texts by face and size (`${identity}|${size}`), then by text, for every document of the process. */
+const widths = new Map<string, Map<string, number>>();
+
 /**
- * Text measurement by the registered fonts themselves, cached per document: the flow asks
- * often. Not shared between documents: pdfkit numbers fonts in the order they are first
- * used, so a cache warmed by another document would change the bytes of this one.
+ * Text measurement by the registered fonts themselves. The flow asks often and the same
+ * texts recur in every document, so widths are kept for the whole process, by the face's
+ * identity (the font file's content, not its path) and size. pdfkit numbers a document's
+ * fonts in the order it first selects them, so each document still selects a font at its
+ * first measurement, as it did when every document measured afresh: its bytes do not depend
+ * on what was measured before it.
  */
-function measureWith(doc: PDFKit.PDFDocument, style: PageStyle): Measure {
-  const cache = new Map<string, number>();
+function measureWith(doc: PDFKit.PDFDocument): Measure {
+  const tables = new Map<string, Map<string, number>>();
+  const current = () => (doc as unknown as { _font: { font: ShapingFont } })._font;
   return (text, font, size) => {
-    const key = `${style.fontFiles[font] ?? font}|${size}|${text}`;
-    let width = cache.get(key);
-    if (width === undefined) {
+    const slot = `${font}|${size}`;
+    let table = tables.get(slot);
+    if (!table) {
       doc.font(font);
-      shareShaping((doc as unknown as { _font: unknown })._font);
-      width = doc.fontSize(size).widthOfString(text);
-      cache.set(key, width);
+      shareShaping(current());
+      const key = `${fontIdentity(current().font)}|${size}`;
+      table = widths.get(key);
+      if (!table) {
+        table = new Map();
+        widths.set(key, table);
+      }
+      tables.set(slot, table);
+    }
+    let width = table.get(text);
+    if (width === undefined) {
+      width = doc.font(font).fontSize(size).widthOfString(text);
+      table.set(text, width);
     }
     return width;
   };

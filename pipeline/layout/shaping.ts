@@ -29,7 +29,10 @@ interface EmbeddedFontLike {
   layoutCached(text: string): ShapedRun;
 }
 
-const runs = new Map<string, ShapedRun>();
+/** Shaped words by face and scale (`${identity}|${scale}`), then by word. */
+const runs = new Map<string, Map<string, ShapedRun>>();
+/** Each pdfkit font's own map of `runs`, so a lookup builds no key. */
+const runsOf = new WeakMap<object, Map<string, ShapedRun>>();
 let patched = false;
 
 /**
@@ -65,11 +68,17 @@ export function shareShaping(font: unknown): void {
   if (patched || !font || typeof font !== 'object' || !('layoutRun' in font)) return;
   const prototype = Object.getPrototypeOf(font) as EmbeddedFontLike;
   prototype.layoutCached = function layoutCached(this: EmbeddedFontLike, text: string): ShapedRun {
-    const key = `${fontIdentity(this.font)}|${this.scale}|${text}`;
-    let run = runs.get(key);
+    let words = runsOf.get(this);
+    if (!words) {
+      const face = `${fontIdentity(this.font)}|${this.scale}`;
+      words = runs.get(face) ?? new Map<string, ShapedRun>();
+      runs.set(face, words);
+      runsOf.set(this, words);
+    }
+    let run = words.get(text);
     if (!run) {
       run = shapeRun(shaperFor(this.font), this.scale, text);
-      runs.set(key, run);
+      words.set(text, run);
     }
     return run;
   };

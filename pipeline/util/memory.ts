@@ -1,18 +1,17 @@
 /**
  * Gives back the memory of finished work, between documents, once the process has grown by
  * GROWTH_BUDGET since it last did. V8 collects old garbage only when its heap has grown well
- * past the live data, and the native bitmaps of rendered chart PNGs are freed only after
- * their wrappers are collected and a turn of the event loop has run their finalizers: left
- * alone, a cold build of the default country peaks near 450 MB. A full collection costs 60 ms
- * or more, so it is done only after that much growth, not after every document; a process
- * that stays large (watch) then pays for it only now and then.
- * The csi-report command runs node with --expose-gc for this; without it this only yields.
- */
+ * past the live data, so a cold build of the default country, left alone, peaks above 400 MB
+ * with each finished document's garbage still in place. A full collection costs 60 ms or
+ * more, so it is done only after that much growth, not after every document. A process that
+ * rebuilds again and again (watch) leaves this to V8: it would pay for a collection in nearly
+ * every build. The csi-report command runs node with --expose-gc for this; without it this
+ * only yields. */
 const GROWTH_BUDGET = 64 * 1024 * 1024;
 let baseline = 0;
 
-export async function releaseMemory(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
+export async function releaseMemory(enabled = true): Promise<void> {
+  const gc = enabled ? (globalThis as { gc?: () => void }).gc : undefined;
   const rss = process.memoryUsage.rss();
   if (typeof gc === 'function' && rss - baseline > GROWTH_BUDGET) {
     gc();

@@ -1,0 +1,120 @@
+/**
+ * Draws one run of text at a point: what pdfkit's `doc.text(text, x, top, { lineBreak: false })`
+ * writes, byte for byte, without the work that call does for options this layout never uses.
+ * pdfkit shapes such a run three times (to measure it twice and to encode it once), each time
+ * gluing its words' glyph arrays together one word at a time; in a 60-page report that was
+ * a fifth of the layout stage and much of its garbage. The run is shaped once here, from the
+ * shared word cache (shaping.ts), and written with pdfkit's own operators. Every PDF of the
+ * default editions is byte-identical with what `doc.text` makes (test/layout/text.test.ts).
+ */
+
+import { shareShaping } from './shaping.ts';
+
+/** The parts of pdfkit's embedded font this module uses. */
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  scale: number;
+  widths: number[];
+  unicode: number[][];
+  subset: { includeGlyph(id: number): number };
+  ref(): unknown;
+  layoutCached(word: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[] };
+}
+
+interface DocumentState {
+  _font: EmbeddedFont;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
+/** pdfkit's number format for content streams. */
+function number(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+type Position = ReturnType<EmbeddedFont['layoutCached']>['positions'][number];
+
+/** Hex glyph codes and positions of `text`, as pdfkit's `font.encode(text)` gives them. */
+function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+  const codes: string[] = [];
+  const positions: Position[] = [];
+  // pdfkit splits after each space or tab and shapes each piece, the space with its word.
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const end = index === text.length;
+    if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
+      const run = font.layoutCached(text.slice(last, index + 1));
+      last = index + 1;
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const glyph = run.glyphs[i];
+        const gid = font.subset.includeGlyph(glyph.id);
+        codes.push(`0000${gid.toString(16)}`.slice(-4));
+        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        positions.push(run.positions[i]);
+      }
+    }
+  }
+  return [codes, positions];
+}
+
+/** Writes one line of `text` (no newline: the flow has broken the lines) with the current font, size and colour, its line box's top at `top`. */
+export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, top: number): void {
+  text = text.replace(/\n/g, '');
+  if (text.length === 0) return;
+  const state = doc as unknown as DocumentState;
+  const font = state._font;
+  shareShaping(font);
+  const size = state._fontSize;
+  const dy = (font.ascender / 1000) * size;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, state.page.height);
+  const y = state.page.height - top - dy;
+  if (state.page.fonts[font.id] == null) state.page.fonts[font.id] = font.ref();
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+  doc.addContent(`/${font.id} ${number(size)} Tf`);
+  const [encoded, positions] = encode(font, text);
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const hex = encoded.slice(last, cur).join('');
+      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+      commands.push(`<${hex}> ${number(-advance)}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  let penX = x;
+  for (; i < positions.length; i++) {
+    const pos = positions[i];
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      doc.addContent(`1 0 0 1 ${number(penX + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        doc.addContent(`1 0 0 1 ${number(penX)} ${number(y)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    penX += pos.xAdvance * scale;
+  }
+  flush(i);
+  doc.addContent('ET');
+  doc.restore();
+}

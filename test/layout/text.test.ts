@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { drawText } from '../../pipeline/layout/text.ts';
+import { loadTheme } from '../../pipeline/theme/index.ts';
+import { repoRoot } from '../helpers/project.ts';
+
+const theme = loadTheme(repoRoot, 'templates');
+
+/** A PDF with the given runs drawn by `draw`, uncompressed, so its bytes show every operator. */
+function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic'; size: number; x: number; y: number }[], draw: (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void): Promise<Buffer> {
+  const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
+  for (const face of Object.values(theme.font.faces)) doc.registerFont(face.name, face.file);
+  for (const run of runs) {
+    doc.font(theme.font.faces[run.face].name).fontSize(run.size);
+    draw(doc, run.text, run.x, run.y);
+  }
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.end();
+  });
+}
+
+const pdfkitText = (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void doc.text(text, x, y, { lineBreak: false });
+
+describe('drawing a run of text', () => {
+  it('writes the same PDF as pdfkit\'s text(), for words of the three languages, kerning, ligatures and marks', async () => {
+    const runs = [
+      { text: 'AVAST Tower office, “quoted” — 47.0 %', face: 'regular' as const, size: 10.5, x: 57, y: 100 },
+      { text: 'Гражданское общество: 46,9 %', face: 'bold' as const, size: 14, x: 60.25, y: 130.5 },
+      { text: 'Азаматтық қоғам индексі — әлеуметтік ұйымдар', face: 'italic' as const, size: 8.5, x: 57, y: 160 },
+      { text: 'cafe\u0301 e\u0308 1\u20442 a\u00a0b\u00adc\tend', face: 'regular' as const, size: 9, x: 70, y: 190 },
+    ];
+    expect((await pdfOf(runs, drawText)).equals(await pdfOf(runs, pdfkitText))).toBe(true);
+  });
+
+  it('writes the same PDF as pdfkit\'s text() for any one-line text', async () => {
+    const alphabet = [...'AVTWYafilkorvy .,;-–«»“”()0123456789', ...'АБВГДЕЖабвгдежыэюя', ...'ӘәҒғҚқҢңӨөҰұҮүҺһІі', '\u0301', '\u00a0', '\t'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 30 }).map((c) => c.join('')), { minLength: 1, maxLength: 4 }), async (texts) => {
+        const runs = texts.map((text, i) => ({ text, face: (['regular', 'bold', 'italic'] as const)[i % 3], size: 8 + i * 1.5, x: 50 + i * 3.3, y: 80 + i * 20 }));
+        expect((await pdfOf(runs, drawText)).equals(await pdfOf(runs, pdfkitText))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
