@@ -13,6 +13,7 @@ import { buildManifest, digest, type EditionRecord, type Manifest } from './publ
 import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
+import { loadMemos, saveMemos } from './memo.ts';
 import { fileCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
@@ -110,6 +111,8 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
   const cache = request.noCache || request.checkOnly ? noCache : fileCache(join(request.root, '.cache'));
   const stages = await loadStages();
+  // What earlier builds learned (shaped words, widths, compiled texts), for this pipeline version.
+  loadMemos(cache, version);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
   // A country may publish fewer editions than configured (a country without a translation yet).
@@ -222,6 +225,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
   const written = writeAtomically(outputDir, files);
+  saveMemos(cache, version);
   lap('publish');
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
   } finally {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
+import { registerMemo } from '../memo.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -39,20 +41,36 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
 const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false };
 /** What `Handlebars.template` takes: a compiled template. */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+/** Compiled templates as JavaScript source, by a digest of their text; and evaluated. */
+const sources = new Map<string, string>();
 const compiled = new Map<string, TemplateSpecification>();
+registerMemo({
+  name: 'compiled-templates',
+  size: () => sources.size,
+  save: () => Object.fromEntries(sources),
+  load: (entries) => {
+    for (const [key, source] of Object.entries(entries as Record<string, string>)) if (!sources.has(key)) sources.set(key, source);
+  },
+});
 
 /**
- * A narrative text compiled once per process: the compiled form does not depend on the
- * helpers or the data, which each rendering binds anew. A rebuild in watch re-renders every
- * text with new data, and compiling them was most of the compose stage. A syntax error throws
- * here, as it would from `compile`, and is not kept.
+ * A narrative text compiled once: the compiled form does not depend on the helpers or the
+ * data, which each rendering binds anew, and compiling was most of the compose stage. The
+ * compiled source is also kept between builds (memo.ts). A syntax error throws here, as it
+ * would from `compile`, and is not kept.
  */
 function compiledTemplate(text: string): TemplateSpecification {
-  let spec = compiled.get(text);
+  const key = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  let spec = compiled.get(key);
   if (!spec) {
+    let source = sources.get(key);
+    if (source === undefined) {
+      source = String(Handlebars.precompile(text, compileOptions));
+      sources.set(key, source);
+    }
     // precompile gives the compiled template as JavaScript source; this evaluates it, as compile does inside.
-    spec = new Function(`return ${String(Handlebars.precompile(text, compileOptions))};`)() as TemplateSpecification;
-    compiled.set(text, spec);
+    spec = new Function(`return ${source};`)() as TemplateSpecification;
+    compiled.set(key, spec);
   }
   return spec;
 }

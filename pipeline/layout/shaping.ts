@@ -15,12 +15,15 @@
  * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
  * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
  */
+import { registerMemo } from '../memo.ts';
 import { fontIdentity, shaperFor, type FontGlyph, type GlyphPosition, type SimpleShaper, type ShapingFont } from '../theme/simple-shaping.ts';
 
 interface ShapedRun {
   glyphs: FontGlyph[];
   positions: (GlyphPosition & { advanceWidth?: number })[];
   advanceWidth: number;
+  /** The positions in font units, as shaped: what is saved between builds. */
+  units: GlyphPosition[];
 }
 
 interface EmbeddedFontLike {
@@ -41,13 +44,18 @@ let patched = false;
  */
 function shapeRun(shaper: SimpleShaper, scale: number, text: string): ShapedRun {
   const shaped = shaper.shape(text) ?? shaper.font.layout(text);
+  return scaledRun(withOwnCodePoints(shaped.glyphs, text), shaped.positions, scale);
+}
+
+/** A run with its positions scaled as pdfkit's `layoutRun` scales them. */
+function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): ShapedRun {
   let advanceWidth = 0;
-  const positions = shaped.positions.map((p, i) => {
-    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: shaped.glyphs[i].advanceWidth * scale };
+  const positions = units.map((p, i) => {
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i].advanceWidth * scale };
     advanceWidth += position.xAdvance;
     return position;
   });
-  return { glyphs: withOwnCodePoints(shaped.glyphs, text), positions, advanceWidth };
+  return { glyphs, positions, advanceWidth, units: units.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })) };
 }
 
 /**
@@ -61,6 +69,62 @@ function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
   const codePoints = Array.from(text, (c) => c.codePointAt(0)!);
   if (codePoints.length !== glyphs.length) return glyphs;
   return glyphs.map((glyph, i) => (glyph.codePoints.length === 1 && glyph.codePoints[0] === codePoints[i] ? glyph : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoints[i]] }));
+}
+
+/**
+ * A shaped word as saved, in font units: glyph ids, x advances, and — only where they are
+ * not what the word itself gives — each glyph's y advance and offsets, and its code points.
+ * A face's glyph advances are saved once, by glyph id.
+ */
+type SavedRun = [number[], number[], ([number, number, number, number] | 0)[]?, number[][]?];
+interface SavedFace {
+  advances: Record<number, number>;
+  words: Record<string, SavedRun>;
+}
+
+registerMemo({
+  name: 'shaped-words',
+  size: () => {
+    let count = 0;
+    for (const words of runs.values()) count += words.size;
+    return count;
+  },
+  save: () => Object.fromEntries([...runs].map(([face, words]) => [face, saveFace(words)])),
+  load: (entries) => {
+    for (const [face, saved] of Object.entries(entries as Record<string, SavedFace>)) {
+      const scale = Number(face.slice(face.lastIndexOf('|') + 1));
+      const map = runs.get(face) ?? new Map<string, ShapedRun>();
+      runs.set(face, map);
+      for (const [word, run] of Object.entries(saved.words)) if (!map.has(word)) map.set(word, loadRun(word, run, saved.advances, scale));
+    }
+  },
+});
+
+function saveFace(words: Map<string, ShapedRun>): SavedFace {
+  const advances: Record<number, number> = {};
+  const saved: Record<string, SavedRun> = {};
+  for (const [word, run] of words) {
+    for (const glyph of run.glyphs) advances[glyph.id] = glyph.advanceWidth;
+    const own = Array.from(word, (c) => c.codePointAt(0)!);
+    const extra = run.units.map((p) => (p.yAdvance || p.xOffset || p.yOffset ? ([0, p.yAdvance, p.xOffset, p.yOffset] as [number, number, number, number]) : 0));
+    const codePoints = run.glyphs.map((g) => g.codePoints);
+    const plainCodePoints = codePoints.length === own.length && codePoints.every((c, i) => c.length === 1 && c[0] === own[i]);
+    const entry: SavedRun = [run.glyphs.map((g) => g.id), run.units.map((p) => p.xAdvance)];
+    if (extra.some(Boolean) || !plainCodePoints) entry.push(extra);
+    if (!plainCodePoints) entry.push(codePoints);
+    saved[word] = entry;
+  }
+  return { advances, words: saved };
+}
+
+function loadRun(word: string, [ids, xAdvances, extra, codePoints]: SavedRun, advances: Record<number, number>, scale: number): ShapedRun {
+  const own = Array.from(word, (c) => [c.codePointAt(0)!]);
+  const glyphs = ids.map((id, i) => ({ id, advanceWidth: advances[id], codePoints: codePoints?.[i] ?? own[i] }));
+  const units = ids.map((_, i) => {
+    const e = extra?.[i];
+    return { xAdvance: xAdvances[i], yAdvance: e ? e[1] : 0, xOffset: e ? e[2] : 0, yOffset: e ? e[3] : 0 };
+  });
+  return scaledRun(glyphs, units, scale);
 }
 
 /** Installs the shared cache on the class of `font` (a pdfkit embedded font); idempotent. */

@@ -1,5 +1,6 @@
 import type { Font } from 'fontkit';
-import { advanceWidth, type ShapingFont } from './simple-shaping.ts';
+import { registerMemo } from '../memo.ts';
+import { advanceWidth, fontIdentity, type ShapingFont } from './simple-shaping.ts';
 import type { FontFace, Theme } from './types.ts';
 
 /** A weight as CSS, SVG and Vega write it: `normal`, `bold`, `600`, 700. */
@@ -27,14 +28,28 @@ export function fontFaces(theme: Theme): FontFace[] {
   return Object.values(theme.font.faces);
 }
 
-const advances = new WeakMap<Font, Map<string, number>>();
+/** Advances by face identity, then text; kept between builds too (memo.ts). */
+const advances = new Map<string, Map<string, number>>();
+registerMemo({
+  name: 'chart-text-advances',
+  size: () => [...advances.values()].reduce((count, table) => count + table.size, 0),
+  save: () => Object.fromEntries([...advances].map(([face, table]) => [face, Object.fromEntries(table)])),
+  load: (entries) => {
+    for (const [face, table] of Object.entries(entries as Record<string, Record<string, number>>)) {
+      const map = advances.get(face) ?? new Map<string, number>();
+      advances.set(face, map);
+      for (const [text, width] of Object.entries(table)) if (!map.has(text)) map.set(text, width);
+    }
+  },
+});
 
 /** Advance width of a text in font units, kerning applied; memoised per face. */
 function advance(font: Font, text: string): number {
-  let cache = advances.get(font);
+  const face = fontIdentity(font as unknown as ShapingFont);
+  let cache = advances.get(face);
   if (!cache) {
     cache = new Map();
-    advances.set(font, cache);
+    advances.set(face, cache);
   }
   let width = cache.get(text);
   if (width === undefined) {

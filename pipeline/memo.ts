@@ -1,0 +1,59 @@
+import { cacheKey, type StageCache } from './cache.ts';
+
+/**
+ * Work a process remembers between documents and builds — shaped words, measured widths,
+ * compiled templates — kept in the stage cache between processes too, so that a fresh
+ * `csi-report build` after a one-value correction starts with what the last build learned.
+ * Each table is a pure function of its keys (a font's content, a text) and is stored under
+ * the pipeline's version, so what is loaded is exactly what would be computed again.
+ */
+export interface MemoTable {
+  /** Its name in the cache. */
+  name: string;
+  /** Entries it holds now: a table is saved only when it grew. */
+  size(): number;
+  /** Its entries, as JSON. */
+  save(): unknown;
+  /** Adds saved entries. */
+  load(entries: unknown): void;
+}
+
+const tables: MemoTable[] = [];
+const loaded = new Map<string, number>();
+
+/** Makes a table part of what is loaded and saved; done once by the module that owns it. */
+export function registerMemo(table: MemoTable): void {
+  if (!tables.some((t) => t.name === table.name)) tables.push(table);
+}
+
+function keyOf(version: string, table: MemoTable): string {
+  return cacheKey('memo', version, table.name);
+}
+
+/** Loads every table's saved entries for this pipeline version, once per process. */
+export function loadMemos(cache: StageCache, version: string): void {
+  for (const table of tables) {
+    const key = keyOf(version, table);
+    if (loaded.has(key)) continue;
+    const bytes = cache.get(key);
+    if (bytes) {
+      try {
+        table.load(JSON.parse(Buffer.from(bytes).toString('utf8')));
+      } catch {
+        // A damaged file only costs the work it would have saved.
+      }
+    }
+    loaded.set(key, table.size());
+  }
+}
+
+/** Saves the tables that grew since they were loaded or last saved. */
+export function saveMemos(cache: StageCache, version: string): void {
+  for (const table of tables) {
+    const key = keyOf(version, table);
+    const size = table.size();
+    if (loaded.get(key) === size) continue;
+    cache.set(key, JSON.stringify(table.save()));
+    loaded.set(key, size);
+  }
+}
