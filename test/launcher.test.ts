@@ -21,6 +21,20 @@ describe('the csi-report command (bin/csi-report.js)', () => {
     expect(manifest.pipeline).toBe(pipelineVersion());
   });
 
+  it('rebuilds after a correction from what the last build kept, to the same bytes as a build from nothing', () => {
+    const root = tempProject('mini');
+    expect(run(root, 'build').status).toBe(0);
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 43.5');
+    expect(run(root, 'build').status).toBe(0);
+    const fresh = tempProject('mini');
+    edit(fresh, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 43.5');
+    expect(run(fresh, 'build', '--no-cache').status).toBe(0);
+    for (const file of ['output/testland/en/acr.pdf', 'output/testland/scores.csv']) {
+      expect(readFileSync(join(root, file)).equals(readFileSync(join(fresh, file))), file).toBe(true);
+    }
+    expect(readFileSync(join(root, 'output/testland/scores.csv'), 'utf8')).toContain('43.5');
+  });
+
   it('reports bad input with the file and line, and exit code 2', () => {
     const root = tempProject('mini');
     edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 400');
