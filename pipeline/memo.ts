@@ -47,13 +47,23 @@ export function loadMemos(cache: StageCache, version: string): void {
   }
 }
 
-/** Saves the tables that grew since they were loaded or last saved. */
+/**
+ * Saves the tables that grew by a twentieth since they were loaded or last saved. A build
+ * after a small correction adds a few words (its new numbers); writing megabytes for them
+ * would cost more than shaping them again next time.
+ */
 export function saveMemos(cache: StageCache, version: string): void {
-  for (const table of tables) {
-    const key = keyOf(version, table);
-    const size = table.size();
-    if (loaded.get(key) === size) continue;
-    cache.set(key, JSON.stringify(table.save()));
-    loaded.set(key, size);
+  for (const table of memosToSave(version)) {
+    cache.set(keyOf(version, table), JSON.stringify(table.save()));
+    loaded.set(keyOf(version, table), table.size());
   }
+}
+
+/** The tables `saveMemos` would write now. */
+export function memosToSave(version: string): MemoTable[] {
+  return tables.filter((table) => {
+    const size = table.size();
+    const before = loaded.get(keyOf(version, table)) ?? 0;
+    return size !== before && (before === 0 || size - before >= before / 20);
+  });
 }

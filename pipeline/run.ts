@@ -13,7 +13,7 @@ import { buildManifest, digest, type EditionRecord, type Manifest } from './publ
 import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
-import { loadMemos, saveMemos } from './memo.ts';
+import { loadMemos, memosToSave, saveMemos } from './memo.ts';
 import { fileCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
@@ -190,6 +190,12 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     storeLayoutResult(cache, job.key, job.cached);
     await releaseMemory(request.releaseMemory);
   }
+  // Everything shaped, measured and compiled is known now; kept for the next build before
+  // the outputs are gathered, with room made for it first.
+  if (memosToSave(version).length > 0) {
+    await releaseMemory(request.releaseMemory, true);
+    saveMemos(cache, version);
+  }
   lap('layout');
   for (const { locale, document, forLayout, cached } of jobs) {
     const result = cached!;
@@ -205,10 +211,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
     };
   }
-  for (const picture of pictures) {
-    files.push({ path: picture.path, bytes: await picture.bytes });
-    await releaseMemory(request.releaseMemory);
-  }
+  for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
   lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into
   //    place together — under the output folder's lock.
@@ -225,7 +228,6 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
   const written = writeAtomically(outputDir, files);
-  saveMemos(cache, version);
   lap('publish');
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
   } finally {

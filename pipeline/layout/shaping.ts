@@ -22,8 +22,6 @@ interface ShapedRun {
   glyphs: FontGlyph[];
   positions: (GlyphPosition & { advanceWidth?: number })[];
   advanceWidth: number;
-  /** The positions in font units, as shaped: what is saved between builds. */
-  units: GlyphPosition[];
 }
 
 interface EmbeddedFontLike {
@@ -36,6 +34,8 @@ interface EmbeddedFontLike {
 const runs = new Map<string, Map<string, ShapedRun>>();
 /** Each pdfkit font's own map of `runs`, so a lookup builds no key. */
 const runsOf = new WeakMap<object, Map<string, ShapedRun>>();
+/** Each pdfkit font's words saved by an earlier build, if any. */
+const keptOf = new WeakMap<object, SavedFace | undefined>();
 let patched = false;
 
 /**
@@ -55,7 +55,7 @@ function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): 
     advanceWidth += position.xAdvance;
     return position;
   });
-  return { glyphs, positions, advanceWidth, units: units.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })) };
+  return { glyphs, positions, advanceWidth };
 }
 
 /**
@@ -82,39 +82,65 @@ interface SavedFace {
   words: Record<string, SavedRun>;
 }
 
+/** Words saved by an earlier build, by face; made into runs when first asked for. */
+const saved = new Map<string, SavedFace>();
+
 registerMemo({
   name: 'shaped-words',
   size: () => {
     let count = 0;
-    for (const words of runs.values()) count += words.size;
+    for (const [face, words] of runs) {
+      count += words.size;
+      const kept = saved.get(face);
+      if (kept) for (const word of Object.keys(kept.words)) if (!words.has(word)) count++;
+    }
+    for (const [face, kept] of saved) if (!runs.has(face)) count += Object.keys(kept.words).length;
     return count;
   },
-  save: () => Object.fromEntries([...runs].map(([face, words]) => [face, saveFace(words)])),
-  load: (entries) => {
-    for (const [face, saved] of Object.entries(entries as Record<string, SavedFace>)) {
-      const scale = Number(face.slice(face.lastIndexOf('|') + 1));
-      const map = runs.get(face) ?? new Map<string, ShapedRun>();
-      runs.set(face, map);
-      for (const [word, run] of Object.entries(saved.words)) if (!map.has(word)) map.set(word, loadRun(word, run, saved.advances, scale));
+  save: () => {
+    const faces: Record<string, SavedFace> = {};
+    for (const face of new Set([...saved.keys(), ...runs.keys()])) {
+      const fresh = saveFace(face, runs.get(face) ?? new Map());
+      const kept = saved.get(face);
+      faces[face] = kept ? { advances: { ...kept.advances, ...fresh.advances }, words: { ...kept.words, ...fresh.words } } : fresh;
     }
+    return faces;
+  },
+  load: (entries) => {
+    for (const [face, kept] of Object.entries(entries as Record<string, SavedFace>)) saved.set(face, kept);
   },
 });
 
-function saveFace(words: Map<string, ShapedRun>): SavedFace {
+function saveFace(face: string, words: Map<string, ShapedRun>): SavedFace {
+  const scale = Number(face.slice(face.lastIndexOf('|') + 1));
   const advances: Record<number, number> = {};
   const saved: Record<string, SavedRun> = {};
   for (const [word, run] of words) {
+    const units = unitsOf(run, scale);
+    // A position that is no whole number of font units once unscaled is not saved: the word is shaped again.
+    if (!units) continue;
     for (const glyph of run.glyphs) advances[glyph.id] = glyph.advanceWidth;
     const own = Array.from(word, (c) => c.codePointAt(0)!);
-    const extra = run.units.map((p) => (p.yAdvance || p.xOffset || p.yOffset ? ([0, p.yAdvance, p.xOffset, p.yOffset] as [number, number, number, number]) : 0));
+    const extra = units.map((p) => (p.yAdvance || p.xOffset || p.yOffset ? ([0, p.yAdvance, p.xOffset, p.yOffset] as [number, number, number, number]) : 0));
     const codePoints = run.glyphs.map((g) => g.codePoints);
     const plainCodePoints = codePoints.length === own.length && codePoints.every((c, i) => c.length === 1 && c[0] === own[i]);
-    const entry: SavedRun = [run.glyphs.map((g) => g.id), run.units.map((p) => p.xAdvance)];
+    const entry: SavedRun = [run.glyphs.map((g) => g.id), units.map((p) => p.xAdvance)];
     if (extra.some(Boolean) || !plainCodePoints) entry.push(extra);
     if (!plainCodePoints) entry.push(codePoints);
     saved[word] = entry;
   }
   return { advances, words: saved };
+}
+
+/** A run's positions in font units, when scaling them back gives exactly the scaled ones. */
+function unitsOf(run: ShapedRun, scale: number): GlyphPosition[] | undefined {
+  const units: GlyphPosition[] = [];
+  for (const p of run.positions) {
+    const unit = { xAdvance: Math.round(p.xAdvance / scale), yAdvance: Math.round(p.yAdvance / scale), xOffset: Math.round(p.xOffset / scale), yOffset: Math.round(p.yOffset / scale) };
+    if (unit.xAdvance * scale !== p.xAdvance || unit.yAdvance * scale !== p.yAdvance || unit.xOffset * scale !== p.xOffset || unit.yOffset * scale !== p.yOffset) return undefined;
+    units.push(unit);
+  }
+  return units;
 }
 
 function loadRun(word: string, [ids, xAdvances, extra, codePoints]: SavedRun, advances: Record<number, number>, scale: number): ShapedRun {
@@ -138,10 +164,13 @@ export function shareShaping(font: unknown): void {
       words = runs.get(face) ?? new Map<string, ShapedRun>();
       runs.set(face, words);
       runsOf.set(this, words);
+      keptOf.set(this, saved.get(face));
     }
     let run = words.get(text);
     if (!run) {
-      run = shapeRun(shaperFor(this.font), this.scale, text);
+      const kept = keptOf.get(this);
+      const entry = kept && Object.hasOwn(kept.words, text) ? kept.words[text] : undefined;
+      run = entry ? loadRun(text, entry, kept!.advances, this.scale) : shapeRun(shaperFor(this.font), this.scale, text);
       words.set(text, run);
     }
     return run;
