@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
+import { registerMemo } from '../memo.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
@@ -6,6 +8,34 @@ import { issueAt, type YamlFile } from './yaml-file.ts';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
+const schemaDigests = new WeakMap<SchemaObject, string>();
+
+/**
+ * Digests of schema and value of every file found valid, kept between builds (memo.ts): an
+ * unchanged file is not validated again, and its schema need not even be compiled.
+ */
+const valid = new Set<string>();
+registerMemo({
+  name: 'valid-inputs',
+  size: () => valid.size,
+  save: () => [...valid],
+  load: (entries) => {
+    for (const entry of entries as string[]) valid.add(entry);
+  },
+});
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+function schemaDigest(schema: SchemaObject): string {
+  let known = schemaDigests.get(schema);
+  if (!known) {
+    known = digest(JSON.stringify(schema));
+    schemaDigests.set(schema, known);
+  }
+  return known;
+}
 
 /**
  * Checks a parsed YAML file against a JSON Schema and turns every violation into an issue
@@ -13,12 +43,18 @@ const compiled = new WeakMap<SchemaObject, ValidateFunction>();
  */
 export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean {
   if (yaml.value === undefined) return false;
+  // Validation only reads the value, so a value once found valid under a schema is valid again.
+  const known = `${schemaDigest(schema)}|${digest(JSON.stringify(yaml.value))}`;
+  if (valid.has(known)) return true;
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  if (validate(yaml.value)) return true;
+  if (validate(yaml.value)) {
+    valid.add(known);
+    return true;
+  }
   for (const error of pruneErrors(validate.errors ?? [])) {
     const path = pointerToPath(error.instancePath);
     const key = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : error.propertyName;

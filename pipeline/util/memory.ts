@@ -1,15 +1,17 @@
 /**
- * Gives back the memory of finished work, between documents, once the process has grown by
- * GROWTH_BUDGET since it last did, or whenever it is larger than CEILING. V8 collects old garbage only when its heap has grown well
- * past the live data, so a cold build of the default country, left alone, peaks above 400 MB
- * with each finished document's garbage still in place. A full collection costs 60 ms or
- * more, so it is done only after that much growth, not after every document. A process that
- * rebuilds again and again (watch) leaves this to V8: it would pay for a collection in nearly
- * every build. `always` collects whatever the growth, before work that needs room. The
- * csi-report command runs node with --expose-gc for this; without it this only yields. */
-const GROWTH_BUDGET = 64 * 1024 * 1024;
+ * Gives back the memory of finished work, between documents: once the process has grown by
+ * GROWTH_BUDGET since it last did, or whenever it is larger than CEILING. V8 collects old
+ * garbage only when its heap has grown well past the live data, so a cold build of the
+ * default country, left alone, peaks above 400 MB with each finished document's garbage
+ * still in place. A full collection costs 60 ms or more, so it is not done after every
+ * document. A process that rebuilds again and again (watch) leaves this to V8: it would pay
+ * for a collection in nearly every build. `always` collects whatever the size, before work
+ * that needs room. The csi-report command runs node with --expose-gc for this; without it
+ * this only yields.
+ */
+const GROWTH_BUDGET = 96 * 1024 * 1024;
 /** Above this size, every chance is taken. */
-const CEILING = 330 * 1024 * 1024;
+const CEILING = 360 * 1024 * 1024;
 let baseline = 0;
 
 export async function releaseMemory(enabled = true, always = false): Promise<void> {
