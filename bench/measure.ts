@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
@@ -117,10 +117,13 @@ function pdfDigests(root: string): Map<string, string> {
   const output = join(root, 'output');
   const walk = (folder: string) => {
     if (!existsSync(folder)) return;
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.')) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.pdf')) digests.set(relative(output, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith('.')) continue;
+      const path = join(folder, name);
+      // A country's folder is a symbolic link to its current version: followed.
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path);
+      else if (stat.isFile() && name.endsWith('.pdf')) digests.set(relative(output, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
     }
   };
   walk(output);
