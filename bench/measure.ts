@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
@@ -58,6 +61,81 @@ export async function measureBuildRound(setup: BenchSetup): Promise<BuildRound> 
       changedPdfs: { unchanged: countChanged(afterCold, afterUnchanged), corrected: countChanged(afterUnchanged, afterCorrected), total: afterCorrected.size },
     };
   } finally {
+    removeProject(root);
+  }
+}
+
+/** What a running `csi-report watch` measured: one correction after another. */
+export interface WatchRound {
+  /** Milliseconds from saving each correction to the watcher's report that the outputs are written. */
+  rebuildMs: number[];
+  /** The watcher's peak RSS over all of it, in KiB. */
+  maxRssKiB: number | undefined;
+  /** PDFs whose bytes changed with the last correction, of all. */
+  changedPdfs: { changed: number; total: number };
+}
+
+/**
+ * Step 3b: `csi-report watch` on a fresh copy, as a user runs it while correcting data: after
+ * its first build, `count` corrections of the indicator, each timed from writing the file to
+ * the watcher printing "wrote N files" (its debounce of 100 ms included).
+ */
+export async function measureWatch(setup: BenchSetup, count: number): Promise<WatchRound> {
+  const root = copyProject(setup.repoRoot);
+  const scratch = mkdtempSync(join(tmpdir(), 'csi-bench-rss-'));
+  const rssFile = join(scratch, 'maxrss');
+  const preload = pathToFileURL(join(setup.repoRoot, 'bench', 'max-rss.mjs')).href;
+  const child = spawn(process.execPath, ['--expose-gc', '--import', preload, join(setup.repoRoot, 'bin', 'csi-report.js'), 'watch', ...localeArgs(setup.locales)], { cwd: root, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let said = '';
+  let waiting: (() => void) | undefined;
+  let builds = 0;
+  let lines = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    lines += chunk.toString('utf8');
+    said += chunk.toString('utf8');
+    let end: number;
+    while ((end = lines.indexOf('\n')) >= 0) {
+      const line = lines.slice(0, end);
+      lines = lines.slice(end + 1);
+      if (/^wrote \d+ files to /.test(line)) {
+        builds += 1;
+        waiting?.();
+      }
+    }
+  });
+  child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+  const nextBuild = (what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what}: the watcher reported no build within 60 s:\n${said.split('\n').slice(-20).join('\n')}`)), 60_000);
+      waiting = () => {
+        clearTimeout(timer);
+        waiting = undefined;
+        resolve();
+      };
+    });
+  try {
+    await nextBuild('the first build');
+    const rebuildMs: number[] = [];
+    let before = pdfDigests(root);
+    let after = before;
+    for (let i = 1; i <= count; i += 1) {
+      const built = nextBuild(`correction ${i}`);
+      const start = performance.now();
+      before = after;
+      correctIndicator(root, defaultCountry(root), setup.correction.indicator, setup.correction.delta);
+      await built;
+      rebuildMs.push(performance.now() - start);
+      after = pdfDigests(root);
+    }
+    if (builds !== count + 1) throw new Error(`the watcher built ${builds} times for ${count} corrections`);
+    child.kill('SIGINT');
+    await exited;
+    const maxRssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+    return { rebuildMs, maxRssKiB, changedPdfs: { changed: countChanged(before, after), total: after.size } };
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(scratch, { recursive: true, force: true });
     removeProject(root);
   }
 }

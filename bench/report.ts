@@ -1,5 +1,5 @@
 import type { Edition, StageTimings } from '../pipeline/run.ts';
-import type { BuildRound } from './measure.ts';
+import type { BuildRound, WatchRound } from './measure.ts';
 import type { PeerBuildReport } from './peer-build.ts';
 import type { ChildRun } from './child.ts';
 import type { PeerRender } from './peer.ts';
@@ -13,6 +13,8 @@ export interface BenchResults {
   runs: number;
   /** Steps 1–3, one round per repetition. */
   rounds: BuildRound[];
+  /** Step 3b: corrections in a running watch. */
+  watch: WatchRound;
   /** Step 4, one per repetition. */
   inProcess: { timings: StageTimings; editions: Edition[] }[];
   /** Step 5. */
@@ -98,6 +100,8 @@ function buildTable(results: BenchResults): string {
     row('rebuild, nothing changed', rounds.map((r) => r.unchanged), changed((r) => r.changedPdfs.unchanged)),
     row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
   ];
+  const { watch } = results;
+  rows.push([`correction in a running \`csi-report watch\` (saved → written)`, formatMs(median(watch.rebuildMs)), formatRuns(watch.rebuildMs), formatKiB(watch.maxRssKiB ?? Number.NaN), `${watch.changedPdfs.changed} of ${watch.changedPdfs.total}`]);
   if (results.peer.available) rows.push(row('peer: same front end, Typst instead of our layout', results.peer.builds.map((b) => b.run), '—'));
   return markdownTable(['build (`csi-report build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']);
 }
@@ -173,6 +177,7 @@ function notes(results: BenchResults): string {
     '- **wall time**: from spawning `node bin/csi-report.js build` — the csi-report command, what `npm start` runs — (cwd: a fresh temporary copy of data/, templates/ and pipeline.config.yaml) to its exit: Node start, loading the pipeline, the build, writing output/. The command runs a bundle of the TypeScript sources that it makes on its first run after a source change (about half a second, once, like an install step); the benchmark makes it before timing anything.',
     '- **cold** starts from a copy with no output/ and no build cache; the **rebuild** rows run in the same copy right after it; the correction changes one raw value in the copy\'s data/countries/<country>/indicators.yaml by editing that line. Every round uses a new copy.',
     '- **peak RSS**: the highest of the runs\' `process.resourceUsage().maxRSS` of the node process that runs the build, printed by that process at exit (bench/max-rss.mjs, preloaded with `--import`).',
+    '- **watch**: `csi-report watch` on a fresh copy; after its first build, one correction per run (the same indicator, a step further each time), each timed from writing indicators.yaml to the watcher printing "wrote N files" — its 100 ms debounce, the rebuild and the publish. Peak RSS is the watcher\'s over all of them.',
     '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree).',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG and SVG files it publishes, and our *compose* also checks every glyph against the fonts; the peer column runs the same front end without those (`composeProject`, the code of pipeline/run.ts up to compose), then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mustSucceed, runChild } from './child.ts';
-import { countPdfPages, measureBuildRound, measureInProcess, measurePeerBuild, measurePeerInProcess, type BenchSetup } from './measure.ts';
+import { countPdfPages, measureBuildRound, measureInProcess, measurePeerBuild, measurePeerInProcess, measureWatch, type BenchSetup } from './measure.ts';
 import { loadTypst, type PeerRender } from './peer.ts';
 import { implausiblePages, renderReport, type BenchResults, type PeerResults } from './report.ts';
 
@@ -53,6 +53,9 @@ async function main(): Promise<number> {
     progress(`builds, round ${i} of ${runs}`);
     rounds.push(await measureBuildRound(setup));
   }
+  // 3b. Corrections while `csi-report watch` runs, as a team correcting data works.
+  progress(`${runs} corrections in a running watch`);
+  const watch = await measureWatch(setup, runs);
   // 5a. The peer's whole build in fresh processes, as step 1 is ours.
   const peerBuilds = [];
   for (let i = 1; engine.available && i <= runs; i += 1) {
@@ -80,7 +83,7 @@ async function main(): Promise<number> {
     peer = { available: true, engine: typstVersion(last), builds: peerBuilds, inProcess: renders, pages };
   }
 
-  const results: BenchResults = { environment: environment(), runs, rounds, inProcess, peer };
+  const results: BenchResults = { environment: environment(), runs, rounds, watch, inProcess, peer };
   const report = renderReport(results);
   const file = join(repoRoot, 'output', 'bench', 'results.md');
   mkdirSync(dirname(file), { recursive: true });

@@ -6,8 +6,9 @@ import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 
 /**
  * `csi-report watch`: builds once, then again after every change to the data, templates or
- * configuration (changes within 300 ms count as one). An input error is reported and the
- * watcher goes on; it stops on Ctrl-C or when `signal` aborts.
+ * configuration (changes within 100 ms count as one: an editor's save, a script's several
+ * writes). An input error is reported and the watcher goes on; it stops on Ctrl-C or when
+ * `signal` aborts.
  */
 export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunResult) => void, onError: (error: unknown) => void, signal?: AbortSignal): Promise<number> {
   const config = readConfig(new InputReader(request.root), request.configPath);
@@ -38,7 +39,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void build(), 300);
+    timer = setTimeout(() => void build(), 100);
   };
   const watchers: FSWatcher[] = [
     watch(join(request.root, dataDir), { recursive: true }, changed),
