@@ -77,8 +77,8 @@ export interface WatchRound {
 
 /**
  * Step 3b: `csi-report watch` on a fresh copy, as a user runs it while correcting data: after
- * its first build, `count` corrections of the indicator, each timed from writing the file to
- * the watcher printing "wrote N files" (its debounce of 100 ms included).
+ * its first build, `count` corrections of the indicator, 1.5 s apart, each timed from writing
+ * the file to the watcher printing "wrote N files" (its debounce of 100 ms included).
  */
 export async function measureWatch(setup: BenchSetup, count: number): Promise<WatchRound> {
   const root = copyProject(setup.repoRoot);
@@ -120,6 +120,8 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
     let before = pdfDigests(root);
     let after = before;
     for (let i = 1; i <= count; i += 1) {
+      // A person reads the report before saving the next correction.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       const built = nextBuild(`correction ${i}`);
       const start = performance.now();
       before = after;
