@@ -67,3 +67,19 @@ export function memosToSave(version: string): MemoTable[] {
     return size !== before && (before === 0 || size - before >= before / 20);
   });
 }
+
+/** Registers a two-level table — numbers by a key such as a face, then by text — under `name`. */
+export function registerNumberTable(name: string, table: Map<string, Map<string, number>>): void {
+  registerMemo({
+    name,
+    size: () => [...table.values()].reduce((count, inner) => count + inner.size, 0),
+    save: () => Object.fromEntries([...table].map(([key, inner]) => [key, Object.fromEntries(inner)])),
+    load: (entries) => {
+      for (const [key, saved] of Object.entries(entries as Record<string, Record<string, number>>)) {
+        const inner = table.get(key) ?? new Map<string, number>();
+        table.set(key, inner);
+        for (const [text, value] of Object.entries(saved)) if (!inner.has(text)) inner.set(text, value);
+      }
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { fontIdentity, type ShapingFont } from '../theme/simple-shaping.ts';
-import { registerMemo } from '../memo.ts';
+import { registerNumberTable } from '../memo.ts';
 import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox } from './flow.ts';
 import type { Measure } from './lines.ts';
@@ -59,18 +59,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
 
 /** Widths of measured texts by face and size (`${identity}|${size}`), then by text, for every document of the process. */
 const widths = new Map<string, Map<string, number>>();
-registerMemo({
-  name: 'text-widths',
-  size: () => [...widths.values()].reduce((count, table) => count + table.size, 0),
-  save: () => Object.fromEntries([...widths].map(([face, table]) => [face, Object.fromEntries(table)])),
-  load: (entries) => {
-    for (const [face, table] of Object.entries(entries as Record<string, Record<string, number>>)) {
-      const map = widths.get(face) ?? new Map<string, number>();
-      widths.set(face, map);
-      for (const [text, width] of Object.entries(table)) if (!map.has(text)) map.set(text, width);
-    }
-  },
-});
+registerNumberTable('text-widths', widths);
 
 /**
  * Text measurement by the registered fonts themselves. The flow asks often and the same

@@ -1,5 +1,5 @@
 import type { Font } from 'fontkit';
-import { registerMemo } from '../memo.ts';
+import { registerNumberTable } from '../memo.ts';
 import { advanceWidth, fontIdentity, type ShapingFont } from './simple-shaping.ts';
 import type { FontFace, Theme } from './types.ts';
 
@@ -30,18 +30,7 @@ export function fontFaces(theme: Theme): FontFace[] {
 
 /** Advances by face identity, then text; kept between builds too (memo.ts). */
 const advances = new Map<string, Map<string, number>>();
-registerMemo({
-  name: 'chart-text-advances',
-  size: () => [...advances.values()].reduce((count, table) => count + table.size, 0),
-  save: () => Object.fromEntries([...advances].map(([face, table]) => [face, Object.fromEntries(table)])),
-  load: (entries) => {
-    for (const [face, table] of Object.entries(entries as Record<string, Record<string, number>>)) {
-      const map = advances.get(face) ?? new Map<string, number>();
-      advances.set(face, map);
-      for (const [text, width] of Object.entries(table)) if (!map.has(text)) map.set(text, width);
-    }
-  },
-});
+registerNumberTable('chart-text-advances', advances);
 
 /** Advance width of a text in font units, kerning applied; memoised per face. */
 function advance(font: Font, text: string): number {
