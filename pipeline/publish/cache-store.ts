@@ -1,6 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { StageCache } from '../cache.ts';
+
+let written = 0;
 
 /**
  * The stage cache on disk, in `.cache/` of the project. Entries are written to a temporary
@@ -17,7 +20,8 @@ export function fileCache(dir: string): StageCache {
       }
     },
     set: (key, value) => {
-      const temp = join(dir, `.${key}.${process.pid}`);
+      // Unique to this thread: countries of `build --all` write from threads of one process.
+      const temp = join(dir, `.${key}.${process.pid}.${threadId}.${(written += 1)}`);
       writeFileSync(temp, value);
       renameSync(temp, join(dir, key));
     },
