@@ -18,6 +18,22 @@ export interface FlowInput {
   measure: Measure;
   /** Chart sizes by chart id, in pt at their natural size. */
   charts: ReadonlyMap<string, ChartBox>;
+  /** Lines broken before, by paragraph, width and fonts; without it every paragraph is broken afresh. */
+  lineMemo?: LineMemo;
+}
+
+/** Paragraphs broken into lines before, in this process or a build before it (index.ts). */
+export interface LineMemo {
+  /** The fonts' names, files and contents: part of every key. */
+  fonts: string;
+  get(key: string): Line[] | undefined;
+  set(key: string, lines: Line[]): void;
+  /**
+   * Tells the document a font is used, as measuring with it would: pdfkit numbers a
+   * document's fonts in the order they are first selected, and a remembered paragraph is
+   * not measured.
+   */
+  touch(font: string): void;
 }
 
 const bulletIndent = 16;
@@ -142,7 +158,18 @@ class Flow {
   }
 
   private lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[] {
-    return breakLines(inlines, width, style, this.style.fonts, this.measure);
+    const memo = this.input.lineMemo;
+    if (!memo) return breakLines(inlines, width, style, this.style.fonts, this.measure);
+    const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${JSON.stringify(inlines)}`;
+    let lines = memo.get(key);
+    if (lines) {
+      // The fonts in the order breaking the paragraph would first have measured with them.
+      for (const line of lines) for (const run of line.runs) memo.touch(run.font);
+      return lines;
+    }
+    lines = breakLines(inlines, width, style, this.style.fonts, this.measure);
+    memo.set(key, lines);
+    return lines;
   }
 
   private textLines(text: string, style: TextStyle, width: number): Line[] {

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { fontIdentity, type ShapingFont } from '../theme/simple-shaping.ts';
-import { registerNumberTable } from '../memo.ts';
+import { readFileSync, statSync } from 'node:fs';
+import { registerMemo, registerNumberTable } from '../memo.ts';
 import { shareShaping } from './shaping.ts';
-import { flowDocument, type ChartBox } from './flow.ts';
-import type { Measure } from './lines.ts';
+import { flowDocument, type ChartBox, type LineMemo } from './flow.ts';
+import type { Line, Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
 import type { PageStyle } from './style.ts';
 
@@ -48,7 +49,9 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure: measureWith(doc), charts: input.charts });
+  const { measure, touch } = measureWith(doc);
+  const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: knownLines, set: (key, lines) => void brokenLines.set(key, lines), touch };
+  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
   await ended;
@@ -69,13 +72,20 @@ registerNumberTable('text-widths', widths);
  * first measurement, as it did when every document measured afresh: its bytes do not depend
  * on what was measured before it.
  */
-function measureWith(doc: PDFKit.PDFDocument): Measure {
+function measureWith(doc: PDFKit.PDFDocument): { measure: Measure; touch: (font: string) => void } {
   const tables = new Map<string, Map<string, number>>();
+  const selected = new Set<string>();
   const current = () => (doc as unknown as { _font: { font: ShapingFont } })._font;
-  return (text, font, size) => {
+  const touch = (font: string) => {
+    if (selected.has(font)) return;
+    selected.add(font);
+    doc.font(font);
+  };
+  const measure: Measure = (text, font, size) => {
     const slot = `${font}|${size}`;
     let table = tables.get(slot);
     if (!table) {
+      selected.add(font);
       doc.font(font);
       shareShaping(current());
       const key = `${fontIdentity(current().font)}|${size}`;
@@ -93,6 +103,46 @@ function measureWith(doc: PDFKit.PDFDocument): Measure {
     }
     return width;
   };
+  return { measure, touch };
+}
+
+/** Paragraphs broken into lines, by `LineMemo` key; and those an earlier build saved, as it saved them. */
+const brokenLines = new Map<string, Line[]>();
+let savedLines: Record<string, Line[]> = {};
+registerMemo({
+  name: 'broken-lines',
+  size: () => brokenLines.size + Object.keys(savedLines).filter((key) => !brokenLines.has(key)).length,
+  save: () => ({ ...savedLines, ...Object.fromEntries(brokenLines) }),
+  load: (entries) => {
+    savedLines = entries as Record<string, Line[]>;
+  },
+});
+
+function knownLines(key: string): Line[] | undefined {
+  const lines = brokenLines.get(key) ?? (Object.hasOwn(savedLines, key) ? savedLines[key] : undefined);
+  if (lines) brokenLines.set(key, lines);
+  return lines;
+}
+
+/**
+ * What the lines of a paragraph depend on besides its text, width and size: the font names of
+ * the style and the content of each font file (a digest, once per file and modification).
+ */
+function fontsKey(style: PageStyle): string {
+  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${fileDigest(file)}`).join(',')}`;
+}
+
+const fileDigests = new Map<string, string>();
+
+function fileDigest(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}|${size}|${mtimeMs}`;
+  let known = fileDigests.get(key);
+  if (!known) {
+    known = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+    fileDigests.set(key, known);
+  }
+  return known;
 }
 
 function digest(text: string): string {
