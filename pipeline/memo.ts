@@ -16,6 +16,8 @@ export interface MemoTable {
   save(): unknown;
   /** Adds saved entries. */
   load(entries: unknown): void;
+  /** Forgets every entry. */
+  clear(): void;
 }
 
 const tables: MemoTable[] = [];
@@ -28,6 +30,23 @@ export function registerMemo(table: MemoTable): void {
 
 function keyOf(version: string, table: MemoTable): string {
   return cacheKey('memo', version, table.name);
+}
+
+/**
+ * Forgets everything the tables hold and that they were loaded, and runs `also` (other
+ * caches of computed results): a benchmark's runs in one process then start from nothing.
+ */
+export function forgetMemos(): void {
+  for (const table of tables) table.clear();
+  loaded.clear();
+  for (const forget of alsoForget) forget();
+}
+
+const alsoForget: (() => void)[] = [];
+
+/** Registers a cache that is not saved but that `forgetMemos` must empty too. */
+export function forgetWithMemos(forget: () => void): void {
+  alsoForget.push(forget);
 }
 
 /** Loads every table's saved entries for this pipeline version, once per process. */
@@ -81,5 +100,6 @@ export function registerNumberTable(name: string, table: Map<string, Map<string,
         for (const [text, value] of Object.entries(saved)) if (!inner.has(text)) inner.set(text, value);
       }
     },
+    clear: () => table.clear(),
   });
 }

@@ -48,6 +48,10 @@ registerMemo({
   name: 'compiled-templates',
   size: () => sources.size,
   save: () => Object.fromEntries(sources),
+  clear: () => {
+    sources.clear();
+    compiled.clear();
+  },
   load: (entries) => {
     for (const [key, source] of Object.entries(entries as Record<string, string>)) if (!sources.has(key)) sources.set(key, source);
   },

@@ -19,6 +19,7 @@ registerMemo({
   name: 'valid-inputs',
   size: () => valid.size,
   save: () => [...valid],
+  clear: () => valid.clear(),
   load: (entries) => {
     for (const entry of entries as string[]) valid.add(entry);
   },

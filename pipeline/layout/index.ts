@@ -113,6 +113,10 @@ registerMemo({
   name: 'broken-lines',
   size: () => brokenLines.size + Object.keys(savedLines).filter((key) => !brokenLines.has(key)).length,
   save: () => ({ ...savedLines, ...Object.fromEntries(brokenLines) }),
+  clear: () => {
+    brokenLines.clear();
+    savedLines = {};
+  },
   load: (entries) => {
     savedLines = entries as Record<string, Line[]>;
   },

@@ -106,6 +106,10 @@ registerMemo({
     }
     return faces;
   },
+  clear: () => {
+    runs.clear();
+    saved.clear();
+  },
   load: (entries) => {
     for (const [face, kept] of Object.entries(entries as Record<string, SavedFace>)) saved.set(face, kept);
   },

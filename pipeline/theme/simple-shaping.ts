@@ -24,6 +24,7 @@
  * test/theme/simple-shaping.test.ts compares this with fontkit for every word of the default
  * editions and for random strings; any difference fails the build's tests.
  */
+import { forgetWithMemos } from '../memo.ts';
 
 /** A glyph as fontkit returns it; pdfkit reads these three fields. */
 export interface FontGlyph {
@@ -405,8 +406,13 @@ function add(target: GlyphPosition, delta: GlyphPosition): void {
   target.yOffset += delta.yOffset;
 }
 
-const byInstance = new WeakMap<object, SimpleShaper>();
+let byInstance = new WeakMap<object, SimpleShaper>();
 const byFace = new Map<string, SimpleShaper>();
+// What a shaper learns of a face (pairs, characters) is computed work, forgotten with the memos.
+forgetWithMemos(() => {
+  byFace.clear();
+  byInstance = new WeakMap();
+});
 
 /**
  * What tells one font file from another: its PostScript name, size and the checksum of the
