@@ -14,7 +14,7 @@ import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
-import { fileCache } from './publish/cache-store.ts';
+import { fileCache, pruneCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
@@ -228,6 +228,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
   const written = writeAtomically(outputDir, files);
+  if (cache !== noCache) pruneCache(join(request.root, '.cache'));
   lap('publish');
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
   } finally {

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileCache, pruneCache } from '../../pipeline/publish/cache-store.ts';
 import { runPipeline, type RunRequest } from '../../pipeline/run.ts';
 import { edit, tempProject } from '../helpers/project.ts';
 
@@ -54,5 +56,22 @@ describe('the build cache', () => {
     const again = await runPipeline({ root, configPath: 'pipeline.config.yaml', pipelineVersion: '1.0.0+b' });
     expect(again.written.length).toBeGreaterThan(0);
     expect(again.changes?.pipeline).toEqual({ old: '1.0.0+a', new: '1.0.0+b' });
+  });
+});
+
+describe('the cache folder', () => {
+  it('stays under its limit, losing the entries used longest ago first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-cache-'));
+    const cache = fileCache(dir);
+    for (const [index, key] of ['a', 'b', 'c', 'd'].entries()) {
+      cache.set(key, 'x'.repeat(100));
+      const then = new Date(Date.UTC(2026, 0, 1 + index));
+      utimesSync(join(dir, key), then, then);
+    }
+    // Reading the oldest entry marks it as used now.
+    expect(cache.get('a')).toBeDefined();
+    expect(pruneCache(dir, 250)).toBe(2);
+    expect(['a', 'b', 'c', 'd'].filter((key) => existsSync(join(dir, key)))).toEqual(['a', 'd']);
+    expect(pruneCache(dir, 250)).toBe(0);
   });
 });
