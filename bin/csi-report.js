@@ -58,7 +58,7 @@ async function bundle() {
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
-  // Keep only the newest bundle: an older one is never used again.
+  // Older bundles go: a checkout that returns to older sources makes its bundle again, once.
   for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
     if (!old.includes('.') && join(cacheDir, old) !== target) rmSync(join(cacheDir, old), { recursive: true, force: true });
   }

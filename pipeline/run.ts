@@ -109,9 +109,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const inputs = inputsOf(request, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
   if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
-  const cache = request.noCache || request.checkOnly ? noCache : fileCache(join(request.root, '.cache'));
+  const cacheDir = join(request.root, '.cache');
+  const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir);
   const stages = await loadStages();
-  // What earlier builds learned (shaped words, widths, compiled texts), for this pipeline version.
+  // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
@@ -228,7 +229,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
   const written = writeAtomically(outputDir, files);
-  if (cache !== noCache) pruneCache(join(request.root, '.cache'));
+  if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
   } finally {
