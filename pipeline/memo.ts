@@ -71,8 +71,8 @@ export function loadMemos(cache: StageCache, version: string): void {
  * after a small correction adds a few words (its new numbers); writing megabytes for them
  * would cost more than shaping them again next time.
  */
-export function saveMemos(cache: StageCache, version: string): void {
-  for (const table of memosToSave(version)) {
+export function saveMemos(cache: StageCache, version: string, which = memosToSave(version)): void {
+  for (const table of which) {
     cache.set(keyOf(version, table), JSON.stringify(table.save()));
     loaded.set(keyOf(version, table), table.size());
   }

@@ -9,7 +9,8 @@ import type { Dataset } from './ingest/types.ts';
 import { writeAtomically, type OutputFile } from './publish/atomic.ts';
 import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-data.ts';
 import { compareManifests, renderChangesMarkdown, type ChangeReport } from './publish/changes.ts';
-import { buildManifest, digest, type EditionRecord, type Manifest } from './publish/manifest.ts';
+import { buildManifest, type EditionRecord, type Manifest } from './publish/manifest.ts';
+import { digest } from './util/digest.ts';
 import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
@@ -193,9 +194,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
   // Everything shaped, measured and compiled is known now; kept for the next build before
   // the outputs are gathered, with room made for it first.
-  if (memosToSave(version).length > 0) {
+  const grown = memosToSave(version);
+  if (grown.length > 0) {
     await releaseMemory(request.releaseMemory, true);
-    saveMemos(cache, version);
+    saveMemos(cache, version, grown);
   }
   lap('layout');
   for (const { locale, document, forLayout, cached } of jobs) {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { registerMemo } from '../memo.ts';
+import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -64,7 +64,7 @@ registerMemo({
  * would from `compile`, and is not kept.
  */
 function compiledTemplate(text: string): TemplateSpecification {
-  const key = createHash('sha256').update(text).digest('hex').slice(0, 32);
+  const key = digest(text);
   let spec = compiled.get(key);
   if (!spec) {
     let source = sources.get(key);

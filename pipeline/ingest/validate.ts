@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import { registerMemo } from '../memo.ts';
+import { digest } from '../util/digest.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
@@ -24,10 +24,6 @@ registerMemo({
     for (const entry of entries as string[]) valid.add(entry);
   },
 });
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
-}
 
 function schemaDigest(schema: SchemaObject): string {
   let known = schemaDigests.get(schema);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { fontIdentity, type ShapingFont } from '../theme/simple-shaping.ts';
@@ -143,12 +143,8 @@ function fileDigest(file: string): string {
   const key = `${file}|${size}|${mtimeMs}`;
   let known = fileDigests.get(key);
   if (!known) {
-    known = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+    known = digest(readFileSync(file));
     fileDigests.set(key, known);
   }
   return known;
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

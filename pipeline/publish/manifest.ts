@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../ingest/types.ts';
 import { formatDecimal } from '../format/number.ts';
 import type { Scores } from '../score/index.ts';
 import { allRankings } from '../score/rank.ts';
+import { digest } from '../util/digest.ts';
 
 /** What one edition (a PDF) was made of, for comparing builds. */
 export interface EditionRecord {
@@ -42,11 +42,6 @@ export interface Manifest {
   editions: Record<string, EditionRecord>;
   /** Digest of every output file. */
   files: Record<string, string>;
-}
-
-/** A short digest of text or bytes. */
-export function digest(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
 /** The manifest of this build. Reads the input files again to digest them (ingest read them first). */
