@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
-import { CsiError, ExitCode, InputError, UsageError, formatIssue } from './errors/errors.ts';
+import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { readConfig } from './ingest/config.ts';
 import { InputReader } from './ingest/read.ts';
 import { summariseChanges } from './publish/changes.ts';
@@ -26,7 +26,8 @@ Options:
   -h, --help       show this help
 
 Exit codes: 0 success, 1 internal error, 2 input error, 3 render error, 64 usage error,
-75 another build of the same country is running.`;
+74 the environment refused (disk full, permission denied, read-only), 75 another build of
+the same country is running.`;
 
 /** Runs the command line; returns the exit code. */
 export async function main(argv: readonly string[], root = process.cwd()): Promise<number> {
@@ -107,7 +108,8 @@ function summaryTable(outcomes: readonly BatchOutcome[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `${ok} of ${outcomes.length} countries built.`].join('\n');
 }
 
-function report(error: unknown, debug: boolean): number {
+function report(thrown: unknown, debug: boolean): number {
+  const error = asEnvironmentError(thrown);
   if (error instanceof InputError) {
     console.error(error.message);
     for (const warning of error.issues.filter((issue) => issue.severity === 'warning')) console.error(formatIssue(warning));

@@ -26,6 +26,8 @@ export const ExitCode = {
   internal: 1,
   input: 2,
   render: 3,
+  /** The machine refused: disk full, permission denied, read-only file system, too many open files. */
+  environment: 74,
   busy: 75,
   usage: 64,
 } as const;
@@ -54,6 +56,39 @@ export class UsageError extends CsiError {
   constructor(message: string) {
     super(message, ExitCode.usage);
   }
+}
+
+/** Error codes of the operating system that describe the user's environment, not a bug. */
+const environmentCodes: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full: free some space and build again',
+  EDQUOT: 'the disk quota is used up: free some space and build again',
+  EACCES: 'permission was denied: make the path readable (and, for output, writable) by this user',
+  EPERM: 'the operation is not permitted: check the path\'s owner and permissions',
+  EROFS: 'the file system is read-only: choose an output folder on a writable disk',
+  EMFILE: 'too many files are open: raise the limit (ulimit -n) or close other programs',
+  ENFILE: 'the system has too many open files: close other programs and build again',
+};
+
+/** The operating system refused a file operation for a reason outside the pipeline. */
+export class EnvironmentError extends CsiError {
+  /** The system's error code, such as ENOSPC. */
+  readonly code: string;
+  /** The file or folder the operation was on, when the system named it. */
+  readonly path: string | undefined;
+  constructor(code: string, path: string | undefined, cause: unknown) {
+    super(`${path ? `${path}: ` : ''}${code}: ${environmentCodes[code] ?? 'the system refused the operation'}.`, ExitCode.environment, { cause });
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** Turns a system error about the environment into an `EnvironmentError`; anything else is returned as it is. */
+export function asEnvironmentError(error: unknown): unknown {
+  if (!(error instanceof Error) || !('code' in error)) return error;
+  const code = String((error as { code: unknown }).code);
+  if (!(code in environmentCodes)) return error;
+  const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : undefined;
+  return new EnvironmentError(code, path, error);
 }
 
 /** Formats a place the way editors and terminals link it: `file:line:column`. */
