@@ -75,20 +75,24 @@ export class EnvironmentError extends CsiError {
   readonly code: string;
   /** The file or folder the operation was on, when the system named it. */
   readonly path: string | undefined;
-  constructor(code: string, path: string | undefined, cause: unknown) {
-    super(`${path ? `${path}: ` : ''}${code}: ${environmentCodes[code] ?? 'the system refused the operation'}.`, ExitCode.environment, { cause });
+  constructor(code: string, path: string | undefined, cause: unknown, note?: string) {
+    super(`${path ? `${path}: ` : ''}${code}: ${environmentCodes[code] ?? 'the system refused the operation'}.${note ? ` ${note}` : ''}`, ExitCode.environment, { cause });
     this.code = code;
     this.path = path;
   }
 }
 
-/** Turns a system error about the environment into an `EnvironmentError`; anything else is returned as it is. */
-export function asEnvironmentError(error: unknown): unknown {
+/**
+ * Turns a system error about the environment into an `EnvironmentError`, with `note` (what
+ * the failure left as it was) after the advice; anything else is returned as it is.
+ */
+export function asEnvironmentError(error: unknown, note?: string): unknown {
+  if (error instanceof EnvironmentError && note && !error.message.endsWith(note)) return new EnvironmentError(error.code, error.path, error.cause, note);
   if (!(error instanceof Error) || !('code' in error)) return error;
   const code = String((error as { code: unknown }).code);
   if (!(code in environmentCodes)) return error;
   const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : undefined;
-  return new EnvironmentError(code, path, error);
+  return new EnvironmentError(code, path, error, note);
 }
 
 /** Formats a place the way editors and terminals link it: `file:line:column`. */

@@ -58,3 +58,19 @@ export function formatNumber(value: number, locale: string): string {
 export function formatYear(value: number): string {
   return String(Math.trunc(value));
 }
+
+/**
+ * A measured value (a raw value, a logged correction) with the indicator's precision, or with
+ * more decimals when the value is written with more (up to 6): with 1 decimal, 40 → `40.0`,
+ * 0.347 → `0.347`. A value never loses a digit it was given, and a whole number reads as the
+ * matrix shows it.
+ */
+export function formatMeasured(value: number, locale: string, decimals: number, grouping = true): string {
+  return formatDecimal(value, locale, Math.max(decimals, decimalsWritten(value)), grouping);
+}
+
+/** How many decimals the shortest form of a number has (at most 6). */
+function decimalsWritten(value: number): number {
+  const text = Math.abs(value).toFixed(6).replace(/0+$/, '');
+  return text.length - text.indexOf('.') - 1;
+}
