@@ -15,7 +15,7 @@ import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
-import { fileCache, pruneCache } from './publish/cache-store.ts';
+import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
@@ -118,6 +118,8 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     if (target) {
       const strays = removeStrays(target.outputDir, target.country);
       if (strays.length > 0) notice(`removed what a stopped build left in ${target.outputDir}: ${strays.join(', ')}`);
+      const entries = removeStrayEntries(join(request.root, '.cache'));
+      if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
     }
     return { ...(await buildLocked(request, notice)), notices };
   } catch (error) {

@@ -93,20 +93,33 @@ export function openEntry(key: string, file: Buffer): Uint8Array | string {
 }
 
 /**
+ * Removes the temporary files of processes that no longer run (a build killed while writing
+ * an entry). Returns their names.
+ */
+export function removeStrayEntries(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const temp = /^\..+\.(\d+)\.\d+\.\d+$/.exec(name);
+    if (!temp || Number(temp[1]) === process.pid || isRunning(Number(temp[1]))) return false;
+    rmSync(join(dir, name), { force: true });
+    return true;
+  });
+}
+
+/**
  * Keeps the cache under `limit` bytes by removing the entries used longest ago: every build
  * adds the PDFs and pictures it made, and a new pipeline version starts its kept work anew,
- * so without a bound the folder only grows. Temporary files of processes that no longer run
- * (a build killed while writing an entry) go too. Returns the number of entries removed.
+ * so without a bound the folder only grows. Returns the number of entries removed.
  */
 export function pruneCache(dir: string, limit = CACHE_LIMIT_BYTES): number {
   let entries: { path: string; size: number; used: number }[];
   try {
-    const names = readdirSync(dir);
-    for (const name of names) {
-      const temp = /^\..+\.(\d+)\.\d+\.\d+$/.exec(name);
-      if (temp && Number(temp[1]) !== process.pid && !isRunning(Number(temp[1]))) rmSync(join(dir, name), { force: true });
-    }
-    entries = names
+    entries = readdirSync(dir)
       .filter((name) => !name.startsWith('.'))
       .map((name) => {
         const path = join(dir, name);

@@ -158,5 +158,10 @@ describe('a build killed midway', () => {
     }
     expect(spawnSync(process.execPath, command, { cwd: root }).status).toBe(0);
     expect(consistent()).toContain('indicator,1.1.1,1.1,Membership,47,47.0');
+    // Whatever the kills left — partial or old version folders, temporary links, lock or
+    // cache files — the next build removed: one edition, nothing beside it.
+    expect(readdirSync(join(root, 'output/.versions'))).toHaveLength(1);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.published-testland.json', '.versions', 'testland']);
+    expect(readdirSync(join(root, '.cache')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
