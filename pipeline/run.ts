@@ -123,7 +123,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     }
     return { ...(await buildLocked(request, notice)), notices };
   } catch (error) {
-    throw asEnvironmentError(error);
+    throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
     lock?.release();
   }
@@ -270,7 +270,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     writePublishedState(outputDir, dataset.country.id, { inputsDigest: manifest.inputsDigest, warnings, unlogged: unlogged.unlogged });
     written = writeAtomically(outputDir, files);
   } catch (error) {
-    throw asEnvironmentError(error, `Nothing was published: ${join(outputDir, dataset.country.id)} still holds the previous edition.`);
+    throw asEnvironmentError(error, { path: join(outputDir, '.versions'), note: `Nothing was published: ${join(outputDir, dataset.country.id)} still holds the previous edition.` });
   }
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');

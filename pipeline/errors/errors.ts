@@ -82,17 +82,28 @@ export class EnvironmentError extends CsiError {
   }
 }
 
+/** What a caller knows about a failed operation that the system error may not say. */
+export interface EnvironmentContext {
+  /** What the failure left as it was, said after the advice. */
+  note?: string;
+  /** The file or folder being written, named when the system error names none (a failed write does not). */
+  path?: string;
+}
+
 /**
- * Turns a system error about the environment into an `EnvironmentError`, with `note` (what
- * the failure left as it was) after the advice; anything else is returned as it is.
+ * Turns a system error about the environment into an `EnvironmentError`; anything else is
+ * returned as it is.
  */
-export function asEnvironmentError(error: unknown, note?: string): unknown {
-  if (error instanceof EnvironmentError && note && !error.message.endsWith(note)) return new EnvironmentError(error.code, error.path, error.cause, note);
+export function asEnvironmentError(error: unknown, context: EnvironmentContext = {}): unknown {
+  if (error instanceof EnvironmentError) {
+    const path = error.path ?? context.path;
+    return (context.note && !error.message.endsWith(context.note)) || path !== error.path ? new EnvironmentError(error.code, path, error.cause, context.note) : error;
+  }
   if (!(error instanceof Error) || !('code' in error)) return error;
   const code = String((error as { code: unknown }).code);
   if (!(code in environmentCodes)) return error;
-  const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : undefined;
-  return new EnvironmentError(code, path, error, note);
+  const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : context.path;
+  return new EnvironmentError(code, path, error, context.note);
 }
 
 /** Formats a place the way editors and terminals link it: `file:line:column`. */

@@ -62,10 +62,10 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
         renameSync(temp, join(dir, key));
       } catch (error) {
         rmSync(temp, { force: true });
-        const environment = asEnvironmentError(error);
+        const environment = asEnvironmentError(error, { path: dir });
         if (environment === error) throw error;
         // Said once a build: every later entry would meet the same full disk.
-        if (!refused) notice(`.cache/: ${(environment as Error).message} Work is not kept for the next build.`);
+        if (!refused) notice(`${(environment as Error).message} Work is not kept for the next build.`);
         refused = true;
       }
     },
