@@ -206,10 +206,12 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   const files: OutputFile[] = openDataFiles(dataset, scores);
   const laidOut: Edition[] = [];
   const records: Record<string, EditionRecord> = {};
+  // The page style with its font files by content, not by where they lie, for the keys.
+  const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
   const jobs = editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
-      const key = layoutKey(drawing, document, dataset.page, forLayout);
+      const key = layoutKey(drawing, document, keyStyle, forLayout);
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key, notice) };
     });
   });
@@ -414,11 +416,16 @@ function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Om
  */
 function themeDigest(dataset: Dataset): string {
   const { font, file: _file, ...rest } = dataset.theme;
-  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, digest(readFileSync(f.file)), f.name]), ...rest }));
+  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, fileDigest(f.file), f.name]), ...rest }));
+}
+
+/** The digest of a file's content. */
+function fileDigest(file: string): string {
+  return digest(readFileSync(file));
 }
 
 /** The cache key of a laid-out document: everything its PDF depends on. */
-function layoutKey(version: string, document: ComposedDocument, style: LayoutInput['style'], charts: readonly { id: string; digest: string; width: number; height: number }[]): string {
+function layoutKey(version: string, document: ComposedDocument, style: unknown, charts: readonly { id: string; digest: string; width: number; height: number }[]): string {
   const { warnings: _warnings, ...content } = document;
   return cacheKey('layout', version, content, style, charts.map(({ id, digest: d, width, height }) => [id, d, width, height]));
 }
