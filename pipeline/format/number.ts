@@ -7,6 +7,9 @@
  * both round the binary value, so the digits are fixed here first and only then localised.
  */
 
+/** Decimals a score or value is shown with when its data does not say otherwise. */
+export const DEFAULT_DECIMALS = 1;
+
 /** Rounds half-up (away from zero) at `decimals` places, on the number's shortest decimal form. */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`cannot round ${value}`);

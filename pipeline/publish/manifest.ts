@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, RawValue } from '../ingest/types.ts';
-import { formatDecimal, formatMeasured } from '../format/number.ts';
+import { DEFAULT_DECIMALS, formatDecimal, formatMeasured } from '../format/number.ts';
 import type { Scores } from '../score/index.ts';
 import { allRankings } from '../score/rank.ts';
 import { digest } from '../util/digest.ts';
@@ -58,9 +58,6 @@ export function buildManifest(root: string, dataset: Dataset, scores: Scores, pi
   for (const [id, score] of scores.byId) published[id] = formatDecimal(score.score, 'en-US', score.decimals, false);
   return { pipeline, inputsDigest, country: dataset.country.id, inputs, values, scores: published, rankings: allRankings(dataset.framework, scores), editions, files };
 }
-
-/** Decimals an indicator is shown with when its data does not say. */
-export const DEFAULT_DECIMALS = 1;
 
 /**
  * A raw value as the change report, the warnings and the corrections log compare and print

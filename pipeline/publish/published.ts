@@ -2,7 +2,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputIssue } from '../errors/errors.ts';
 import type { Correction } from '../ingest/types.ts';
-import { DEFAULT_DECIMALS, numberText, type Manifest } from './manifest.ts';
+import { DEFAULT_DECIMALS } from '../format/number.ts';
+import { numberText, type Manifest } from './manifest.ts';
 
 /**
  * What a country's builds remember of their publications beyond the edition itself, in

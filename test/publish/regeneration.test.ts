@@ -84,7 +84,7 @@ describe('regenerating after a data correction', () => {
     const root = tempProject('mini');
     put(root, 'data/countries/testland/corrections.yaml', 'corrections:\n  - date: "2020-03-15"\n    indicator: "1.1.1"\n    old: 38\n    new: 41\n    reason: {en: "Recount."}\n');
     expect(await main([], root)).toBe(2);
-    expect(printed.err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41, but the data holds 40');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41.0, but the data holds 40.0');
   });
 });
 
