@@ -110,7 +110,7 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
   child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
   const nextBuild = (what: string) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${what}: the watcher reported no build within 60 s:\n${said.split('\n').slice(-20).join('\n')}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`${what}: the watcher reported no build within 180 s:\n${said.split('\n').slice(-20).join('\n')}`)), 180_000);
       waiting = () => {
         clearTimeout(timer);
         waiting = undefined;
