@@ -1,6 +1,7 @@
 import { isRussianLoan, kazakhSyllables } from './kazakh.ts';
 import { patternSyllabifier, type PatternSet } from './patterns.ts';
 import { splitWord, type Syllabify, type WordRules } from './token.ts';
+import { CYRILLIC_VOWELS, everyPieceVoiced } from './voiced.ts';
 
 /** Splits words into the pieces between which a hyphen may be set. Holds its own caches; no module-level mutable state. */
 export interface Hyphenator {
@@ -67,9 +68,9 @@ function syllabifierFor(locale: string): Syllabify | undefined {
     // typesetting does (de-pend-ence against de-pen-dence).
     return lazyPatterns(region === 'US' ? 'en-us' : 'en-gb');
   }
-  if (language === 'ru' && (script === undefined || script === 'Cyrl')) return lazyPatterns('ru');
+  if (language === 'ru' && (script === undefined || script === 'Cyrl')) return everyPieceVoiced(lazyPatterns('ru'), CYRILLIC_VOWELS);
   if (language === 'kk' && (script === undefined || script === 'Cyrl')) {
-    const russian = lazyPatterns('ru');
+    const russian = everyPieceVoiced(lazyPatterns('ru'), CYRILLIC_VOWELS);
     return (letters) => (isRussianLoan(letters) ? russian(letters) : kazakhSyllables(letters));
   }
   return undefined;

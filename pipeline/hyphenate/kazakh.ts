@@ -10,7 +10,7 @@ import type { Syllabify } from './token.ts';
  *   (о-қу-ы, ти-ім-ді);
  * - ь and ъ are not sounds of their own: they stay with the letter before them;
  * - consonants before the first vowel open the first syllable and those after the last close
- *   the last one; the consonants between two vowels are divided by CLUSTER_RULES.
+ *   the last one; the consonants between two vowels are divided by ONSET_RULES.
  */
 
 /** The vowel letters of the Kazakh Cyrillic alphabet. */
@@ -25,34 +25,41 @@ const INITIAL_GLIDES: ReadonlySet<string> = new Set(['у']);
 /** Signs that belong to the letter before them and never begin a syllable. */
 const SIGNS: ReadonlySet<string> = new Set(['ь', 'ъ']);
 
-/**
- * Consonants that may close a Kazakh syllable before another consonant (sonorants and the
- * glides): айт-ты, жұрт-тың, транс-порт. An obstruent does not, so in Қазақ-стан only the
- * first of three consonants stays behind.
- */
-const CODA_OPENERS: ReadonlySet<string> = new Set([...'рлмнңйу']);
+/** Stops and р/л: a stop followed by р or л begins a syllable together in loanwords (де-мо-кра-ти-я). */
+const STOPS: ReadonlySet<string> = new Set([...'бпдтгкфв']);
+const LIQUIDS: ReadonlySet<string> = new Set([...'рл']);
 
-/** How many of the consonants between two vowels stay with the first vowel's syllable. */
-interface ClusterRule {
-  /** Consonants between the two vowels. */
-  readonly consonants: number;
-  /** How many close the syllable before; the rest open the next. */
-  readonly keep: (cluster: readonly string[]) => number;
+/** How many of the consonants between two vowels open the second vowel's syllable. */
+interface OnsetRule {
+  /** When the rule applies, in words. */
+  readonly when: string;
+  /** Whether it applies to this run of consonants (lower case, signs left out). */
+  readonly applies: (consonants: readonly string[]) => boolean;
+  /** How many consonants, from the end of the run, open the next syllable; the rest close the one before. */
+  readonly opens: number;
   /** Examples, for the reader. */
   readonly examples: string;
 }
 
-/** The division of a run of consonants between two vowels; a run longer than the last row follows the last row's "all but one" rule. */
-export const CLUSTER_RULES: readonly ClusterRule[] = [
-  { consonants: 0, keep: () => 0, examples: 'ти-ім-ді, қи-ын, о-қу-ы' },
-  { consonants: 1, keep: () => 0, examples: 'ба-ла, та-уып, ұ-йым' },
-  { consonants: 2, keep: () => 1, examples: 'ал-ма, қо-ғам-дық, жа-уап-кер-ші-лік' },
-  { consonants: 3, keep: (cluster) => (CODA_OPENERS.has(cluster[0]!) ? 2 : 1), examples: 'айт-ты, жұрт-тың, Қа-зақ-стан' },
-  { consonants: 4, keep: (cluster) => cluster.length - 1, examples: 'ми-нистр-лік' },
+/**
+ * The division of the consonants between two vowels: the first rule that applies decides.
+ * Kazakh syllables begin with at most one consonant, so one consonant goes on and the rest
+ * stay (ба-ла, ал-ма, айт-ты, жұрт-тың: of three, the first two stay); only loanwords bring
+ * a stop with р or л at the start of a syllable.
+ */
+export const ONSET_RULES: readonly OnsetRule[] = [
+  { when: 'the vowels meet', applies: (run) => run.length === 0, opens: 0, examples: 'ти-ім-ді, би-е, су-ат, о-қу-ы' },
+  {
+    when: 'the run ends in a stop and р or л',
+    applies: (run) => run.length >= 2 && STOPS.has(run[run.length - 2]!) && LIQUIDS.has(run[run.length - 1]!),
+    opens: 2,
+    examples: 'де-мо-кра-ти-я, элек-трон-дық',
+  },
+  { when: 'any other run', applies: () => true, opens: 1, examples: 'ба-ла, ал-ма, жа-уап-кер-ші-лік, айт-ты, ми-нистр-лік' },
 ];
 
 /** Letters of the Russian alphabet that native Kazakh words do not use. */
-const LOAN_LETTERS: ReadonlySet<string> = new Set([...'вёфхцчщъьэ']);
+const LOAN_LETTERS: ReadonlySet<string> = new Set([...'вёфцчщъьэ']);
 
 /** Letters of the Kazakh alphabet that Russian lacks. */
 const KAZAKH_LETTERS: ReadonlySet<string> = new Set([...'әғқңөұүһі']);
@@ -87,9 +94,9 @@ function nuclei(letters: readonly string[]): boolean[] {
   return vowel;
 }
 
-/** The rule for a run of `count` consonants. */
-function ruleFor(count: number): ClusterRule {
-  return CLUSTER_RULES.find((rule) => rule.consonants === count) ?? CLUSTER_RULES[CLUSTER_RULES.length - 1]!;
+/** How many consonants of a run between two vowels open the next syllable. */
+function opening(run: readonly string[]): number {
+  return ONSET_RULES.find((rule) => rule.applies(run))!.opens;
 }
 
 /**
@@ -109,10 +116,11 @@ export const kazakhSyllables: Syllabify = (letters) => {
       between.forEach((letter, offset) => {
         if (!SIGNS.has(letter)) consonants.push(previousVowel + 1 + offset);
       });
-      const keep = ruleFor(consonants.length).keep(consonants.map((at) => letters[at]!));
-      breaks.push(keep < consonants.length ? consonants[keep]! : index);
+      const opens = opening(consonants.map((at) => letters[at]!));
+      breaks.push(opens > 0 ? consonants[consonants.length - opens]! : index);
     }
     previousVowel = index;
   }
   return breaks;
 };
+
