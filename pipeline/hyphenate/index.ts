@@ -30,12 +30,11 @@ export function createHyphenator(locale: string, options?: { unbreakable?: Itera
 
   const entries = new Set<string>();
   for (const entry of options?.unbreakable ?? []) {
-    const bare = entry.replaceAll('\u00AD', '').trim().toLocaleLowerCase(locale);
+    const bare = entry.replaceAll('\u00AD', '').trim().toLowerCase();
     if (bare) entries.add(bare);
   }
   const lengths = [...new Set([...entries].map((entry) => entry.length))].sort((a, b) => b - a);
   const rules: WordRules = {
-    locale,
     syllabify,
     protectedAt: (lowered, offset) => lengths.find((length) => offset + length <= lowered.length && entries.has(lowered.slice(offset, offset + length))) ?? 0,
   };
