@@ -134,7 +134,7 @@ export const msg = {
   }),
   missingCategoryValue: (key: string, series: string): Message => ({
     message: `the series "${series}" has no value for the category "${key}"`,
-    hint: `Add "${key}: …" under the values of "${series}", with a number, {indicator: "x.y.z"} or null where the source gives no number.`,
+    hint: `Add "${key}: …" under the values of "${series}", with a number or {indicator: "x.y.z"} (in a bar chart, null where the source gives no number).`,
   }),
   figureValueOutOfScale: (value: number, unit: string): Message => ({
     message: `${value} lies outside 0–100, the scale of a figure in ${unit === 'percent' ? 'percent' : 'scores'}`,

@@ -35,7 +35,8 @@ export function buildStages(figure: StagesFigure, ctx: ChartContext): ChartDraft
   const { theme } = ctx;
   const style = theme.diagram;
   const n = figure.stages.length;
-  const width = theme.chart.maxWidth - 2 * chartPadding;
+  // The boxes' outlines stand half their stroke past the edges: a point on each side for them.
+  const width = theme.chart.maxWidth - 2 * chartPadding - 2;
   const boxWidth = (width - (n - 1) * style.stageGap) / n;
   const inner = boxWidth - 2 * style.stagePadding;
   const headingLine = lineHeightOf(theme, style.fontSize.heading);
