@@ -115,7 +115,7 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
     return [{
       kind: 'figure', id: figure.id, anchor: `figure-${figure.id}`,
       caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }),
-      chart: figure.chart, description: figure.description, alt: figure.alt, note: figure.note, source: item.source,
+      chart: figure.chart, alt: figure.alt, note: figure.note, source: item.source,
     }];
   }
   if (item.of === 'table') {
