@@ -5,6 +5,7 @@ import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBloc
 import { renderNarrative, renderTemplate } from './narrative.ts';
 import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
+import { dataNotesBlocks } from './data-notes.ts';
 import type { Block, ComposedDocument } from './types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
@@ -97,6 +98,8 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return [{ kind: 'heading', level: 1, text: messages.t('document.appendices'), anchor: 'appendices', inContents: true, newPage: true }];
     case 'indicator-matrix':
       return matrixBlocks(state, 1);
+    case 'data-notes':
+      return dataNotesBlocks(state);
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {

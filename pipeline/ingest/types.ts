@@ -195,6 +195,8 @@ export interface Dataset {
   plans: ReadonlyMap<'acr' | 'brief', DocumentPlan>;
   /** Published corrections, oldest first. */
   corrections: readonly Correction[];
+  /** Values on which the sources disagree, with the one used and why (`conflicts.yaml`). */
+  conflicts: readonly DataConflict[];
   /** The figures of the report, in report order. */
   figures: readonly import('./figures.ts').FigureDef[];
   /** The visual theme: fonts, sizes, colours, chart templates. */
@@ -315,7 +317,7 @@ export interface LocaleContent {
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
-  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
+  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
   | { kind: 'snippet'; name: string }
   | { kind: 'people'; list: string };
 
@@ -340,6 +342,28 @@ export interface Correction {
   /** The corrected value; the data must hold it. */
   new: number;
   /** Why, per locale. */
+  reason: LocalisedText;
+  /** Where the entry is written. */
+  place: SourcePlace;
+}
+
+/** One of the values the sources give for an indicator, and where it is given. */
+export interface ConflictingValue {
+  /** The number, in the indicator's unit. */
+  value: number;
+  /** Where the source gives it, per locale ("Appendix 1 of the published report"). */
+  where: LocalisedText;
+}
+
+/** An indicator on which the sources disagree, as `conflicts.yaml` records it. */
+export interface DataConflict {
+  /** Indicator id. */
+  indicator: string;
+  /** The values the sources give, at least two. */
+  values: readonly ConflictingValue[];
+  /** The value this report uses; the data (`indicators.yaml`) must hold it. */
+  used: number;
+  /** Why that value, per locale. */
   reason: LocalisedText;
   /** Where the entry is written. */
   place: SourcePlace;

@@ -130,7 +130,7 @@ export const listsSchema: SchemaObject = {
 
 const planPart = {
   anyOf: [
-    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
+    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'data-notes', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
     { type: 'object', required: ['snippet'], properties: { snippet: { type: 'string' } }, additionalProperties: false },
     { type: 'object', required: ['people'], properties: { people: slug }, additionalProperties: false },
   ],
@@ -159,6 +159,39 @@ export const correctionsSchema: SchemaObject = {
           indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "2.4.1" (in quotes)' },
           old: { type: 'number' },
           new: { type: 'number' },
+          reason: localisedText,
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+/** `conflicts.yaml`: values on which the sources disagree, and which one the report uses. */
+export const conflictsSchema: SchemaObject = {
+  type: 'object',
+  required: ['conflicts'],
+  properties: {
+    conflicts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['indicator', 'values', 'used', 'reason'],
+        properties: {
+          indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "4.7.3" (in quotes)' },
+          values: {
+            type: 'array',
+            minItems: 2,
+            description: 'the values the sources give (at least two)',
+            items: {
+              type: 'object',
+              required: ['value', 'where'],
+              properties: { value: { type: 'number' }, where: localisedText },
+              additionalProperties: false,
+            },
+          },
+          used: { type: 'number' },
           reason: localisedText,
         },
         additionalProperties: false,
