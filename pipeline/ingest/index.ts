@@ -5,7 +5,8 @@ import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
-import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
+import { readBibliography } from './bibliography.ts';
+import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
 import { readConflicts } from './conflicts.ts';
 import { readFigures } from './figures.ts';
@@ -53,7 +54,11 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const facts = readFacts(reader, `${countryDir}/facts`);
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
-  const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`);
+  // The framework's works (cited by the generic texts) come first; a country may not reuse their keys.
+  const bibliography = readBibliography(reader, [
+    ...(country ? [`${config.dataDir}/frameworks/${country.framework}.bibliography.yaml`] : []),
+    `${countryDir}/bibliography.yaml`,
+  ]);
   const locales = country?.locales ?? config.locales;
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();

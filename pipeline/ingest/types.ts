@@ -263,20 +263,36 @@ export interface PeopleList {
   groups: readonly { heading?: LocalisedText; people: readonly { name: LocalisedText; affiliation?: LocalisedText }[] }[];
 }
 
-/** A work cited in the report. */
+/** A work cited in the report (`bibliography.yaml` of the country or of its framework). */
 export interface BibEntry {
-  /** Citation key. */
+  /** Citation key, used in `{{cite "key"}}`. */
   key: string;
-  /** Author(s). */
-  author: string;
-  /** Year. */
+  /** Personal authors in order, each "Family, Given". */
+  authors?: readonly string[];
+  /** An organisation as author, when there are no personal authors. */
+  organisation?: string;
+  /** The organisation's abbreviation, used in citations ("UNDP"). */
+  short?: string;
+  /** The authors are the editors of the work. */
+  editors?: boolean;
+  /** The work has more authors than are listed. */
+  etAl?: boolean;
+  /** Year of publication. */
   year?: number;
-  /** Title, in the language of the original. */
-  title?: string;
+  /** Title in the language of the original, or per locale when `titleSupplied`. */
+  title: string | LocalisedText;
+  /** The title is a description supplied for a work whose own title is not known; printed in brackets. */
+  titleSupplied?: boolean;
+  /** Place of publication. */
+  place?: string;
   /** Publisher. */
   publisher?: string;
   /** Web address. */
   url?: string;
+  /** Language of the work (locale code), which decides its "et al."; `en` when absent. */
+  lang?: string;
+  /** Where the entry is written. */
+  at: SourcePlace;
 }
 
 /** A narrative file: Markdown with Handlebars. */

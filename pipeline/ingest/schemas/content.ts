@@ -98,20 +98,26 @@ export const peopleSchema: SchemaObject = {
   },
 };
 
-/** `bibliography.yaml`. */
+/** `bibliography.yaml` (of a country or of a framework). The title is checked by ingest, to say where it is missing. */
 export const bibliographySchema: SchemaObject = {
   type: 'array',
   items: {
     type: 'object',
-    required: ['key', 'author'],
+    required: ['key'],
     properties: {
       key: slug,
-      author: { type: 'string' },
+      authors: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^,]+(, [^,]+)?$', description: 'a name written "Family, Given" (or the family name alone when the given name is not known)' } },
+      organisation: { type: 'string' },
+      short: { type: 'string' },
+      editors: { type: 'boolean' },
+      etAl: { type: 'boolean' },
       year: { type: 'integer' },
-      title: { type: 'string' },
+      title: { anyOf: [{ type: 'string', minLength: 1 }, localisedText] },
+      titleSupplied: { type: 'boolean' },
+      place: { type: 'string' },
       publisher: { type: 'string' },
       url: { type: 'string' },
-      note: { type: 'string' },
+      lang: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a language code like "en" or "ru"' },
     },
     additionalProperties: false,
   },
