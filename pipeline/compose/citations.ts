@@ -34,8 +34,9 @@ export interface CitedWork {
 }
 
 /** A data source cited like a work: its author is an organisation. */
-export function sourceAsWork(source: Source): CitedWork {
-  return { key: source.key, organisation: source.author ?? source.publisher ?? '', year: source.year, title: source.title, publisher: source.publisher, url: source.url };
+export function sourceAsWork(state: ComposeState, source: Source): CitedWork {
+  const author = typeof source.author === 'string' ? source.author : localised(state, source.author);
+  return { key: source.key, organisation: author || source.publisher || '', year: source.year, title: source.title, publisher: source.publisher, url: source.url };
 }
 
 /** The works citable in an edition: the bibliography first, then the data sources. */
@@ -44,7 +45,7 @@ export function citableWork(state: ComposeState, key: string): CitedWork | undef
   const entry: BibEntry | undefined = dataset.bibliography.find((e) => e.key === key);
   if (entry) return entry;
   const source = dataset.sources.get(key);
-  return source ? sourceAsWork(source) : undefined;
+  return source ? sourceAsWork(state, source) : undefined;
 }
 
 /** The style of the edition's locale; ingest's string check guarantees the key exists. */

@@ -115,6 +115,6 @@ export function bibliographyBlocks(state: ComposeState): Block[] {
     { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },
     ...sorted([...dataset.bibliography]),
     { kind: 'heading', level: 2, text: messages.t('document.dataSources'), anchor: 'data-sources', inContents: true },
-    ...sorted([...dataset.sources.values()].map(sourceAsWork)),
+    ...sorted([...dataset.sources.values()].map((source) => sourceAsWork(state, source))),
   ];
 }

@@ -103,7 +103,15 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
     below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
     country: () => localised(state, dataset.country.name),
-    organisation: () => localised(state, dataset.country.organisation.name),
+    // A grammatical form ("genitive") where the language needs one; a language without that
+    // form in the data uses the name as it stands (English has no cases).
+    organisation: (form: unknown, options?: HelperOptions) => {
+      const { name, forms } = dataset.country.organisation;
+      if (options === undefined) return localised(state, name);
+      const forms_ = forms?.[String(form)];
+      if (!forms_) return fail(options, `the organisation has no form "${String(form)}"`, `Add "forms: {${String(form)}: {${locale}: …}}" under "organisation:" in country.yaml.`);
+      return forms_[locale] ?? localised(state, name);
+    },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {
       const partner = dataset.country.extra.partner as { name?: Record<string, string>; short?: Record<string, string> } | undefined;

@@ -9,6 +9,7 @@ import { readBibliography } from './bibliography.ts';
 import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
 import { readConflicts } from './conflicts.ts';
+import { checkSpellings, type Spelling } from './spellings.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
@@ -69,6 +70,11 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
   const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
+  // One spelling per organisation name, in every text of the country and the generic texts.
+  if (country) {
+    const texts = reader.files().filter((file) => file.startsWith(`${countryDir}/`) || file.startsWith(`${config.templatesDir}/acr/text/`) || file.startsWith(`${config.templatesDir}/brief/text/`));
+    checkSpellings(reader, texts, (country.extra.spellings ?? []) as Spelling[], `${countryDir}/country.yaml`);
+  }
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;

@@ -137,8 +137,8 @@ export interface Source {
   key: string;
   /** Kind of source, a key of the framework's `sourceKinds`. */
   kind: string;
-  /** Author or organisation. */
-  author?: string;
+  /** Author or organisation: one name, or the organisation's name per locale. */
+  author?: string | LocalisedText;
   /** Title per locale. */
   title: LocalisedText;
   /** Year of publication. */
@@ -158,7 +158,7 @@ export interface Country {
   /** Country name per locale. */
   name: LocalisedText;
   /** Implementing organisation: full and short name per locale. */
-  organisation: { name: LocalisedText; short?: LocalisedText };
+  organisation: { name: LocalisedText; short?: LocalisedText; forms?: Readonly<Record<string, LocalisedText>> };
   /** The study period label, e.g. `2008–2010`, and the survey year. */
   study: { label: string; surveyYear?: number };
   /** Publication date of the edition, ISO. */
