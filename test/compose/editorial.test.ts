@@ -139,6 +139,18 @@ describe('citations and the bibliography', () => {
     expect(refusal(root)).toContain('data/countries/testland/narrative/en/acr/findings.md:5:54: error: "nobody-2020" is not a work of the bibliography or a data source');
   });
 
+  it('refuses a citation typed by hand instead of generated from its entry', () => {
+    const root = tempProject('mini');
+    put(root, 'data/countries/testland/bibliography.yaml', '- key: doe-2019\n  authors: ["Doe, Jane"]\n  year: 2019\n  title: "Civic Life in Testland"\n');
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', 'Membership stands at', 'Membership (Doe, 2019) stands at');
+    const message = refusal(root);
+    expect(message).toContain('findings.md:5:50: error: the citation "Doe, 2019" is typed');
+    expect(message).toContain('Write {{cite "doe-2019"}}');
+    edit(root, 'data/countries/testland/narrative/en/acr/findings.md', '(Doe, 2019)', '{{cite "doe-2019"}}');
+    expect(refusal(root)).toBe('');
+    expect(inlineText((composeEdition(root, 'en').blocks.find((b) => b.kind === 'paragraph' && inlineText(b.inlines).includes('Membership')) as Extract<Block, { kind: 'paragraph' }>).inlines)).toContain('Membership (Doe, 2019) stands at');
+  });
+
   it('refuses an entry without a title, at its line', () => {
     const root = tempProject('mini');
     put(root, 'data/countries/testland/bibliography.yaml', '- key: civic-2019\n  authors: ["Doe, Jane"]\n  year: 2019\n\n- key: untitled-2020\n  organisation: "Testland Civic Centre"\n  year: 2020\n');
