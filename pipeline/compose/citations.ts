@@ -8,7 +8,7 @@ import type { TextInline } from './types.ts';
  *   authors joined by "&", three or more cited as the first "et al."; reference list
  *   "Family, I. (Year). *Title*. Publisher. URL".
  * - `gost-r-7.0.5-2008`: ГОСТ Р 7.0.5-2008 references to a list at the end of the text —
- *   "[Makhmutova et al., 2005]", "Fukuyama [1995]"; up to three authors named, four or more
+ *   "[Makhmutova et al., 2005]", after an author named in the sentence "Фукуяма [Fukuyama, 1995]"; up to three authors named, four or more
  *   cited as the first with "et al." in the language of the work; list entries after
  *   ГОСТ 7.1-2003: "Family I. Title. – Place : Publisher, Year. – URL: …".
  * Names stay in the script of the work, so a citation reads exactly as its entry begins.
@@ -82,10 +82,15 @@ export function parentheticalCitation(state: ComposeState, works: readonly Cited
   return styleOf(state) === 'apa-7' ? `(${items})` : `[${items}]`;
 }
 
-/** A narrative citation, the author part of the sentence: "Fukuyama (1995)" or "Fukuyama [1995]". */
+/**
+ * A narrative citation, where the sentence is about the author. APA makes the name part of the
+ * sentence: "Fukuyama (1995) calls…". Under ГОСТ Р 7.0.5 the sentence names the author in its
+ * own language and case ("По мнению Фукуямы") and the reference follows it: "[Fukuyama, 1995]".
+ * Both editions thus hold the same placeholder where the English holds one, as translation needs.
+ */
 export function narrativeCitation(state: ComposeState, work: CitedWork): string {
   const name = citationName(state, work, true);
-  return styleOf(state) === 'apa-7' ? `${name} (${work.year})` : `${name} [${work.year}]`;
+  return styleOf(state) === 'apa-7' ? `${name} (${work.year})` : `[${name}, ${work.year}]`;
 }
 
 /** The first words of an entry, which its citations repeat. */
