@@ -7,6 +7,7 @@ import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
 import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
+import { readBriefChoices, readRecommendations } from './recommendations.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
@@ -61,12 +62,14 @@ export function ingestDataset(request: IngestRequest): Dataset {
     if (plan) plans.set(document, plan);
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
+  const recommendations = readRecommendations(reader, `${countryDir}/recommendations.yaml`, framework);
+  const brief = readBriefChoices(reader, `${countryDir}/brief.yaml`, framework, recommendations);
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */
