@@ -40,7 +40,7 @@ export function briefBlocks(state: ComposeState, kind: BriefPart): Block[] {
     case 'diamond':
       return diamondBlocks(state);
     case 'priorities':
-      return [h2(messages.t('document.brief.priorities'), 'priorities'), ...priorityIssues(state).flatMap((issue, index) => issueBlocks(state, issue, index + 1))];
+      return priorityIssues(state).flatMap((issue, index) => issueBlocks(state, issue, index + 1));
     case 'call-to-action':
       return [h2(messages.t('document.brief.callToAction'), 'call-to-action'), ...snippet(state, 'call-to-action')];
     case 'method':
@@ -121,7 +121,7 @@ function issueBlocks(state: ComposeState, issue: PriorityIssue, number: number):
       { text: timeframeLabel(state, r) },
     ]));
   return [
-    { kind: 'heading', level: 3, text: messages.t('document.brief.priority', { number, name: localised(state, issue.subdimension.name) }), anchor: `priority-${number}`, inContents: true },
+    { kind: 'heading', level: 2, text: messages.t('document.brief.priority', { number, name: localised(state, issue.subdimension.name) }), anchor: `priority-${number}`, inContents: true },
     {
       kind: 'aside-row',
       side,
@@ -130,7 +130,7 @@ function issueBlocks(state: ComposeState, issue: PriorityIssue, number: number):
         {
           kind: 'table', anchor: `priority-${number}-actions`, caption: '',
           header: [{ text: messages.t('document.brief.table.actor') }, { text: messages.t('document.brief.table.action') }, { text: messages.t('document.brief.table.who') }, { text: messages.t('document.brief.table.when') }],
-          widths: [1.15, 2.5, 2.3, 1.3],
+          widths: [1.4, 2.55, 2.3, 1.05],
           rows,
         },
       ],

@@ -34,13 +34,15 @@ export interface PlacerContext {
 /** The grid of the brief: a side column for pull-out numbers beside the main column. */
 export const grid = {
   /** Width of the side column, pt. */
-  side: 118,
+  side: 108,
   /** Space between the side and main columns, pt. */
   gutter: 18,
   /** Padding inside a box, pt. */
   padding: 12,
   /** Space after a row or box. */
   after: 12,
+  /** Tallest a chart in a row is drawn: the brief shows the diamond small. */
+  chartHeight: 215,
 };
 
 const bullet = 13;
@@ -198,7 +200,7 @@ function stack(context: PlacerContext, blocks: readonly Block[], x: number, widt
       case 'figure': {
         const box = block.chart ? context.charts.get(block.chart) : undefined;
         if (!box) return;
-        const scale = Math.min(1, width / box.width);
+        const scale = Math.min(1, width / box.width, grid.chartHeight / box.height);
         const figure = draw ? context.struct('Figure', parent, block.alt) : undefined;
         if (block.caption) {
           put(context.lines([{ kind: 'text', text: block.caption }], style.caption, width), style.caption, figure === undefined ? undefined : context.struct('Caption', figure));
@@ -223,7 +225,7 @@ function table(context: PlacerContext, block: Extract<Block, { kind: 'table' }>,
   const draw = parent !== undefined;
   const { style } = context;
   const text = style.table;
-  const padding = 3;
+  const padding = 2.5;
   const total = block.widths.reduce((a, b) => a + b, 0);
   const columns = block.widths.map((w) => (w / total) * width);
   const tableStruct = draw ? context.struct('Table', parent) : undefined;
