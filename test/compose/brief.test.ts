@@ -10,7 +10,7 @@ import { displayed } from '../../pipeline/score/rank.ts';
 import { scoreDataset, type AnyScore, type Scores } from '../../pipeline/score/index.ts';
 import type { ComposeState } from '../../pipeline/compose/context.ts';
 import { priorityIssues } from '../../pipeline/compose/priorities.ts';
-import { edit, read, repoRoot, tempProject } from '../helpers/project.ts';
+import { edit, put, read, repoRoot, tempProject } from '../helpers/project.ts';
 
 const compose = (dataset: Dataset, locale: string, document: 'acr' | 'brief' = 'brief', scores: Scores = scoreDataset(dataset)): ComposedDocument =>
   // The figures as the chart stage names them; their drawings do not matter here.
@@ -120,6 +120,19 @@ describe('the brief’s key messages follow the data', () => {
     expect(issue.message).toBe('the key message "credibility" has no number from the data');
     expect(issue.place.file).toBe(lists);
     expect(read(root, lists).split('\n')[issue.place.line! - 1]).toContain('a mere few of CSO leaders');
+  });
+});
+
+describe('the brief’s title band', () => {
+  it('names the country, the period and the edition, and says "Revised edition" once a correction is logged', () => {
+    const first = compose(dataset, 'en').blocks[0]!;
+    expect(first).toMatchObject({ kind: 'cover', compact: true, country: 'Kazakhstan, 2008–2010', edition: 'Published June 1, 2011' });
+    const root = tempProject('repo');
+    edit(root, 'data/countries/kazakhstan/indicators.yaml', '"2.4.1":\n    value: 14.4', '"2.4.1":\n    value: 15.2');
+    put(root, 'data/countries/kazakhstan/corrections.yaml', 'corrections:\n  - {date: "2011-09-15", indicator: "2.4.1", old: 14.4, new: 15.2, reason: {en: "Recount.", ru: "Пересчёт.", kk: "Қайта есеп."}}\n');
+    const revised = ingestDataset({ root, configPath: 'pipeline.config.yaml' });
+    expect(compose(revised, 'en').blocks[0]).toMatchObject({ kind: 'cover', edition: 'Revised edition, September 15, 2011' });
+    expect(compose(revised, 'ru').blocks[0]).toMatchObject({ kind: 'cover', edition: 'Исправленное издание, 15 сентября 2011 г.' });
   });
 });
 
