@@ -89,10 +89,11 @@ export function funderBlocks(state: ComposeState): Block[] {
 export function imprintBlocks(state: ComposeState): Block[] {
   const { messages } = state.input;
   const urls = publicationUrls(state);
-  const heading = (text: string, anchor: string): Block => ({ kind: 'heading', level: 4, text, anchor, inContents: false });
+  // Level 2 and 3 under the cover's title, so the outline skips no level.
+  const heading = (text: string, anchor: string): Block => ({ kind: 'heading', level: 3, text, anchor, inContents: false });
   const blocks: Block[] = [
     { kind: 'page-break' },
-    heading(messages.t('document.imprint.title'), 'imprint'),
+    { kind: 'heading', level: 2, text: messages.t('document.imprint.title'), anchor: 'imprint', inContents: false },
     { kind: 'paragraph', inlines: [{ kind: 'text', text: editionLine(state) }] },
     heading(messages.t('document.imprint.citeAs'), 'imprint-citation'),
     { kind: 'paragraph', inlines: [{ kind: 'text', text: citation(state, 'acr') }] },
