@@ -3,9 +3,10 @@ import type { HelperOptions } from 'handlebars';
 import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import { findNode } from '../ingest/framework.ts';
-import type { Fact, RawValue } from '../ingest/types.ts';
+import { ACTORS, type Fact, type RawValue } from '../ingest/types.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
+import { citableWork, narrativeCitation, parentheticalCitation, type CitedWork } from './citations.ts';
 
 /** A place in the text being rendered, as Handlebars gives it to helpers. */
 interface Loc { start: { line: number; column: number } }
@@ -16,6 +17,9 @@ export class HelperError extends Error {
     super(message);
   }
 }
+
+/** The list id of `{{recommendations "actor"}}`: the recommendations of recommendations.yaml, not a list of lists.yaml. */
+export const recommendationMarker = 'recommendations/';
 
 /** Marks where a figure, table or list goes; the Markdown reader turns it into a block. */
 export const placeMarker = (kind: 'figure' | 'table' | 'list', id: string) => `\n\n@@${kind}:${id}@@\n\n`;
@@ -63,6 +67,13 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     if (raw.value === undefined) return fail(options, `indicator "${raw.id}" has no single raw value`, 'Name a component: {{raw "5.1.4" "gni"}}.');
     return formatNumber(raw.value, locale);
   };
+  // A cited work must be in the reference list with a year, or the citation cannot be followed.
+  const work = (key: unknown, options: HelperOptions): CitedWork => {
+    const found = typeof key === 'string' ? citableWork(state, key) : undefined;
+    if (!found) return fail(options, `"${String(key)}" is not a work of the bibliography or a data source`, `Add it to data/countries/${dataset.country.id}/bibliography.yaml (author, year, title), or use the key of an entry there or in sources.yaml.`);
+    if (found.year === undefined) return fail(options, `the work "${String(key)}" has no year to cite`, 'Add "year:" to its entry.');
+    return found;
+  };
   const ref = (kind: 'figure' | 'table', id: unknown, options: HelperOptions) => {
     const known = kind === 'figure' ? state.input.figures.has(String(id)) : dataset.tables.some((t) => t.id === id);
     if (!known) fail(options, `there is no ${kind} "${String(id)}"`, `Use a ${kind} id of the country's ${kind}s.yaml.`);
@@ -95,13 +106,27 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
     below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
     country: () => localised(state, dataset.country.name),
-    organisation: () => localised(state, dataset.country.organisation.name),
+    // A grammatical form ("genitive") where the language needs one; a language without that
+    // form in the data uses the name as it stands (English has no cases).
+    organisation: (form: unknown, options?: HelperOptions) => {
+      const { name, forms } = dataset.country.organisation;
+      if (options === undefined) return localised(state, name);
+      const forms_ = forms?.[String(form)];
+      if (!forms_) return fail(options, `the organisation has no form "${String(form)}"`, `Add "forms: {${String(form)}: {${locale}: …}}" under "organisation:" in country.yaml.`);
+      return forms_[locale] ?? localised(state, name);
+    },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {
-      const partner = dataset.country.extra.partner as { name?: Record<string, string>; short?: Record<string, string> } | undefined;
-      return localised(state, partner?.short ?? partner?.name) || fail(options, 'the country has no partner organisation', 'Add "partner: {name: …, short: …}" to country.yaml.');
+      const partner = dataset.country.partners[0];
+      return localised(state, partner?.short ?? partner?.name) || fail(options, 'the country has no partner organisation', 'Add "partners: [{name: …, short: …}]" to country.yaml.');
     },
     period: () => dataset.country.study.label,
+    year: (key: unknown, options: HelperOptions) => {
+      const fact = dataset.facts.get(String(key));
+      if (!fact) return fail(options, `there is no fact "${String(key)}"`, 'Define it in the country\'s facts/*.yaml, with value and unit.');
+      if (fact.year === undefined) return fail(options, `the fact "${fact.key}" has no year`, `Add "year: …" to it in ${fact.place.file}.`);
+      return formatYear(fact.year);
+    },
     figure: (id: unknown, options: HelperOptions) => {
       if (!state.input.figures.has(String(id))) fail(options, `there is no figure "${String(id)}"`, 'Use a figure id of the country\'s figures.yaml.');
       return placeMarker('figure', String(id));
@@ -110,8 +135,19 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
       if (!dataset.tables.some((t) => t.id === id)) fail(options, `there is no table "${String(id)}"`, 'Use a table id of the country\'s tables.yaml.');
       return placeMarker('table', String(id));
     },
+    cite: (...args: unknown[]) => {
+      const options = args.pop() as HelperOptions;
+      if (args.length === 0) fail(options, 'cite names no work', 'Write {{cite "key"}} or {{cite "key1" "key2"}}.');
+      return parentheticalCitation(state, args.map((key) => work(key, options)));
+    },
+    citet: (key: unknown, options: HelperOptions) => narrativeCitation(state, work(key, options)),
     figref: (id: unknown, options: HelperOptions) => ref('figure', id, options),
     tableref: (id: unknown, options: HelperOptions) => ref('table', id, options),
+    recommendations: (actor: unknown, options: HelperOptions) => {
+      if (!(ACTORS as readonly unknown[]).includes(actor)) fail(options, `"${String(actor)}" is not an actor`, `Use one of: ${ACTORS.join(', ')}.`);
+      if (!dataset.recommendations.some((r) => r.actor === actor)) fail(options, `recommendations.yaml has no recommendation for "${String(actor)}"`, `Add one with "actor: ${String(actor)}", or remove this list.`);
+      return placeMarker('list', `${recommendationMarker}${String(actor)}`);
+    },
     list: (key: unknown, options: HelperOptions) => {
       const content = dataset.content.get(locale);
       if (!content?.lists.has(String(key))) fail(options, `there is no list "${String(key)}" in lists.yaml`, `Use one of: ${[...(content?.lists.keys() ?? [])].join(', ')}.`);

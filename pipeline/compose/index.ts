@@ -2,9 +2,12 @@ import { InputError } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
-import { renderNarrative, renderTemplate } from './narrative.ts';
+import { renderNarrative } from './narrative.ts';
+import { imprintBlocks } from './imprint.ts';
 import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
+import { dataNotesBlocks } from './data-notes.ts';
+import { citationStyles } from './citations.ts';
 import type { Block, ComposedDocument } from './types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
@@ -19,6 +22,15 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   const state: ComposeState = { input, issues: [], nextFootnote: 1, footnotes: new Map() };
   const plan = input.dataset.plans.get(input.document);
   if (!plan) throw new Error(`no plan for ${input.document}`);
+  const style = input.messages.t('document.citation.style');
+  if (!(citationStyles as readonly string[]).includes(style)) {
+    state.issues.push({
+      place: { file: `${input.dataset.config.templatesDir}/locales/${input.locale}/document.yaml` },
+      message: `"${style}" is not a citation style the pipeline knows`,
+      hint: `Set citation.style to one of: ${citationStyles.join(', ')}.`,
+      severity: 'error',
+    });
+  }
   const blocks = plan.parts.flatMap((part) => partBlocks(state, plan, part));
   if (state.issues.some((issue) => issue.severity === 'error')) throw new InputError(state.issues);
   const warnings = state.issues.filter((issue) => issue.severity === 'warning');
@@ -85,6 +97,10 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     }
     case 'cover':
       return [coverBlock(state, 'document.acrSubtitle', state.input.figures.get('1'))];
+    case 'imprint':
+      return imprintBlocks(state);
+    case 'page-break':
+      return [{ kind: 'page-break' }];
     case 'contents':
       return [{ kind: 'index', of: 'contents' }];
     case 'list-of-figures':
@@ -97,6 +113,8 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return [{ kind: 'heading', level: 1, text: messages.t('document.appendices'), anchor: 'appendices', inContents: true, newPage: true }];
     case 'indicator-matrix':
       return matrixBlocks(state, 1);
+    case 'data-notes':
+      return dataNotesBlocks(state);
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {
@@ -109,15 +127,6 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return bibliographyBlocks(state);
     case 'corrigendum':
       return corrigendumBlocks(state, plan.document === 'acr' ? 1 : 2);
-    case 'where-to-find': {
-      const partial = content?.partials.get('where-to-find');
-      if (!partial) return [];
-      const text = renderTemplate(state, partial, {});
-      return [
-        { kind: 'heading', level: 2, text: messages.t('document.brief.whereToFind'), anchor: 'where-to-find', inContents: true },
-        ...(text ? renderNarrative(state, { ...partial, text }, 'where') : []),
-      ];
-    }
     default:
       return briefBlocks(state, part.kind);
   }

@@ -4,11 +4,14 @@ import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import { HelperError, createHelpers } from './helpers.ts';
+import { HelperError, createHelpers, recommendationMarker } from './helpers.ts';
+import { recommendationList } from './recommendations.ts';
+import type { Actor } from '../ingest/types.ts';
 import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from './types.ts';
 import { typedNumbers } from './bindings.ts';
+import { typedCitations } from './typed-citations.ts';
 
 /**
  * Renders one narrative file: Handlebars (strict) binds it to the data, Markdown gives it
@@ -18,7 +21,7 @@ import { typedNumbers } from './bindings.ts';
 export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefix: string): Block[] {
   const markdown = renderTemplate(state, file, {});
   if (markdown === undefined) return [];
-  state.issues.push(...typedNumbers(state, file));
+  state.issues.push(...typedNumbers(state, file), ...typedCitations(state, file));
   const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix);
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
@@ -115,13 +118,14 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
     return [{
       kind: 'figure', id: figure.id, anchor: `figure-${figure.id}`,
       caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }),
-      chart: figure.chart, description: figure.description, alt: figure.alt, note: figure.note, source: item.source,
+      chart: figure.chart, alt: figure.alt, note: figure.note, source: item.source,
     }];
   }
   if (item.of === 'table') {
     const table = state.input.dataset.tables.find((t) => t.id === item.id)!;
     return [tableBlock(state, table)];
   }
+  if (item.id.startsWith(recommendationMarker)) return [{ ...recommendationList(state, item.id.slice(recommendationMarker.length) as Actor), source: { file: file.path } }];
   const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
   const items = list.map((entry) => {
     const text = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;
