@@ -1,5 +1,6 @@
 import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableBlock } from '../compose/types.ts';
-import { breakLines, type Line, type Measure } from './lines.ts';
+import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
+import { textColumnWidth } from './measure.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 
@@ -20,6 +21,8 @@ export interface FlowInput {
   charts: ReadonlyMap<string, ChartBox>;
   /** Lines broken before, by paragraph, width and fonts; without it every paragraph is broken afresh. */
   lineMemo?: LineMemo;
+  /** Hyphenation of the edition's language, with a name for it in the memo's keys; none, no hyphenation. */
+  hyphenation?: { name: string; hyphenator: Hyphenator };
 }
 
 /** Paragraphs broken into lines before, in this process or a build before it (index.ts). */
@@ -71,8 +74,12 @@ class Flow {
   private page!: Page;
   private y = 0;
   private pendingFigures: FigureBlock[] = [];
+  /** The full width between the margins: tables, figures, captions, the contents. */
   private readonly left: number;
   private readonly width: number;
+  /** The text column: running text, lists, headings below the first level, footnotes. */
+  private readonly textLeft: number;
+  private readonly textWidth: number;
 
   constructor(input: FlowInput) {
     this.input = input;
@@ -80,9 +87,12 @@ class Flow {
     this.measure = input.measure;
     this.left = this.style.margin.left;
     this.width = this.style.width - this.style.margin.left - this.style.margin.right;
+    this.textWidth = textColumnWidth(input.document, this.style, this.measure, this.width);
+    // The column sits at the right; what is left of it is the margin column.
+    this.textLeft = this.left + this.width - this.textWidth;
     for (const [number, inlines] of input.document.footnotes) {
-      const marked: Inline[] = [{ kind: 'text', text: `${number} ` }, ...inlines];
-      this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.width));
+      const marked: Inline[] = [{ kind: 'text', text: `${number}\u00a0` }, ...inlines];
+      this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.textWidth, 'justify'));
     }
     this.newPage(false);
   }
@@ -90,7 +100,7 @@ class Flow {
   finish(): PageModel {
     this.flushFigures();
     if (this.page.items.length === 0 && this.pages.length > 1) this.pages.pop();
-    return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines };
+    return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines, footnoteX: this.textLeft };
   }
 
   place(block: Block, next: Block | undefined): void {
@@ -106,9 +116,10 @@ class Flow {
       case 'paragraph': {
         const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
-        const lines = this.lines(block.inlines, style, this.width);
-        const alignRight = block.style === 'signature' ? this.left + this.width : undefined;
-        this.placeLines(lines, style, this.left, struct, { alignRight });
+        const signature = block.style === 'signature';
+        const lines = this.lines(block.inlines, style, this.textWidth, signature ? 'ragged' : 'justify');
+        const alignRight = signature ? this.textLeft + this.textWidth : undefined;
+        this.placeLines(lines, style, this.textLeft, struct, { alignRight });
         this.y += this.style.paragraphGap;
         return;
       }
@@ -157,17 +168,19 @@ class Flow {
     return id;
   }
 
-  private lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[] {
+  private lines(inlines: readonly Inline[], style: TextStyle, width: number, mode: SetOptions['mode'] = 'ragged'): Line[] {
     const memo = this.input.lineMemo;
-    if (!memo) return breakLines(inlines, width, style, this.style.fonts, this.measure);
-    const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${JSON.stringify(inlines)}`;
+    const hyphenation = mode === 'justify' ? this.input.hyphenation : undefined;
+    const options: SetOptions = { mode, hyphenator: hyphenation?.hyphenator };
+    if (!memo) return breakLines(inlines, width, style, this.style.fonts, this.measure, options);
+    const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${mode}|${hyphenation?.name ?? ''}|${JSON.stringify(inlines)}`;
     let lines = memo.get(key);
     if (lines) {
       // The fonts in the order breaking the paragraph would first have measured with them.
       for (const line of lines) for (const run of line.runs) memo.touch(run.font);
       return lines;
     }
-    lines = breakLines(inlines, width, style, this.style.fonts, this.measure);
+    lines = breakLines(inlines, width, style, this.style.fonts, this.measure, options);
     memo.set(key, lines);
     return lines;
   }
@@ -246,7 +259,9 @@ class Flow {
   private placeHeading(block: HeadingBlock, next: Block | undefined): void {
     this.flushFigures();
     const { style, before, after } = this.headingStyle(block.level);
-    const lines = this.textLines(block.text, style, this.width);
+    // A part's title spans the page; a section's stands over its text column.
+    const x = block.level === 1 ? this.left : this.textLeft;
+    const lines = this.textLines(block.text, style, block.level === 1 ? this.width : this.textWidth);
     const height = lines.length * style.leading + after;
     const keep = this.minimumOf(next);
     if (block.newPage && (this.page.items.length > 0 || this.page.plain)) this.newPage(false);
@@ -260,7 +275,7 @@ class Flow {
     this.anchorPages.set(block.anchor, this.pages.length - 1);
     if (block.inContents) this.outline.push({ title: block.text, level: block.level, anchor: block.anchor });
     for (const line of lines) {
-      this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style, struct });
+      this.page.items.push({ kind: 'line', x, y: this.y, line, style, struct });
       this.y += style.leading;
     }
     if (block.level === 1) {
@@ -298,13 +313,13 @@ class Flow {
     items.forEach((item, index) => {
       const li = this.struct('LI', list);
       const label = ordered ? `${index + 1}.` : '•';
-      const lines = this.lines(item, style, this.width - bulletIndent);
+      const lines = this.lines(item, style, this.textWidth - bulletIndent, 'justify');
       const lbl = this.struct('Lbl', li);
       const body = this.struct('LBody', li);
       // The label goes beside the body's first line, wherever page breaking put it.
-      const first = this.placeLines(lines, style, this.left + bulletIndent, body);
+      const first = this.placeLines(lines, style, this.textLeft + bulletIndent, body);
       if (first) {
-        first.page.items.push({ kind: 'line', x: this.left + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+        first.page.items.push({ kind: 'line', x: this.textLeft + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }
       this.y += 3;
     });
