@@ -26,6 +26,8 @@ export interface SetOptions {
   firstWidth?: number;
   /** Never cut a word wider than the line; let it stand out instead (chart labels). */
   keepWords?: boolean;
+  /** Ragged text: judge the last line like the others, so the lines come out even (labels, headings). */
+  balance?: boolean;
 }
 
 /** Share of a space's width it may grow and shrink in justified text. */
@@ -93,7 +95,7 @@ export function setParagraph(inlines: readonly Inline[], width: number, style: T
   const lineWidth = (line: number) => (line === 0 && options.firstWidth !== undefined ? options.firstWidth : width);
   const breakOptions: BreakOptions = justify
     ? justifiedOptions
-    : { ...justifiedOptions, tolerance: Infinity, linePenalty: 1000, raggedStretch: width, fitnessDemerits: 0 };
+    : { ...justifiedOptions, tolerance: Infinity, linePenalty: 1000, raggedStretch: width, fitnessDemerits: 0, balanceLastLine: options.balance ?? false };
   const breaks = findBreaks(material.items, lineWidth, breakOptions) ?? findBreaks(material.items, lineWidth, { ...breakOptions, tolerance: Infinity })!;
   return toLines(material, breaks.map((b) => b.position), breaks.map((b) => b.ratio), justify);
 }
