@@ -1,6 +1,7 @@
 import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableBlock } from '../compose/types.ts';
 import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
 import { textColumnWidth } from './measure.ts';
+import { columnWidths } from './columns.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 
@@ -406,9 +407,8 @@ class Flow {
   private placeTable(table: TableBlock): void {
     this.flushFigures();
     const style = this.style.table;
-    const total = table.widths.reduce((a, b) => a + b, 0);
-    const columns = table.widths.map((w) => (w / total) * this.width);
     const padding = 4;
+    const columns = columnWidths(table, this.width, style, this.style.fonts, this.measure, padding);
     const cellLines = (cells: readonly { text: string; bold?: boolean; indent?: number }[], bold: boolean) =>
       cells.map((cell, i) => this.lines([{ kind: 'text', text: cell.text, bold: bold || cell.bold }], style, columns[i]! - 2 * padding - (cell.indent ?? 0) * 10));
     const rowHeight = (lines: Line[][]) => Math.max(...lines.map((l) => l.length)) * style.leading + 2 * padding;

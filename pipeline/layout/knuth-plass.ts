@@ -197,9 +197,13 @@ function fitnessOf(ratio: number): number {
   return 3;
 }
 
-/** TeX's demerits of one line: badness 100·|r|³ plus the line penalty, squared, and the break's penalty. */
+/**
+ * TeX's demerits of one line: badness 100·|r|³ plus the line penalty, squared, and the
+ * break's penalty. Badness is not capped as TeX caps it: past the tolerance, where only a
+ * loose line can be had, a line twice as loose must still cost more.
+ */
 function lineDemerits(ratio: number, penalty: number, linePenalty: number): number {
-  const badness = Math.min(100 * Math.abs(ratio) ** 3, 10000);
+  const badness = 100 * Math.abs(ratio) ** 3;
   const base = (linePenalty + badness) ** 2;
   if (penalty >= 0) return base + penalty * penalty;
   if (penalty > forcedBreak) return base - penalty * penalty;

@@ -96,7 +96,11 @@ export function setParagraph(inlines: readonly Inline[], width: number, style: T
   const breakOptions: BreakOptions = justify
     ? justifiedOptions
     : { ...justifiedOptions, tolerance: Infinity, linePenalty: 1000, raggedStretch: width, fitnessDemerits: 0, balanceLastLine: options.balance ?? false };
-  const breaks = findBreaks(material.items, lineWidth, breakOptions) ?? findBreaks(material.items, lineWidth, { ...breakOptions, tolerance: Infinity })!;
+  // Within the tolerance if the paragraph can be; else as little looser as it must be.
+  const breaks =
+    findBreaks(material.items, lineWidth, breakOptions) ??
+    findBreaks(material.items, lineWidth, { ...breakOptions, tolerance: breakOptions.tolerance * 2 }) ??
+    findBreaks(material.items, lineWidth, { ...breakOptions, tolerance: Infinity })!;
   return toLines(material, breaks.map((b) => b.position), breaks.map((b) => b.ratio), justify);
 }
 
