@@ -129,7 +129,8 @@ export function findBreaks(items: readonly Item[], lineWidth: (line: number) => 
     const forced = penalty <= forcedBreak;
     const flagged = item.type === 'penalty' && item.flagged;
     const isLast = b === count - 1;
-    const candidates = new Map<string, Node>();
+    // The best new break for each fitness class and count of hyphenated lines above it.
+    const candidates: (Node | undefined)[] = [];
     const kept: Node[] = [];
     let lastDropped: Node | undefined;
     for (const node of active) {
@@ -154,12 +155,12 @@ export function findBreaks(items: readonly Item[], lineWidth: (line: number) => 
       if (isLast && node.hyphensInRow > 0) demerits += options.finalHyphenDemerits;
       if (node.position >= 0 && Math.abs(fitness - node.fitness) > 1) demerits += options.fitnessDemerits;
       const candidate: Node = { position: b, line: node.line + 1, fitness, hyphensInRow, demerits: node.demerits + demerits, ratio, overfull: false, previous: node };
-      const key = `${fitness}|${hyphensInRow}`;
-      const best = candidates.get(key);
-      if (!best || candidate.demerits < best.demerits) candidates.set(key, candidate);
+      const key = fitness * (options.maxHyphensInRow + 1) + hyphensInRow;
+      const best = candidates[key];
+      if (!best || candidate.demerits < best.demerits) candidates[key] = candidate;
     }
     active = kept;
-    for (const candidate of candidates.values()) active.push(candidate);
+    for (const candidate of candidates) if (candidate) active.push(candidate);
     if (active.length === 0 && lastDropped) {
       // Nothing can reach past this point: the only way on is a line that does not fit,
       // from the break that held out longest. Without a limit on loose lines this happens
