@@ -43,7 +43,7 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
   }
   const measure = raw.measure;
   if (!measure || ![measure.characters, measure.min, measure.max].every((n) => typeof n === 'number' && n > 0)) {
-    reader.issues.push(issueAt(yaml.placeOf(measure ? ['measure'] : []), { message: 'the text measure is missing or not three positive numbers', hint: 'Add "measure: {characters: 66, min: 260, max: 400}": characters a line, and the narrowest and widest text column in pt.' }));
+    reader.issues.push(issueAt(yaml.placeOf(measure ? ['measure'] : []), { message: 'the text measure is missing or not three positive numbers', hint: 'Add "measure: {characters: 68, min: 260, max: 400}": characters a line, and the narrowest and widest text column in pt.' }));
   }
   return {
     width: raw.size.width,
@@ -54,6 +54,6 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     colors: { text: colours.text!, accent: colours.accent!, muted: colours.muted!, rule: colours.rule!, ...raw.surfaces },
     ...styles,
     paragraphGap: raw.paragraphGap,
-    measure: measure ?? { characters: 66, min: 260, max: 400 },
+    measure: measure ?? { characters: 68, min: 260, max: 400 },
   };
 }

@@ -44,6 +44,8 @@ const bulletIndent = 16;
 const footnoteGap = 10;
 const captionGap = 5;
 const figureGap = 14;
+/** Fewest rows of a table a page shows, before or after a break. */
+const minTableRows = 3;
 
 /**
  * Flows the blocks of a document into pages. Decides every position before anything is
@@ -57,10 +59,47 @@ const figureGap = 14;
  */
 export function flowDocument(input: FlowInput): PageModel {
   const flow = new Flow(input);
-  for (let index = 0; index < input.document.blocks.length; index += 1) {
-    flow.place(input.document.blocks[index]!, input.document.blocks[index + 1]);
+  const blocks = input.document.blocks;
+  // Chapter by chapter (what runs up to the next block that opens a page): a chapter whose
+  // last page would hold only a few lines is set again with the page before ending earlier,
+  // so that its last page carries enough to look meant.
+  for (let start = 0; start < blocks.length; ) {
+    let end = start + 1;
+    while (end < blocks.length && !opensPage(blocks[end]!)) end += 1;
+    const mark = flow.mark();
+    for (let attempt = 0; ; attempt += 1) {
+      for (let index = start; index < end; index += 1) flow.place(blocks[index]!, blocks[index + 1]);
+      const missing = flow.missingOnLastPage(mark);
+      if (missing === 0 || attempt === 4) break;
+      flow.rewind(mark);
+      flow.shortenBeforeLast(missing);
+    }
+    start = end;
   }
   return flow.finish();
+}
+
+/** Blocks that begin on a page of their own: a chapter begins there. */
+function opensPage(block: Block): boolean {
+  return (block.kind === 'heading' && Boolean(block.newPage)) || block.kind === 'page-break' || block.kind === 'cover' || (block.kind === 'index' && block.of === 'contents');
+}
+
+/** Fewest lines the last page of a chapter holds when it is less than `minFill` full. */
+const minLastPageLines = 8;
+/** Share of a page's text area below which a page counts as nearly empty. */
+const minFill = 0.3;
+
+/** Where the flow was, to set a chapter again from there. */
+interface FlowMark {
+  pages: number;
+  page: Page;
+  items: number;
+  footnotes: number;
+  y: number;
+  structs: number;
+  outline: number;
+  anchors: Map<string, number>;
+  pending: FigureBlock[];
 }
 
 class Flow {
@@ -75,6 +114,10 @@ class Flow {
   private page!: Page;
   private y = 0;
   private pendingFigures: FigureBlock[] = [];
+  /** Pages (by index) that end earlier than their margin, by how much, pt. */
+  private readonly shortened = new Map<number, number>();
+  /** The page before the last one, when the last was measured as too empty. */
+  private lastPageBefore: number | undefined;
   /** The full width between the margins: tables, figures, captions, the contents. */
   private readonly left: number;
   private readonly width: number;
@@ -96,6 +139,48 @@ class Flow {
       this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.textWidth, 'justify'));
     }
     this.newPage(false);
+  }
+
+  /** Where the flow is now. */
+  mark(): FlowMark {
+    return { pages: this.pages.length, page: this.page, items: this.page.items.length, footnotes: this.page.footnotes.length, y: this.y, structs: this.structs.length, outline: this.outline.length, anchors: new Map(this.anchorPages), pending: [...this.pendingFigures] };
+  }
+
+  /** Goes back to a mark, forgetting everything placed since. */
+  rewind(mark: FlowMark): void {
+    this.pages.length = mark.pages;
+    this.page = mark.page;
+    this.page.items.length = mark.items;
+    this.page.footnotes.length = mark.footnotes;
+    this.y = mark.y;
+    this.structs.length = mark.structs;
+    this.outline.length = mark.outline;
+    this.anchorPages.clear();
+    for (const [anchor, page] of mark.anchors) this.anchorPages.set(anchor, page);
+    this.pendingFigures = [...mark.pending];
+  }
+
+  /**
+   * Lines the last page since `mark` lacks: none when the chapter fits on one page, when its
+   * last page is at least `minFill` full, or when it holds `minLastPageLines` lines. Figures
+   * still waiting for room are placed first, as the next chapter's heading would place them.
+   */
+  missingOnLastPage(mark: FlowMark): number {
+    this.flushFigures();
+    if (this.pages.length === mark.pages) return 0;
+    const top = this.style.margin.top;
+    const fill = (this.y - top) / (this.style.height - this.style.margin.bottom - top);
+    if (fill >= minFill) return 0;
+    this.lastPageBefore = this.pages.length - 2;
+    const lines = this.page.items.filter((item) => item.kind === 'line').length;
+    return Math.max(0, minLastPageLines - lines);
+  }
+
+  /** Ends the page before the last one measured by `missingOnLastPage` earlier by `lines` more body lines. */
+  shortenBeforeLast(lines: number): void {
+    const index = this.lastPageBefore;
+    if (index === undefined) return;
+    this.shortened.set(index, (this.shortened.get(index) ?? 0) + lines * this.style.body.leading);
   }
 
   finish(): PageModel {
@@ -152,7 +237,7 @@ class Flow {
     let height = 0;
     for (const number of notes) height += (this.footnoteLines.get(number)?.length ?? 0) * this.style.footnote.leading;
     if (notes.length > 0) height += footnoteGap;
-    return this.style.height - this.style.margin.bottom - height;
+    return this.style.height - this.style.margin.bottom - height - (this.shortened.get(this.pages.length - 1) ?? 0);
   }
 
   private fits(height: number, footnotes: readonly number[] = []): boolean {
@@ -417,11 +502,13 @@ class Flow {
     const captionLines = table.caption ? this.textLines(table.caption, this.style.caption, this.width) : [];
     const captionHeight = captionLines.length * this.style.caption.leading + (table.caption ? captionGap : 0);
     const rows = table.rows.map((row) => cellLines(row, false));
-    const firstRow = rows[0] ? rowHeight(rows[0]) : 0;
-    const whole = captionHeight + headerHeight + rows.reduce((sum, row) => sum + rowHeight(row), 0);
-    // A short table is not split at all; a long one starts where its caption, header and a first row fit.
+    const heights = rows.map(rowHeight);
+    const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
+    const whole = captionHeight + headerHeight + sum(0, rows.length);
+    // A short table is not split at all; a long one starts where its caption, header and
+    // the rows a page must show of it (minTableRows) fit.
     const keepWhole = rows.length <= 16 && whole < (this.style.height - this.style.margin.top - this.style.margin.bottom) * 0.6;
-    if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + firstRow)) this.newPage(false);
+    if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + sum(0, minTableRows))) this.newPage(false);
 
     const tableStruct = this.struct('Table');
     this.page.items.push({ kind: 'anchor', name: table.anchor, y: this.y });
@@ -465,13 +552,21 @@ class Flow {
 
     drawCaption(false);
     drawRow(header, table.header, 'TH', false, false);
+    let onPage = 0;
     rows.forEach((lines, index) => {
-      if (!this.fits(rowHeight(lines))) {
+      // Break before this row if it does not fit, or if breaking later would carry fewer
+      // than minTableRows rows over to the next page; never leave fewer than that behind.
+      const left = rows.length - index;
+      const restFits = this.fits(sum(index, rows.length));
+      const breakHere = !this.fits(heights[index]!) || (!restFits && left === minTableRows && onPage >= minTableRows);
+      if (breakHere) {
+        onPage = 0;
         this.newPage(false);
         drawCaption(true);
         drawRow(header, table.header, 'TH', false, true);
       }
       drawRow(lines, table.rows[index]!, 'TD', index % 2 === 1, false);
+      onPage += 1;
     });
     if (table.note) {
       this.y += 3;

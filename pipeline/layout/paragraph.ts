@@ -12,7 +12,7 @@
  */
 import LineBreaker from 'linebreak';
 import type { Inline } from '../compose/types.ts';
-import { findBreaks, forcedBreak, type BreakOptions, type Item } from './knuth-plass.ts';
+import { findBreaks, forcedBreak, noBreak, type BreakOptions, type Item } from './knuth-plass.ts';
 import type { Hyphenator, Line, Measure, Run } from './lines.ts';
 import type { FontSet, TextStyle } from './style.ts';
 
@@ -137,21 +137,39 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     const lead = chunk.match(/^(.*?)([ \n]*)$/s)!;
     const content = lead[1]!;
     const contentEnd = last + content.length;
-    // Fragments of the word, note marks that follow it included.
-    const fragments: Fragment[] = [];
-    for (const span of spans) {
-      const from = Math.max(span.start, last);
-      const to = Math.min(span.end, contentEnd);
-      if (from < to) fragments.push({ text: text.slice(from, to), font: span.font, size: span.size, link: span.link });
+    // The chunk's words: UAX #14 keeps some spaces unbreakable (before an ambiguous quote, as
+    // in "the «civil society»"); each is glue all the same, so it stretches with the others.
+    const fragmentsOf = (from: number, to: number): Fragment[] => {
+      const list: Fragment[] = [];
+      for (const span of spans) {
+        const a = Math.max(span.start, from);
+        const b = Math.min(span.end, to);
+        if (a < b) list.push({ text: text.slice(a, b), font: span.font, size: span.size, link: span.link });
+      }
+      // Note marks that follow the word stick to it.
+      while (markIndex < marks.length && marks[markIndex]!.at <= to) {
+        const mark = marks[markIndex++]!;
+        list.push({ text: String(mark.number), font: fonts.regular, size: markSize, footnote: mark.number });
+      }
+      for (const fragment of list) fragment.text = fragment.text.replace(/\u00ad/g, '');
+      return list.filter((f) => f.text.length > 0);
+    };
+    let wordStart = last;
+    for (const inner of content.matchAll(/ +/g)) {
+      const at = last + inner.index!;
+      pushWord(fragmentsOf(wordStart, at), width, measure, hyphenator, push);
+      const innerSpan = spans.find((span) => span.start <= at && at < span.end);
+      const innerFont = innerSpan?.font ?? style.font;
+      const space = measure(' ', innerFont, style.size);
+      // A space before an opening quotation mark is a break in Russian, Kazakh and English alike.
+      if (!/^[«“„‘]/.test(content.slice(inner.index! + inner[0].length))) push({ type: 'penalty', width: 0, cost: noBreak, flagged: false }, []);
+      push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font: innerFont, size: style.size }]);
+      wordStart = at + inner[0].length;
     }
-    while (markIndex < marks.length && marks[markIndex]!.at <= contentEnd) {
-      const mark = marks[markIndex++]!;
-      fragments.push({ text: String(mark.number), font: fonts.regular, size: markSize, footnote: mark.number });
-    }
+    const fragments = fragmentsOf(wordStart, contentEnd);
     const softHyphen = content.endsWith('\u00ad');
     const explicitHyphen = /[-\u2010]$/.test(content);
-    for (const fragment of fragments) fragment.text = fragment.text.replace(/\u00ad/g, '');
-    pushWord(fragments.filter((f) => f.text.length > 0), width, measure, hyphenator, push);
+    pushWord(fragments, width, measure, hyphenator, push);
     const trailing = lead[2]!;
     const spanAtEnd = spans.find((span) => span.start <= contentEnd && contentEnd < span.end) ?? spans[spans.length - 1];
     const font = spanAtEnd?.font ?? style.font;

@@ -96,6 +96,17 @@ describe('setting a paragraph', () => {
     expect(narrow.some((line) => shown(line).endsWith('non-'))).toBe(true);
   });
 
+  it('stretches a space UAX #14 keeps unbroken (before an ambiguous quote) like the others, and breaks before an opening quote', () => {
+    const quoted = 'Термины «гражданское общество» и «неправительственная организация» (НПО) вошли в обиход, а закон говорит "о некоммерческих организациях" с 2001 года.';
+    for (const width of [150, 180, 210, 260]) {
+      const lines = breakLines(text(quoted), width, style, fonts, measure, { mode: 'justify' });
+      expect(textOf(lines)).toBe(quoted);
+      for (const line of lines.slice(0, -1)) expect(line.width, shown(line)).toBeCloseTo(width, 6);
+      // The drawn spaces widen by `spacing`: every run's width is its measured text plus that.
+      for (const line of lines) for (const run of line.runs) if (!run.artifact && run.x + run.width < line.width) expect(run.width).toBeCloseTo(measure(run.text, run.font, run.size) + (run.text.match(/ /g)?.length ?? 0) * (run.spacing ?? 0), 6);
+    }
+  });
+
   it('ends a line at a hard line break, without stretching it', () => {
     const lines = breakLines(text('Meruert Makhmutova\nDirector, Public Policy Research Center'), 400, style, fonts, measure, { mode: 'justify' });
     expect(lines.map((line) => shown(line).trimEnd())).toEqual(['Meruert Makhmutova', 'Director, Public Policy Research Center']);
