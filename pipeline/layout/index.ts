@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { registerMemo, registerNumberTable } from '../memo.ts';
 import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox, type LineMemo } from './flow.ts';
-import type { Line, Measure } from './lines.ts';
+import type { Hyphenator, Line, Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
 import type { PageStyle } from './style.ts';
 
@@ -23,6 +23,12 @@ export interface LayoutInput {
   charts: ReadonlyMap<string, ChartBox>;
   /** Draws a chart as vectors. */
   paintChart: ChartPainter;
+  /**
+   * Where words of the edition's language may be hyphenated in justified text, and a name for
+   * that (the locale and anything else that changes the pieces) to key remembered lines by.
+   * Without it, no word is hyphenated.
+   */
+  hyphenation?: { name: string; hyphenator: Hyphenator };
 }
 
 /** The laid-out PDF. */
@@ -51,7 +57,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   });
   const { measure, touch } = measureWith(doc);
   const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: knownLines, set: (key, lines) => void brokenLines.set(key, lines), touch };
-  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo });
+  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
   await ended;
