@@ -80,6 +80,8 @@ export interface RunResult {
   warnings: InputIssue[];
   /** Milliseconds spent in each stage. */
   timings: StageTimings;
+  /** Of the layout stage's time, the milliseconds spent setting paragraphs into lines (breaking, hyphenating). */
+  breakingMs: number;
   /** What changed since the previous build (absent for `check`). */
   changes?: ChangeReport;
 }
@@ -109,7 +111,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const version = request.pipelineVersion ?? pipelineVersion();
   const inputs = inputsOf(request, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
-  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
+  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   const cacheDir = join(request.root, '.cache');
   const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir);
   const stages = await loadStages();
@@ -166,7 +168,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     lap('compose');
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
-  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings };
+  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
   // 5. Layout: each document as a tagged PDF — taken from the cache when exactly this
   //    document was laid out before. (Worker threads were measured slower here: starting
   //    pdfkit and the fonts in each costs more than the two cores win.)
@@ -233,7 +235,8 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const written = writeAtomically(outputDir, files);
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
-  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
+  const breakingMs = jobs.reduce((sum, job) => sum + (job.cached?.breakingMs ?? 0), 0);
+  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, breakingMs, changes };
   } finally {
     lock.release();
   }
@@ -346,7 +349,7 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
 }
 
 /** The result of the previous build when nothing changed since, else undefined. */
-function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings'> | undefined {
+function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings' | 'breakingMs'> | undefined {
   const previous = readPreviousManifest(outputDir, country);
   if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
   const editions = Object.entries(previous.editions).map(([key, record]) => {
@@ -381,7 +384,8 @@ function cachedLayoutResult(cache: StageCache, key: string): LayoutResult | unde
   const bytes = cache.get(`${key}.pdf`);
   if (!meta || !bytes) return undefined;
   const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
-  return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
+  // A kept layout cost no breaking in this run.
+  return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests, breakingMs: 0 };
 }
 
 function storeLayoutResult(cache: StageCache, key: string, result: LayoutResult): void {

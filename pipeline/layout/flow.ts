@@ -24,6 +24,8 @@ export interface FlowInput {
   lineMemo?: LineMemo;
   /** Hyphenation of the edition's language, with a name for it in the memo's keys; none, no hyphenation. */
   hyphenation?: { name: string; hyphenator: Hyphenator };
+  /** Adds the milliseconds spent setting paragraphs (breaking and hyphenating) to `breakingMs`. */
+  clock?: { breakingMs: number };
 }
 
 /** Paragraphs broken into lines before, in this process or a build before it (index.ts). */
@@ -258,7 +260,7 @@ class Flow {
     const memo = this.input.lineMemo;
     const hyphenation = mode === 'justify' ? this.input.hyphenation : undefined;
     const options: SetOptions = { mode, hyphenator: hyphenation?.hyphenator };
-    if (!memo) return breakLines(inlines, width, style, this.style.fonts, this.measure, options);
+    if (!memo) return this.timed(() => breakLines(inlines, width, style, this.style.fonts, this.measure, options));
     const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${mode}|${hyphenation?.name ?? ''}|${JSON.stringify(inlines)}`;
     let lines = memo.get(key);
     if (lines) {
@@ -266,9 +268,18 @@ class Flow {
       for (const line of lines) for (const run of line.runs) memo.touch(run.font);
       return lines;
     }
-    lines = breakLines(inlines, width, style, this.style.fonts, this.measure, options);
+    lines = this.timed(() => breakLines(inlines, width, style, this.style.fonts, this.measure, options));
     memo.set(key, lines);
     return lines;
+  }
+
+  private timed<T>(work: () => T): T {
+    const clock = this.input.clock;
+    if (!clock) return work();
+    const start = performance.now();
+    const result = work();
+    clock.breakingMs += performance.now() - start;
+    return result;
   }
 
   private textLines(text: string, style: TextStyle, width: number): Line[] {
