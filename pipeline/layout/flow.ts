@@ -174,7 +174,8 @@ class Flow {
     const fill = (this.y - top) / (this.style.height - this.style.margin.bottom - top);
     if (fill >= minFill) return 0;
     this.lastPageBefore = this.pages.length - 2;
-    const lines = this.page.items.filter((item) => item.kind === 'line').length;
+    // Lines as a reader counts them: a bullet and its item's first line are one.
+    const lines = new Set(this.page.items.flatMap((item) => (item.kind === 'line' ? [Math.round(item.y)] : []))).size;
     return Math.max(0, minLastPageLines - lines);
   }
 

@@ -34,7 +34,12 @@ describe.each(documents)('%s', (name) => {
   const pages = () => read.get(name)!;
   const bodyLines = () => {
     // A part's last line may be its paragraph's, which is set free: only the lines above it count.
-    const lines = pages().flatMap((page) => page.parts.flatMap((part) => part.lines.slice(0, -1))).filter((line) => Math.abs(line.size - 10.5) < 0.01);
+    const sized = pages().flatMap((page) => page.parts.flatMap((part) => part.lines.slice(0, -1))).filter((line) => Math.abs(line.size - 10.5) < 0.01);
+    // The text column's lines: those that start where most do (not the cover's credits).
+    const lefts = new Map<number, number>();
+    for (const line of sized) lefts.set(Math.round(line.left), (lefts.get(Math.round(line.left)) ?? 0) + 1);
+    const left = [...lefts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const lines = sized.filter((line) => Math.round(line.left) === left);
     const column = percentile(lines.map((line) => line.right - line.left), 0.9);
     // Full lines: the last line of a paragraph and one ended by a hard break are short by design.
     return lines.filter((line) => line.right - line.left >= column * 0.97);
