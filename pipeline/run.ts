@@ -23,6 +23,8 @@ import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
+import { createHyphenator } from './hyphenate/index.ts';
+import { unbreakableWords } from './layout/unbreakable.ts';
 
 /**
  * The heavy stages (Vega, pdfkit, fontkit, resvg) are loaded only when a build has work to do,
@@ -175,6 +177,18 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const files: OutputFile[] = openDataFiles(dataset, scores);
   const laidOut: Edition[] = [];
   const records: Record<string, EditionRecord> = {};
+  // One hyphenator per language, told the names and acronyms of the country's data; its name
+  // is part of the key of remembered lines, so other words set the paragraphs again.
+  const hyphenations = new Map<string, LayoutInput['hyphenation']>();
+  const hyphenationFor = (locale: string): LayoutInput['hyphenation'] => {
+    let known = hyphenations.get(locale);
+    if (!known) {
+      const words = unbreakableWords(dataset, locale);
+      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: createHyphenator(locale, { unbreakable: words }) };
+      hyphenations.set(locale, known);
+    }
+    return known;
+  };
   const jobs = editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
@@ -190,6 +204,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       style: dataset.page,
       charts: new Map(job.forLayout.map((c) => [c.id, c])),
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
+      hyphenation: hyphenationFor(job.locale),
     });
     storeLayoutResult(cache, job.key, job.cached);
     await releaseMemory(request.releaseMemory);
@@ -257,13 +272,12 @@ function translationIssues(dataset: Dataset, locales: readonly string[]): InputI
   return locales.filter((l) => l !== dataset.config.sourceLocale).flatMap((locale) => missingStrings(source, dataset.content.get(locale)!.strings, severity, dataset.config.templatesDir));
 }
 
-/** What compose needs to know of each figure in a locale: caption, alt text, chart or description. */
+/** What compose needs to know of each figure in a locale: caption, alt text, chart, note. */
 export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
   const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);
-    const description = figure.kind === 'diagram' ? pick(figure.description) : undefined;
-    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? description ?? '', chart: chart?.id, description, note: pick(figure.note) }];
+    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? '', chart: chart?.id, note: pick(figure.note) }];
   }));
 }
 
