@@ -33,9 +33,13 @@ export interface SetOptions {
 /** Share of a space's width it may grow and shrink in justified text. */
 const spaceStretch = 0.6;
 const spaceShrink = 0.28;
-/** Cost of breaking at a hyphenation point, and after a hyphen already in the text. */
+/**
+ * Cost of breaking at a hyphenation point, and after a hyphen already in the text: in
+ * ragged text (labels, headings) a compound is broken only rather than adding a line, as
+ * "Financial-industrial / groups" reads better than "Financial- / industrial groups".
+ */
 const hyphenPenalty = 50;
-const explicitHyphenPenalty = 50;
+const explicitHyphenPenalty = { justify: 50, ragged: 1000 };
 /** Cost of an emergency break inside a word too wide for any line. */
 const emergencyPenalty = 5000;
 /** Words longer than this are no words a hyphenator knows; they are left alone. */
@@ -181,7 +185,7 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
       push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font, size: style.size, link }]);
     } else if (found.position < text.length) {
       if (softHyphen) push({ type: 'penalty', width: measure('-', font, style.size), cost: hyphenPenalty, flagged: true }, [{ text: '-', font, size: style.size }]);
-      else push({ type: 'penalty', width: 0, cost: explicitHyphen ? explicitHyphenPenalty : 0, flagged: explicitHyphen }, []);
+      else push({ type: 'penalty', width: 0, cost: explicitHyphen ? explicitHyphenPenalty[justify ? 'justify' : 'ragged'] : 0, flagged: explicitHyphen }, []);
     }
     last = found.position;
   }

@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export interface TaggedLine {
   /** Its text, as a text extractor reads it. */
   text: string;
-  /** Left and right edge, pt. */
+  /** Left and right edge, pt (a break hyphen included). */
   left: number;
   right: number;
   /** Size of its first glyphs, pt. */
@@ -69,7 +69,12 @@ export async function readTypeset(file: string): Promise<ReadPage[]> {
       }
       const artifact = stack.some((entry) => entry.tag === 'Artifact');
       if (artifact) {
-        if (item.str === '-' && lastReal) sequences.get(lastReal)!.hyphenated = true;
+        if (item.str === '-' && lastReal) {
+          // The break hyphen ends the line as drawn, though not its text.
+          const line = sequences.get(lastReal)!;
+          line.hyphenated = true;
+          line.right = Math.max(line.right, item.transform[4]! + item.width);
+        }
         continue;
       }
       const id = [...stack].reverse().find((entry) => entry.id)?.id;
