@@ -57,7 +57,10 @@ describe.each(documents)('%s', (name) => {
   it('justifies running text: its full lines share one right edge', () => {
     const rights = bodyLines().map((line) => line.right);
     const edge = percentile(rights, 0.5);
-    const off = bodyLines().filter((line) => Math.abs(line.right - edge) > 0.6);
+    // Within 2 pt (under a millimetre): pdf.js measures a line's end from its glyphs'
+    // advances and widths, which differ from the drawn line by up to two points; a ragged line
+    // misses the edge by a word.
+    const off = bodyLines().filter((line) => Math.abs(line.right - edge) > 2);
     expect(off.map((line) => `${line.text} (${(line.right - edge).toFixed(1)} pt)`)).toEqual([]);
   });
 
