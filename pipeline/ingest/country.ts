@@ -7,9 +7,9 @@ import { validateYaml } from './validate.ts';
 export function readCountry(reader: InputReader, path: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
   if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
-  const raw = yaml.value as Country & Record<string, unknown>;
-  const { id, framework, name, organisation, study, edition, locales, ...extra } = raw;
-  return { id, framework, name, organisation, study, edition, locales, extra };
+  const raw = yaml.value as Omit<Country, 'partners' | 'funders'> & { partners?: Country['partners']; funders?: Country['funders'] } & Record<string, unknown>;
+  const { id, framework, name, organisation, partners, funders, study, edition, locales, ...extra } = raw;
+  return { id, framework, name, organisation, partners: partners ?? [], funders: funders ?? [], study, edition, locales, extra };
 }
 
 /** Reads `sources.yaml` into citations by key. */
