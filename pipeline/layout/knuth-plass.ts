@@ -154,10 +154,11 @@ export function findBreaks(items: readonly Item[], lineWidth: (line: number) => 
       if (flagged && node.hyphensInRow > 0) demerits += options.doubleHyphenDemerits;
       if (isLast && node.hyphensInRow > 0) demerits += options.finalHyphenDemerits;
       if (node.position >= 0 && Math.abs(fitness - node.fitness) > 1) demerits += options.fitnessDemerits;
-      const candidate: Node = { position: b, line: node.line + 1, fitness, hyphensInRow, demerits: node.demerits + demerits, ratio, overfull: false, previous: node };
+      // Only a break better than the best so far of its class is made: most are not.
       const key = fitness * (options.maxHyphensInRow + 1) + hyphensInRow;
       const best = candidates[key];
-      if (!best || candidate.demerits < best.demerits) candidates[key] = candidate;
+      const total = node.demerits + demerits;
+      if (!best || total < best.demerits) candidates[key] = { position: b, line: node.line + 1, fitness, hyphensInRow, demerits: total, ratio, overfull: false, previous: node };
     }
     active = kept;
     for (const candidate of candidates) if (candidate) active.push(candidate);

@@ -215,9 +215,16 @@ function pushWord(fragments: Fragment[], width: number, measure: Measure, hyphen
     const pieces = hyphenPieces(first.text, hyphenator);
     if (pieces.length > 1) {
       const hyphen = measure('-', first.font, first.size);
+      // Each piece's share of the word's measured width, by the advances of its characters:
+      // measuring every piece as a text of its own would shape thousands of new strings, and
+      // the pieces of an unbroken word are drawn as one run anyway.
+      const advance = (piece: string) => [...piece].reduce((sum, c) => sum + measure(c, first.font, first.size), 0);
+      const advances = pieces.map(advance);
+      const whole = advances.reduce((a, b) => a + b, 0);
+      const wordWidth = first.width!;
       pieces.forEach((piece, i) => {
         const isLast = i === pieces.length - 1;
-        const own: Fragment = { ...first, text: piece, width: undefined };
+        const own: Fragment = { ...first, text: piece, width: whole > 0 ? (wordWidth * advances[i]!) / whole : wordWidth / pieces.length };
         const draw: Fragment[] = isLast ? [own, ...fragments.slice(1)] : [own];
         push({ type: 'box', width: widthOf(draw) }, draw);
         if (!isLast) push({ type: 'penalty', width: hyphen, cost: hyphenPenalty, flagged: true }, [{ text: '-', font: first.font, size: first.size }]);
