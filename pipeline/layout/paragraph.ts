@@ -133,6 +133,10 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     draws.push(draw);
   };
   const markSize = style.size * superscriptScale;
+  // Inside a web address a break (after a slash) is a last resort: the address is kept whole
+  // on a line when it fits, so it reads and copies as one.
+  const addresses = [...text.matchAll(/[a-z][a-z0-9+.-]*:\/\/\S+/gi)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const inAddress = (at: number) => addresses.some(([from, to]) => at > from && at < to);
   const breaker = new LineBreaker(text);
   let markIndex = 0;
   let last = 0;
@@ -185,6 +189,7 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
       push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font, size: style.size, link }]);
     } else if (found.position < text.length) {
       if (softHyphen) push({ type: 'penalty', width: measure('-', font, style.size), cost: hyphenPenalty, flagged: true }, [{ text: '-', font, size: style.size }]);
+      else if (inAddress(found.position)) push({ type: 'penalty', width: 0, cost: emergencyPenalty, flagged: false }, []);
       else push({ type: 'penalty', width: 0, cost: explicitHyphen ? explicitHyphenPenalty[justify ? 'justify' : 'ragged'] : 0, flagged: explicitHyphen }, []);
     }
     last = found.position;

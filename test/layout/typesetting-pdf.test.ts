@@ -45,7 +45,10 @@ describe.each(documents)('%s', (name) => {
     return lines.filter((line) => line.right - line.left >= column * 0.97);
   };
 
-  it('sets running text at 60–75 characters a line (median and 90th percentile)', () => {
+  // The brief sets its text in its own grid of columns and boxes; the measure is the report's.
+  const report = name.endsWith('acr');
+
+  it.runIf(report)('sets running text at 60–75 characters a line (median and 90th percentile)', () => {
     const counts = bodyLines().map((line) => [...line.text.trimEnd()].length);
     expect(counts.length).toBeGreaterThan(name.endsWith('acr') ? 300 : 20);
     for (const share of [0.5, 0.9]) {
@@ -54,7 +57,7 @@ describe.each(documents)('%s', (name) => {
     }
   });
 
-  it('justifies running text: its full lines share one right edge', () => {
+  it.runIf(report)('justifies running text: its full lines share one right edge', () => {
     const rights = bodyLines().map((line) => line.right);
     const edge = percentile(rights, 0.5);
     // Within 2 pt (under a millimetre): pdf.js measures a line's end from its glyphs'
