@@ -38,7 +38,8 @@ export function openPdf(file: string): Promise<OpenedPdf> {
           }
           const text = normalise(item.str);
           if (text.length === 0) continue;
-          if (joinNext) page[page.length - 1] += text;
+          // A line broken after a slash (a web address) goes on without a space, as joinLines reads it.
+          if (joinNext || (page.length > 0 && page[page.length - 1]!.endsWith('/') && /^\S/.test(text) && 'hasEOL' in item)) page[page.length - 1] += text;
           else page.push(text);
           joinNext = false;
         }
