@@ -172,14 +172,14 @@ export async function measurePeerBuild(setup: BenchSetup): Promise<{ run: ChildR
 }
 
 /** Step 4: our build in this process, for its per-stage times and page counts. */
-export async function measureInProcess(setup: BenchSetup): Promise<{ timings: StageTimings; editions: Edition[] }> {
+export async function measureInProcess(setup: BenchSetup): Promise<{ timings: StageTimings; editions: Edition[]; breakingMs: number }> {
   const root = copyProject(setup.repoRoot);
   // Nothing an earlier run shaped, measured or compiled is reused (the peer's compiler is new
   // each time too); only the code stays loaded and compiled.
   forgetMemos();
   try {
     const result = await runPipeline({ root, configPath: 'pipeline.config.yaml', locales: setup.locales });
-    return { timings: result.timings, editions: result.editions };
+    return { timings: result.timings, editions: result.editions, breakingMs: result.breakingMs };
   } finally {
     removeProject(root);
   }

@@ -16,7 +16,7 @@ export interface BenchResults {
   /** Step 3b: corrections in a running watch. */
   watch: WatchRound;
   /** Step 4, one per repetition. */
-  inProcess: { timings: StageTimings; editions: Edition[] }[];
+  inProcess: { timings: StageTimings; editions: Edition[]; breakingMs: number }[];
   /** Step 5. */
   peer: PeerResults;
 }
@@ -116,6 +116,8 @@ function stageTable(results: BenchResults): string {
   const peerRender = (pick: (render: PeerRender) => number) => (peer.length ? formatMs(median(peer.map((p) => pick(p.render)))) : 'n/a');
   const sum = (render: PeerRender, key: 'convertMs' | 'compileMs' | 'pdfMs') => render.documents.reduce((total, d) => total + d[key], 0);
   const total = median(results.inProcess.map((r) => Object.values(r.timings).reduce((a, b) => a + b, 0)));
+  const breaking = median(results.inProcess.map((r) => r.breakingMs));
+  const pagesLaidOut = results.inProcess[0]?.editions.reduce((sum, e) => sum + e.pages, 0) ?? 0;
   const peerTotal = peer.length ? formatMs(median(peer.map((p) => Object.values(p.frontEnd).reduce((a, b) => a + b, 0) + p.render.totalMs))) : 'n/a';
   const rows = [
     ['ingest', formatMs(ours('ingest')), peerFront('ingest')],
@@ -123,6 +125,8 @@ function stageTable(results: BenchResults): string {
     ['chart', formatMs(ours('chart')), peerFront('chart')],
     ['compose', formatMs(ours('compose')), peerFront('compose')],
     ['**layout** (all PDFs)', `**${formatMs(ours('layout'))}**`, `**${peerRender((r) => r.totalMs)}**`],
+    ['· of which setting paragraphs: Knuth–Plass breaking and hyphenation', formatMs(breaking), ''],
+    ['· · the same per page', `${(breaking / Math.max(1, pagesLaidOut)).toFixed(2)} ms`, ''],
     ['· peer: compiler + fonts + chart SVGs', '', peerRender((r) => r.setupMs)],
     ['· peer: ComposedDocument → Typst markup', '', peerRender((r) => sum(r, 'convertMs'))],
     ['· peer: Typst compile', '', peerRender((r) => sum(r, 'compileMs'))],

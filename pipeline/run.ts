@@ -25,6 +25,8 @@ import { acquireBuildLock } from './publish/lock.ts';
 import { readPublishedState, unloggedChanges, writePublishedState } from './publish/published.ts';
 import { removeStrays } from './publish/strays.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
+import { createHyphenator } from './hyphenate/index.ts';
+import { unbreakableWords } from './layout/unbreakable.ts';
 
 /**
  * The heavy stages (Vega, pdfkit, fontkit, resvg) are loaded only when a build has work to do,
@@ -86,6 +88,8 @@ export interface RunResult {
   warnings: InputIssue[];
   /** Milliseconds spent in each stage. */
   timings: StageTimings;
+  /** Of the layout stage's time, the milliseconds spent setting paragraphs into lines (breaking, hyphenating). */
+  breakingMs: number;
   /** What changed since the previous build (absent for `check`). */
   changes?: ChangeReport;
   /** One-line notices of the run (see `RunRequest.onNotice`). */
@@ -142,7 +146,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   const version = request.pipelineVersion ?? pipelineVersion();
   const inputs = inputsOf(request, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
-  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
+  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   const cacheDir = join(request.root, '.cache');
   const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir, notice);
   const stages = await loadStages();
@@ -199,7 +203,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     lap('compose');
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
-  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings };
+  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
   // 5. Layout: each document as a tagged PDF — taken from the cache when exactly this
   //    document was laid out before. (Worker threads were measured slower here: starting
   //    pdfkit and the fonts in each costs more than the two cores win.)
@@ -208,10 +212,23 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   const records: Record<string, EditionRecord> = {};
   // The page style with its font files by content, not by where they lie, for the keys.
   const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
+  // One hyphenator per language, told the names and acronyms of the country's data; its name
+  // is part of the key of remembered lines, so other words set the paragraphs again.
+  const hyphenations = new Map<string, LayoutInput['hyphenation']>();
+  const hyphenationFor = (locale: string): LayoutInput['hyphenation'] => {
+    let known = hyphenations.get(locale);
+    if (!known) {
+      const words = unbreakableWords(dataset, locale);
+      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: createHyphenator(locale, { unbreakable: words }) };
+      hyphenations.set(locale, known);
+    }
+    return known;
+  };
   const jobs = editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
-      const key = layoutKey(drawing, document, keyStyle, forLayout);
+      // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
+      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale)!.name }, forLayout);
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key, notice) };
     });
   });
@@ -223,6 +240,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
       style: dataset.page,
       charts: new Map(job.forLayout.map((c) => [c.id, c])),
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
+      hyphenation: hyphenationFor(job.locale),
     });
     storeLayoutResult(cache, job.key, job.cached);
     await releaseMemory(request.releaseMemory);
@@ -276,7 +294,8 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   }
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
-  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
+  const breakingMs = jobs.reduce((sum, job) => sum + (job.cached?.breakingMs ?? 0), 0);
+  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, breakingMs, changes };
 }
 
 /** UI strings of a locale, falling back to the source locale when the policy allows it. */
@@ -390,7 +409,7 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
 }
 
 /** The result of the previous build when nothing changed since, else undefined. */
-function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings' | 'notices'> | undefined {
+function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings' | 'notices' | 'breakingMs'> | undefined {
   const previous = readPreviousManifest(outputDir, country);
   if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
   const state = readPublishedState(outputDir, country);
@@ -435,9 +454,10 @@ function cachedLayoutResult(cache: StageCache, key: string, notice: (message: st
   const bytes = cache.get(`${key}.pdf`);
   if (!meta || !bytes) return undefined;
   try {
+    // A kept layout cost no breaking in this run.
     const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
     if (!Number.isInteger(saved.pageCount) || !Array.isArray(saved.anchorPages) || !Array.isArray(saved.pageDigests)) throw new Error('fields missing');
-    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
+    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests, breakingMs: 0 };
   } catch {
     notice(`.cache/${key}.json: not a layout record; laid out again`);
     return undefined;
