@@ -17,7 +17,7 @@ import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
 import { fileCache, pruneCache } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
-import { readConfig } from './ingest/config.ts';
+import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
@@ -116,7 +116,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, checkOnly: request.checkOnly });
   // A country may publish fewer editions than configured (a country without a translation yet).
   const locales = request.locales ?? dataset.country.locales ?? dataset.config.locales;
   for (const locale of locales) {
@@ -218,7 +218,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   lap('chart');
   // 6. Publish: compare with the previous build, record this one, and move every file into
   //    place together — under the output folder's lock.
-  const outputDir = join(request.root, dataset.config.outputDir);
+  const outputDir = outputPath(request.root, dataset.config);
   const lock = acquireBuildLock(outputDir, dataset.country.id);
   try {
   const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', warnings, records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
@@ -336,7 +336,7 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
   const country = request.country ?? config.countries[0]!;
   return {
     country,
-    outputDir: join(request.root, config.outputDir),
+    outputDir: outputPath(request.root, config),
     digest: digestInputs(
       request.root,
       [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],

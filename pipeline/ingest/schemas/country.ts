@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { localisedText, slug } from './common.ts';
+import { calendarDate, localisedText, slug } from './common.ts';
 
 /** `data/countries/<country>/country.yaml`. */
 export const countrySchema: SchemaObject = {
@@ -13,20 +13,27 @@ export const countrySchema: SchemaObject = {
       type: 'object',
       required: ['name'],
       properties: { name: localisedText, short: localisedText },
+      additionalProperties: false,
     },
-    partner: { type: 'object' },
-    funders: { type: 'array' },
-    study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } } },
+    partner: { type: 'object', required: ['name'], properties: { name: localisedText, short: localisedText }, additionalProperties: false },
+    funders: { type: 'array', items: { type: 'object', required: ['name'], properties: { key: slug, name: localisedText }, additionalProperties: false } },
+    study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } }, additionalProperties: false },
     edition: {
       type: 'object',
       required: ['published'],
-      properties: { published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' } },
+      properties: { published: calendarDate },
+      additionalProperties: false,
     },
     locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales of this country' },
     reportTitle: localisedText,
     briefTitle: localisedText,
-    acronyms: { type: 'array' },
+    acronyms: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'expansion'], properties: { key: { type: 'string' }, short: localisedText, expansion: localisedText }, additionalProperties: false },
+    },
   },
+  // A misspelt key would otherwise be ignored, and what it was meant to set silently missing.
+  additionalProperties: false,
 };
 
 /** `data/countries/<country>/sources.yaml`: citations by key. */
@@ -42,8 +49,9 @@ export const sourcesSchema: SchemaObject = {
       title: localisedText,
       year: { type: 'integer' },
       publisher: { type: 'string' },
-      url: { type: 'string' },
+      url: { type: 'string', pattern: '^https?://[^\\s]+$', description: 'a web address starting with https://' },
     },
+    additionalProperties: false,
   },
 };
 
@@ -59,7 +67,7 @@ export const configSchema: SchemaObject = {
     locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales to build' },
     sourceLocale: { type: 'string' },
     documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, description: 'the documents to build' },
-    sourceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+    sourceDate: calendarDate,
     translation: {
       type: 'object',
       properties: { missing: { enum: ['fail', 'fallback'] } },
