@@ -316,8 +316,8 @@ export interface LocaleContent {
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
   | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
-  | { kind: 'snippet'; name: string }
-  | { kind: 'people'; list: string };
+  | { kind: 'snippet'; name: string; place?: SourcePlace }
+  | { kind: 'people'; list: string; place?: SourcePlace };
 
 /** The order of parts of a document. */
 export interface DocumentPlan {
