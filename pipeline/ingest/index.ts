@@ -65,6 +65,19 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const people = readPeople(reader, `${countryDir}/people.yaml`);
   const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`, sources, sourcesFile);
   const locales = country?.locales ?? config.locales;
+  // A locale with neither UI strings nor narrative is not translated at all: one message says
+  // so, instead of one for every text of every file that lacks it.
+  const untranslated = locales.filter((l) => l !== config.sourceLocale && !reader.exists(`${config.templatesDir}/locales/${l}`) && !reader.exists(`${countryDir}/narrative/${l}`));
+  if (untranslated.length > 0 && config.translation.missing === 'fail') {
+    for (const locale of untranslated) {
+      const listedAt = config.locales.indexOf(locale);
+      reader.issues.push(issueAt(configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']), {
+        message: `the locale "${locale}" has no translation yet: no UI strings (${config.templatesDir}/locales/${locale}/) and no narrative (${countryDir}/narrative/${locale}/)`,
+        hint: `Run "csi-report translations export --locale ${locale}" for everything to translate, set "translation: {missing: fallback}" to build with the English text, or remove "${locale}" from locales.`,
+      }));
+    }
+    throw new InputError(reader.issues);
+  }
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
   for (const document of config.documents) {
