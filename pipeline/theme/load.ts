@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { insideFolder } from '../util/paths.ts';
 import { openSync, type Font } from 'fontkit';
-import { InputError } from '../errors/errors.ts';
+import { asEnvironmentError, InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { InputReader } from '../ingest/read.ts';
 import { validateYaml } from '../ingest/validate.ts';
@@ -63,6 +63,8 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
     try {
       opened = openSync(file);
     } catch (error) {
+      const refused = asEnvironmentError(error);
+      if (refused !== error) throw refused;
       reader.issues.push(issueAt(place, { message: `${face.file} is not a font file fontkit can read (${(error as Error).message})`, hint: 'Name a TTF or OTF file of the package.' }));
       continue;
     }

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, vi } from 'vitest';
@@ -49,6 +50,11 @@ export interface BadCase {
   ignore?: string[];
   /** Runs after the comparison, e.g. to give back permissions. */
   cleanup?(project: CaseProject): void;
+  /**
+   * The case takes permissions away, which do not bind the superuser: run as root, it goes
+   * through the csi-report command as the unprivileged user "nobody".
+   */
+  unprivileged?: boolean;
 }
 
 /** What a run of a case printed and left behind. */
@@ -147,6 +153,23 @@ export async function runCli(argv: readonly string[], root: string, env: Record<
   }
 }
 
+/** Runs the csi-report command as the user "nobody" (uid 65534), for cases about permissions. */
+let bundled = false;
+function runAsNobody(argv: readonly string[], root: string, env: Record<string, string> = {}): { exit: number; out: string; err: string } {
+  // The command's bundle is made (in node_modules/.cache, which "nobody" may not write) first.
+  if (!bundled) bundled = spawnSync(process.execPath, [join(repoRoot, 'bin', 'csi-report.js'), '--help']).status === 0;
+  chmodSync(root, 0o777);
+  const result = spawnSync(process.execPath, ['--expose-gc', join(repoRoot, 'bin', 'csi-report.js'), ...argv], {
+    cwd: root,
+    uid: 65534,
+    gid: 65534,
+    env: { ...process.env, ...env, HOME: root },
+    encoding: 'utf8',
+  });
+  chmodSync(root, 0o700);
+  return { exit: result.status ?? -1, out: result.stdout, err: result.stderr.trimEnd() };
+}
+
 async function quietly<T>(run: () => Promise<T>): Promise<T> {
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
   try {
@@ -165,7 +188,8 @@ export async function runCase(testCase: BadCase): Promise<CaseRun> {
   const project = copyProject(await baseProject(testCase.project ?? 'mini'));
   testCase.setup(project);
   const before = snapshot(project.root, testCase.ignore);
-  const run = await runCli(testCase.argv ?? ['check'], project.root, testCase.env);
+  const asNobody = testCase.unprivileged === true && process.getuid?.() === 0;
+  const run = asNobody ? runAsNobody(testCase.argv ?? ['check'], project.root, testCase.env) : await runCli(testCase.argv ?? ['check'], project.root, testCase.env);
   try {
     const shown = `exit ${run.exit}\n${run.err}\n${run.out}`;
     expect(run.exit, shown).toBe(testCase.exit ?? 2);
