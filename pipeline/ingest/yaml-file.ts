@@ -35,7 +35,10 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Only the first syntax error: the ones after it are mostly its echoes.
   for (const error of doc.errors.slice(0, 1)) {
-    if (error.code === 'MULTIPLE_DOCS') {
+    if (/call stack/i.test(error.message)) {
+      // Block nesting (by indentation) the bracket count above cannot see.
+      issues.push(issueAt(placeAt(error.pos[0]), msg.tooDeep(maxDepth)));
+    } else if (error.code === 'MULTIPLE_DOCS') {
       const start = /^(---|\.\.\.)\s*$/m.exec(text);
       issues.push(issueAt(placeAt(start ? start.index : error.pos[0]), msg.severalDocuments()));
     } else {

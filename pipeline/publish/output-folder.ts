@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import type { PipelineConfig } from '../ingest/types.ts';
 import { insideFolder } from '../util/paths.ts';
@@ -26,11 +26,13 @@ export function outputFolderIssues(root: string, config: PipelineConfig, place: 
     return issue('lies outside the project', 'Name a folder inside the project, such as "output", or an absolute path (e.g. /srv/reports) to build elsewhere.');
   }
   const inputs: [string, string][] = [[join(root, config.dataDir), 'the data folder'], [join(root, config.templatesDir), 'the templates folder'], [root, 'the project folder (where the configuration is)']];
+  // Compared as written and with symbolic links followed, so a link cannot lead the output into an input.
+  const ways = (path: string) => [path, real(path)];
   for (const [folder, name] of inputs.slice(0, 2)) {
-    if (insideFolder(folder, out)) return issue(`lies inside ${name}`, 'Choose a folder outside data/ and templates/, such as "output": publishing replaces what is in it.');
+    if (ways(folder).some((f) => ways(out).some((o) => insideFolder(f, o)))) return issue(`lies inside ${name}`, 'Choose a folder outside data/ and templates/, such as "output": publishing replaces what is in it.');
   }
   for (const [folder, name] of inputs) {
-    if (insideFolder(out, folder)) return issue(`contains ${name}`, 'Give the output a folder of its own, such as "output": publishing replaces what is in it.');
+    if (ways(folder).some((f) => ways(out).some((o) => insideFolder(o, f)))) return issue(`contains ${name}`, 'Give the output a folder of its own, such as "output": publishing replaces what is in it.');
   }
   if (!existsSync(out)) return [];
   if (!statSync(out).isDirectory()) return issue('is a file', 'Name a folder for the output (it is made when missing), not a file.');
@@ -66,6 +68,17 @@ function ownEntry(out: string, name: string): boolean {
   if (stat.isSymbolicLink()) return readlinkSync(join(out, name)).startsWith('.versions/');
   if (stat.isDirectory()) return name === '.versions' || name === 'bench' || existsSync(join(out, name, versionMarker));
   return name === outputMarker || name === '.gitkeep' || /^\.build-.+\.lock$/.test(name) || /\.swap-\d+$/.test(name);
+}
+
+/** The path with every symbolic link of its existing part followed. */
+function real(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing) && dirname(existing) !== existing) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  return join(realpathSync(existing), ...rest);
 }
 
 function lstatOrUndefined(path: string) {

@@ -196,7 +196,7 @@ export async function runCase(testCase: BadCase): Promise<CaseRun> {
     expect(run.err, 'no stack trace').not.toMatch(/\n\s+at .+[:(]\d+/);
     expect(run.err, 'not an internal error').not.toMatch(/internal error/);
     const lines = run.err.split('\n');
-    const index = lines.findIndex((line) => (testCase.at === undefined || line.startsWith(`${testCase.at}:`) || line.includes(` ${testCase.at}:`) || line.startsWith(`${testCase.at} `)) && testCase.message.test(line));
+    const index = lines.findIndex((line) => (testCase.at === undefined || line.startsWith(testCase.at.endsWith(':') ? testCase.at : `${testCase.at}:`) || line.includes(` ${testCase.at}:`) || line.startsWith(`${testCase.at} `)) && testCase.message.test(line));
     expect(index, `an error${testCase.at ? ` at ${testCase.at}` : ''} matching ${testCase.message}\n${shown}`).toBeGreaterThanOrEqual(0);
     if (testCase.hint) expect(lines.slice(index, index + 3).join('\n'), `the hint ${testCase.hint}`).toMatch(testCase.hint);
     const after = snapshot(project.root, testCase.ignore);

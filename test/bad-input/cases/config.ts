@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BadCase } from '../harness.ts';
@@ -51,6 +51,7 @@ export const outputCases: BadCase[] = [
   { name: 'outputDir is the project folder', setup: withKey('outputDir: .'), argv: ['build'], at: `${config}:5`, message: /output folder "." contains the data folder/, hint: /a folder of its own/ },
   { name: 'outputDir above the project', setup: withKey('outputDir: ../..'), argv: ['build'], at: `${config}:5`, message: /lies outside the project/, hint: /absolute path/ },
   { name: 'outputDir is the file system root', setup: withKey('outputDir: /'), argv: ['build'], at: `${config}:5`, message: /output folder "\/" contains the data folder/, hint: /a folder of its own/ },
+  { name: 'outputDir a link into the data folder', setup: (p) => { symlinkSync('data/countries', join(p.root, 'published')); p.append(config, 'outputDir: published\n'); }, argv: ['build'], at: `${config}:5`, message: /output folder "published" lies inside the data folder/, hint: /outside/ },
   { name: 'outputDir names a file', setup: (p) => { p.put('notes.txt', 'mine\n'); p.append(config, 'outputDir: notes.txt\n'); }, argv: ['build'], at: `${config}:5`, message: /output folder "notes.txt" is a file/, hint: /Name a folder/ },
   { name: 'outputDir names the configuration file', setup: withKey('outputDir: pipeline.config.yaml'), argv: ['build'], at: `${config}:5`, message: /is a file/, hint: /Name a folder/ },
   { name: 'outputDir holds files the build did not write', setup: (p) => { p.put('docs/README.md', '# my notes\n'); p.append(config, 'outputDir: docs\n'); }, argv: ['build'], at: `${config}:5`, message: /output folder "docs" holds files this pipeline did not write \(README.md\)/, hint: /new or empty folder/ },

@@ -55,6 +55,8 @@ export const dataCases: BadCase[] = [
   { name: 'YAML alias bomb in indicators.yaml', setup: (p) => p.put(indicators, aliasBomb()), at: `${indicators}:2`, message: /aliases expand to more than 100 copies/, hint: /instead of nesting anchors/ },
   { name: 'YAML alias cycle', setup: (p) => p.put(indicators, 'values: &a\n  "1.1.1": *a\n'), at: `${indicators}:2`, message: /the alias \*a refers to the anchor &a/, hint: /Write the value out/ },
   { name: 'YAML nested too deeply', setup: (p) => p.put(indicators, `values: ${'['.repeat(5000)}${']'.repeat(5000)}\n`), at: `${indicators}:1`, message: /nested more than \d+ levels deep/, hint: /flatter|nesting/ },
+  { name: 'YAML nested too deeply by indentation', setup: (p) => p.put(indicators, Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')), at: `${indicators}:`, message: /nested more than \d+ levels deep/, hint: /flatter/ },
+  { name: 'YAML nested 65 levels, within what the parser takes', setup: (p) => p.put(indicators, `values:\n${Array.from({ length: 70 }, (_, i) => `${' '.repeat(2 * i + 2)}k${i}:`).join('\n')} 1\n`), at: `${indicators}:`, message: /nested more than 64 levels deep/, hint: /flatter/ },
   { name: 'indicators.yaml in UTF-16 big-endian', setup: utf16be(indicators), at: indicators, message: /not UTF-8: it is UTF-16/, hint: /Save it as UTF-8/ },
   { name: 'indicators.yaml empty', setup: (p) => p.put(indicators, ''), at: indicators, message: /empty/, hint: /values/ },
   { name: 'indicators.yaml as a list', setup: (p) => p.put(indicators, '- 40\n- 30\n'), at: `${indicators}:1`, message: /expected a map/, hint: /map/ },
