@@ -76,7 +76,23 @@ export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: Input
 function pruneErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const kept: ErrorObject[] = [];
+  // The alternatives of an `anyOf` each report a wrong type at the same place: one message
+  // names them all ("expected a text per locale or a number").
+  const types = new Map<string, ErrorObject>();
   for (const error of errors) {
+    if (error.keyword !== 'type') continue;
+    const known = types.get(error.instancePath);
+    if (known) known.params = { type: `${String(known.params.type)},${String(error.params.type)}` };
+    else types.set(error.instancePath, { ...error, params: { ...error.params } });
+  }
+  for (const error of errors) {
+    if (error.keyword === 'type') {
+      const merged = types.get(error.instancePath);
+      if (!merged) continue;
+      types.delete(error.instancePath);
+      kept.push(merged);
+      continue;
+    }
     if (['oneOf', 'anyOf', 'if', 'propertyNames'].includes(error.keyword)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
@@ -127,6 +143,7 @@ function typeName(type: string): string {
     object: 'a map of keys and values',
     array: 'a list',
     boolean: 'true or false',
+    null: 'null (an empty cell)',
   };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }

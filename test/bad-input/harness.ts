@@ -46,6 +46,8 @@ export interface BadCase {
   message: RegExp;
   /** The hint printed with it. */
   hint?: RegExp;
+  /** How many errors the run reports, when one mistake must not be told several times. */
+  errors?: number;
   /** Files or folders (relative to the root) left out of the "unchanged" comparison, e.g. a folder the case made unreadable. */
   ignore?: string[];
   /** Runs after the comparison, e.g. to give back permissions. */
@@ -199,6 +201,7 @@ export async function runCase(testCase: BadCase): Promise<CaseRun> {
     const index = lines.findIndex((line) => (testCase.at === undefined || line.startsWith(testCase.at.endsWith(':') ? testCase.at : `${testCase.at}:`) || line.includes(` ${testCase.at}:`) || line.startsWith(`${testCase.at} `)) && testCase.message.test(line));
     expect(index, `an error${testCase.at ? ` at ${testCase.at}` : ''} matching ${testCase.message}\n${shown}`).toBeGreaterThanOrEqual(0);
     if (testCase.hint) expect(lines.slice(index, index + 3).join('\n'), `the hint ${testCase.hint}`).toMatch(testCase.hint);
+    if (testCase.errors !== undefined) expect(run.err.match(/: error: /g)?.length ?? 0, 'number of errors').toBe(testCase.errors);
     const after = snapshot(project.root, testCase.ignore);
     expect([...after].filter(([path, value]) => before.get(path) !== value).map(([path]) => path), 'files written or changed').toEqual([]);
     expect([...before.keys()].filter((path) => !after.has(path)), 'files removed').toEqual([]);
