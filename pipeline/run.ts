@@ -254,13 +254,12 @@ function translationIssues(dataset: Dataset, locales: readonly string[]): InputI
   return locales.filter((l) => l !== dataset.config.sourceLocale).flatMap((locale) => missingStrings(source, dataset.content.get(locale)!.strings, severity, dataset.config.templatesDir));
 }
 
-/** What compose needs to know of each figure in a locale: caption, alt text, chart or description. */
+/** What compose needs to know of each figure in a locale: caption, alt text, chart, note. */
 export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
   const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);
-    const description = figure.kind === 'diagram' ? pick(figure.description) : undefined;
-    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? description ?? '', chart: chart?.id, description, note: pick(figure.note) }];
+    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? '', chart: chart?.id, note: pick(figure.note) }];
   }));
 }
 

@@ -9,6 +9,7 @@ import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from './types.ts';
 import { typedNumbers } from './bindings.ts';
+import { typedCitations } from './typed-citations.ts';
 
 /**
  * Renders one narrative file: Handlebars (strict) binds it to the data, Markdown gives it
@@ -18,7 +19,7 @@ import { typedNumbers } from './bindings.ts';
 export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefix: string): Block[] {
   const markdown = renderTemplate(state, file, {});
   if (markdown === undefined) return [];
-  state.issues.push(...typedNumbers(state, file));
+  state.issues.push(...typedNumbers(state, file), ...typedCitations(state, file));
   const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix, sourceLines(markdown));
   for (const problem of result.problems) state.issues.push({ place: { file: file.path, line: problem.line + 1 }, message: problem.message, hint: problem.hint, severity: 'error' });
   state.nextFootnote = result.nextFootnote;
@@ -155,7 +156,7 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
     return [{
       kind: 'figure', id: figure.id, anchor: `figure-${figure.id}`,
       caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }),
-      chart: figure.chart, description: figure.description, alt: figure.alt, note: figure.note, source: item.source,
+      chart: figure.chart, alt: figure.alt, note: figure.note, source: item.source,
     }];
   }
   if (item.of === 'table') {

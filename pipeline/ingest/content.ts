@@ -1,13 +1,13 @@
 import type { SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import type { BibEntry, DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart, TableDef, TextFile } from './types.ts';
+import type { DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart, TableDef, TextFile } from './types.ts';
 import type { InputReader } from './read.ts';
 import { readLocaleStrings } from './strings.ts';
 import { validateYaml } from './validate.ts';
 import { closest } from '../util/text.ts';
 import { issueAt } from './yaml-file.ts';
-import { bibliographySchema, factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
+import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
 
 /** Reads every `facts/*.yaml` of a country; a key may be defined once across all files. */
 export function readFacts(reader: InputReader, dir: string): Map<string, Fact> {
@@ -69,26 +69,6 @@ export function readPeople(reader: InputReader, path: string): PeopleList[] {
   const yaml = reader.yaml(path, 'people');
   if (!yaml || !validateYaml(yaml, peopleSchema, reader.issues)) return [];
   return (yaml.value as { lists: PeopleList[] }).lists;
-}
-
-/**
- * Reads `bibliography.yaml`. A key names one work: it may not be used twice, nor by a data
- * source of `sources.yaml`, or a citation could not tell which is meant.
- */
-export function readBibliography(reader: InputReader, path: string, sources: ReadonlyMap<string, unknown> = new Map(), sourcesFile = 'sources.yaml'): BibEntry[] {
-  if (!reader.exists(path)) return [];
-  const yaml = reader.yaml(path, 'bibliography');
-  if (!yaml || !validateYaml(yaml, bibliographySchema, reader.issues)) return [];
-  const entries = yaml.value as BibEntry[];
-  const seen = new Map<string, string>();
-  const before = reader.issues.length;
-  entries.forEach((entry, i) => {
-    const place = yaml.placeOf([i, 'key']);
-    const first = seen.get(entry.key) ?? (sources.has(entry.key) ? sourcesFile : undefined);
-    if (first) reader.issues.push(issueAt(place, msg.duplicateId(entry.key, first)));
-    else seen.set(entry.key, formatPlace(place));
-  });
-  return reader.issues.length > before ? [] : entries;
 }
 
 /** Reads a document plan, `templates/<document>/document.yaml`. */

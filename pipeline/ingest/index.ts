@@ -6,8 +6,11 @@ import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
-import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
+import { readBibliography } from './bibliography.ts';
+import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
+import { readConflicts } from './conflicts.ts';
+import { checkSpellings, type Spelling } from './spellings.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
@@ -63,7 +66,11 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const facts = readFacts(reader, `${countryDir}/facts`);
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
-  const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`, sources, sourcesFile);
+  // The framework's works (cited by the generic texts) come first; a country may not reuse their keys.
+  const bibliography = readBibliography(reader, [
+    ...(country ? [`${config.dataDir}/frameworks/${country.framework}.bibliography.yaml`] : []),
+    `${countryDir}/bibliography.yaml`,
+  ]);
   const locales = country?.locales ?? config.locales;
   // A locale with neither UI strings nor narrative is not translated at all: one message says
   // so, instead of one for every text of every file that lacks it.
@@ -85,12 +92,18 @@ export function ingestDataset(request: IngestRequest): Dataset {
     if (plan) plans.set(document, plan);
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
+  const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
+  // One spelling per organisation name, in every text of the country and the generic texts.
+  if (country) {
+    const texts = reader.files().filter((file) => file.startsWith(`${countryDir}/`) || file.startsWith(`${config.templatesDir}/acr/text/`) || file.startsWith(`${config.templatesDir}/brief/text/`));
+    checkSpellings(reader, texts, (country.extra.spellings ?? []) as Spelling[], `${countryDir}/country.yaml`);
+  }
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */

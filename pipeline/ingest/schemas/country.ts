@@ -12,7 +12,11 @@ export const countrySchema: SchemaObject = {
     organisation: {
       type: 'object',
       required: ['name'],
-      properties: { name: localisedText, short: localisedText },
+      properties: {
+        name: localisedText,
+        short: localisedText,
+        forms: { type: 'object', description: 'grammatical forms of the name, e.g. {genitive: {ru: "…"}}', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: localisedText },
+      },
       additionalProperties: false,
     },
     partner: { type: 'object', required: ['name'], properties: { name: localisedText, short: localisedText }, additionalProperties: false },
@@ -31,6 +35,16 @@ export const countrySchema: SchemaObject = {
       type: 'array',
       items: { type: 'object', required: ['key', 'expansion'], properties: { key: { type: 'string' }, short: localisedText, expansion: localisedText }, additionalProperties: false },
     },
+    spellings: {
+      type: 'array',
+      description: 'names with the spelling to use and the variants to refuse',
+      items: {
+        type: 'object',
+        required: ['use', 'not'],
+        properties: { use: { type: 'string', minLength: 1 }, not: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+        additionalProperties: false,
+      },
+    },
   },
   // A misspelt key would otherwise be ignored, and what it was meant to set silently missing.
   additionalProperties: false,
@@ -45,7 +59,7 @@ export const sourcesSchema: SchemaObject = {
     required: ['kind', 'title'],
     properties: {
       kind: slug,
-      author: { type: 'string' },
+      author: { anyOf: [{ type: 'string' }, localisedText] },
       title: localisedText,
       year: { type: 'integer' },
       publisher: { type: 'string' },
