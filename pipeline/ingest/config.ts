@@ -5,7 +5,7 @@ import type { PipelineConfig } from './types.ts';
 import type { InputReader } from './read.ts';
 import { configSchema } from './schemas/country.ts';
 import { validateYaml } from './validate.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { issueAt } from './yaml-file.ts';
 import { insideFolder } from '../util/paths.ts';
 
 const defaults = {
@@ -81,5 +81,5 @@ function epochDate(reader: InputReader): string | undefined | null {
   return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
 }
 
+/** Where the build writes (the output folder, resolved as `outputDir` says). */
 export { outputPath };
-export type { YamlFile };
