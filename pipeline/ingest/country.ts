@@ -9,13 +9,13 @@ import { msg } from '../errors/messages.ts';
 export function readCountry(reader: InputReader, path: string, folder: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
   if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
-  const raw = yaml.value as Country & Record<string, unknown>;
+  const raw = yaml.value as Omit<Country, 'partners' | 'funders'> & { partners?: Country['partners']; funders?: Country['funders'] } & Record<string, unknown>;
   if (raw.id !== folder) {
     reader.issues.push(issueAt(yaml.placeOf(['id']), { message: `the id "${raw.id}" differs from the country's folder "${folder}"`, hint: `Make them the same: write "id: ${folder}", or rename the folder.` }));
     return undefined;
   }
-  const { id, framework, name, organisation, study, edition, locales, ...extra } = raw;
-  return { id, framework, name, organisation, study, edition, locales, extra };
+  const { id, framework, name, organisation, partners, funders, study, edition, locales, ...extra } = raw;
+  return { id, framework, name, organisation, partners: partners ?? [], funders: funders ?? [], study, edition, locales, extra };
 }
 
 /** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */

@@ -11,6 +11,7 @@ import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from '
 import { readCorrections } from './corrections.ts';
 import { readConflicts } from './conflicts.ts';
 import { checkSpellings, type Spelling } from './spellings.ts';
+import { readBriefChoices, readRecommendations } from './recommendations.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
@@ -93,6 +94,8 @@ export function ingestDataset(request: IngestRequest): Dataset {
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
   const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
+  const recommendations = readRecommendations(reader, `${countryDir}/recommendations.yaml`, framework);
+  const brief = readBriefChoices(reader, `${countryDir}/brief.yaml`, framework, recommendations);
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
   // One spelling per organisation name, in every text of the country and the generic texts.
   if (country) {
@@ -103,7 +106,7 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */
