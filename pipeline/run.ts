@@ -17,7 +17,7 @@ import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
-import { readConfig } from './ingest/config.ts';
+import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
@@ -153,7 +153,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version, notice);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, checkOnly: request.checkOnly });
   // A country may publish fewer editions than configured (a country without a translation yet).
   const locales = request.locales ?? dataset.country.locales ?? dataset.config.locales;
   for (const locale of locales) {
@@ -272,7 +272,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   lap('chart');
   // 6. Publish: compare with the previous edition and what was published before it, record
   //    this build, and move every file into place together (the lock is held since the start).
-  const outputDir = join(request.root, dataset.config.outputDir);
+  const outputDir = outputPath(request.root, dataset.config);
   const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
   const previous = readPreviousManifest(outputDir, dataset.country.id);
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
@@ -383,7 +383,7 @@ function unloggedWarnings(dataset: Dataset, changes: readonly { id: string; old:
 function buildTarget(request: RunRequest): { country: string; outputDir: string } | undefined {
   const config = readConfig(new InputReader(request.root), request.configPath);
   if (!config) return undefined;
-  return { country: request.country ?? config.countries[0]!, outputDir: join(request.root, config.outputDir) };
+  return { country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
 }
 
 /** Where a build of the request would read and write, and a digest of all it could read. */
@@ -399,7 +399,7 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
   const country = request.country ?? config.countries[0]!;
   return {
     country,
-    outputDir: join(request.root, config.outputDir),
+    outputDir: outputPath(request.root, config),
     digest: digestInputs(
       request.root,
       [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],

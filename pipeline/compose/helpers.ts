@@ -154,6 +154,14 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
       return placeMarker('list', String(key));
     },
   };
+  // `lookup` of a key the object does not hold itself (a prototype's, such as "__proto__" or
+  // "constructor") renders nothing in Handlebars even in strict mode; here it is an error.
+  helpers.lookup = (object: unknown, key: unknown, options: HelperOptions) => {
+    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(key))) {
+      return fail(options, `"${String(key)}" is not a value the narrative knows`, 'Use the helpers listed in docs/narrative.md; lookup reads only values the data gives a text.');
+    }
+    return (object as Record<string, unknown>)[String(key)];
+  };
   for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper as Handlebars.HelperDelegate);
   return hb;
 }

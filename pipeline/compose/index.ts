@@ -1,3 +1,4 @@
+import { closest } from '../util/text.ts';
 import { InputError } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
@@ -84,9 +85,20 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
         blocks.splice(at < 0 ? blocks.length : at, 0, marker);
         return blocks;
       }
+      if (!file && locale === dataset.config.sourceLocale) {
+        const known = [...(state.input.dataset.content.get(locale)?.[plan.document].keys() ?? [])];
+        const near = closest(part.name, known);
+        state.issues.push({
+          place: part.place ?? { file: plan.file },
+          message: `the plan names a snippet "${part.name}", but there is no snippet "${part.name}" (${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md)`,
+          hint: near ? `Did you mean "${near}"? Or write the snippet, or remove the part from the plan.` : 'Write the snippet, or remove the part from the plan.',
+          severity: 'error',
+        });
+        return [];
+      }
       if (!file) {
         state.issues.push({
-          place: { file: plan.file },
+          place: part.place ?? { file: plan.file },
           message: `the ${locale} text "${part.name}" is missing`,
           hint: `Write data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
           severity: 'error',
@@ -118,7 +130,8 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {
-        state.issues.push({ place: { file: plan.file }, message: `there is no people list "${part.list}"`, hint: `Use one of: ${dataset.people.map((p) => p.id).join(', ')}.`, severity: 'error' });
+        const known = dataset.people.map((p) => p.id);
+        state.issues.push({ place: part.place ?? { file: plan.file }, message: `there is no people list "${part.list}"`, hint: known.length > 0 ? `Use one of: ${known.join(', ')} (lists of people.yaml).` : `Add a list "${part.list}" to the country's people.yaml, or remove the part.`, severity: 'error' });
         return [];
       }
       return peopleBlocks(state, list);

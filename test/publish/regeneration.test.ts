@@ -161,7 +161,7 @@ describe('a build killed midway', () => {
     // Whatever the kills left — partial or old version folders, temporary links, lock or
     // cache files — the next build removed: one edition, nothing beside it.
     expect(readdirSync(join(root, 'output/.versions'))).toHaveLength(1);
-    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.published-testland.json', '.versions', 'testland']);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.csi-report-output', '.published-testland.json', '.versions', 'testland']);
     expect(readdirSync(join(root, '.cache')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

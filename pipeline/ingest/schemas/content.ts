@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { localisedText, slug } from './common.ts';
+import { calendarDate, localisedText, slug } from './common.ts';
 
 /** `facts/*.yaml`: numbers the narrative cites. */
 export const factsSchema: SchemaObject = {
@@ -161,7 +161,7 @@ export const correctionsSchema: SchemaObject = {
         type: 'object',
         required: ['date', 'indicator', 'old', 'new', 'reason'],
         properties: {
-          date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+          date: calendarDate,
           indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "2.4.1" (in quotes)' },
           old: { type: 'number' },
           new: { type: 'number' },
