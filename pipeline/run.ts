@@ -25,7 +25,7 @@ import { acquireBuildLock } from './publish/lock.ts';
 import { readPublishedState, unloggedChanges, writePublishedState } from './publish/published.ts';
 import { removeStrays } from './publish/strays.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
-import { createHyphenator } from './hyphenate/index.ts';
+import { createHyphenator, type Hyphenator } from './hyphenate/index.ts';
 import { unbreakableWords } from './layout/unbreakable.ts';
 
 /**
@@ -213,13 +213,15 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // The page style with its font files by content, not by where they lie, for the keys.
   const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
   // One hyphenator per language, told the names and acronyms of the country's data; its name
-  // is part of the key of remembered lines, so other words set the paragraphs again.
-  const hyphenations = new Map<string, LayoutInput['hyphenation']>();
-  const hyphenationFor = (locale: string): LayoutInput['hyphenation'] => {
+  // is part of the key of remembered lines, so other words set the paragraphs again. It is made
+  // at its first word: a rebuild whose layouts are all kept never loads the patterns.
+  const hyphenations = new Map<string, NonNullable<LayoutInput['hyphenation']>>();
+  const hyphenationFor = (locale: string): NonNullable<LayoutInput['hyphenation']> => {
     let known = hyphenations.get(locale);
     if (!known) {
       const words = unbreakableWords(dataset, locale);
-      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: createHyphenator(locale, { unbreakable: words }) };
+      let made: Hyphenator | undefined;
+      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: { split: (word) => (made ??= createHyphenator(locale, { unbreakable: words })).split(word) } };
       hyphenations.set(locale, known);
     }
     return known;
@@ -228,7 +230,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
       // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
-      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale)!.name }, forLayout);
+      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale).name }, forLayout);
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key, notice) };
     });
   });

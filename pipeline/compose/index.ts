@@ -40,6 +40,7 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   const title = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
   return {
     kind: input.document,
+    textColumn: plan.textColumn,
     locale: input.locale,
     meta: {
       title,

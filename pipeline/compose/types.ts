@@ -228,6 +228,8 @@ export interface LayoutLabels {
 export interface ComposedDocument {
   /** Which document. */
   kind: 'acr' | 'brief';
+  /** Running text in the readable text column, or across the full width (the document plan's `textColumn`). */
+  textColumn: boolean;
   /** Locale. */
   locale: string;
   /** PDF metadata. */

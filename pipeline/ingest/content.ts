@@ -76,13 +76,14 @@ export function readPlan(reader: InputReader, templatesDir: string, document: 'a
   const file = `${templatesDir}/${document}/document.yaml`;
   const yaml = reader.yaml(file, `${document} document plan`);
   if (!yaml || !validateYaml(yaml, planSchema, reader.issues)) return undefined;
-  const parts = (yaml.value as { parts: (string | Record<string, string>)[] }).parts.map((part, i): PlanPart => {
+  const value = yaml.value as { parts: (string | Record<string, string>)[]; textColumn?: boolean };
+  const parts = value.parts.map((part, i): PlanPart => {
     if (typeof part === 'string') return { kind: part } as PlanPart;
     const place = yaml.placeOf(['parts', i]);
     if ('snippet' in part) return { kind: 'snippet', name: part.snippet!, place };
     return { kind: 'people', list: part.people!, place };
   });
-  return { document, parts, file: yaml.file };
+  return { document, parts, textColumn: value.textColumn ?? true, file: yaml.file };
 }
 
 /** Reads everything written in one locale: narrative, lists, generic texts and UI strings. */

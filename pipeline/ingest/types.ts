@@ -409,6 +409,8 @@ export interface DocumentPlan {
   document: 'acr' | 'brief';
   /** Its parts, in order. */
   parts: readonly PlanPart[];
+  /** Running text in the readable text column (true), or across the full width for a grid of the document's own. */
+  textColumn: boolean;
   /** Where it is written. */
   file: string;
 }

@@ -136,7 +136,7 @@ class Flow {
     this.width = this.style.width - this.style.margin.left - this.style.margin.right;
     // The brief sets its own grid of columns and boxes across the full width (grid.ts); the
     // report's running text stands in the text column.
-    this.textWidth = input.document.kind === 'brief' ? this.width : textColumnWidth(input.document, this.style, this.measure, this.width);
+    this.textWidth = !input.document.textColumn ? this.width : textColumnWidth(input.document, this.style, this.measure, this.width);
     // The column sits at the right; what is left of it is the margin column.
     this.textLeft = this.left + this.width - this.textWidth;
     for (const [number, inlines] of input.document.footnotes) {

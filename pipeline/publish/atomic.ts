@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { InputError } from '../errors/errors.ts';
 import { markOutputFolder, versionMarker } from './output-folder.ts';
+import { swapName } from './names.ts';
 
 /** A file to publish, relative to the output folder. */
 export interface OutputFile {
@@ -94,7 +95,7 @@ function carryOver(from: string, to: string, own: ReadonlySet<string>, prefix = 
 
 /** Points `link` at `target` in one rename: the link is never missing or half made. */
 function swapLink(outputDir: string, link: string, target: string): void {
-  const temp = `${link}.swap-${process.pid}`;
+  const temp = join(dirname(link), swapName(basename(link), process.pid));
   rmSync(temp, { force: true });
   symlinkSync(relative(outputDir, target), temp);
   renameSync(temp, link);

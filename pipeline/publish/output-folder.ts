@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import type { PipelineConfig } from '../ingest/types.ts';
 import { insideFolder } from '../util/paths.ts';
+import { parseBuildFile } from './names.ts';
 
 /** The file that marks an output folder as made by this pipeline. */
 export const outputMarker = '.csi-report-output';
@@ -67,10 +68,9 @@ function ownEntry(out: string, name: string): boolean {
   if (!stat) return false;
   if (stat.isSymbolicLink()) return readlinkSync(join(out, name)).startsWith('.versions/');
   if (stat.isDirectory()) return name === '.versions' || name === 'bench' || existsSync(join(out, name, versionMarker));
-  // Also what builds write beside the editions: the published state and lock files, with the
-  // temporary names they are written under, so a folder an older build made without the marker
-  // is still known as the pipeline's own.
-  return name === outputMarker || name === '.gitkeep' || /^\.build-.+\.lock(\.\d+\..+\.(tmp|stale))?$/.test(name) || /^\.published-.+\.json(\.\d+\.tmp)?$/.test(name) || /\.swap-\d+$/.test(name);
+  // Also what builds write beside the editions (locks, published state, swaps and their
+  // temporary names), so a folder an older build made without the marker is still its own.
+  return name === outputMarker || name === '.gitkeep' || parseBuildFile(name) !== undefined;
 }
 
 /** The path with every symbolic link of its existing part followed. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, ComposedDocument, TableBlock } from '../../pipeline/compose/types.ts';
+import type { Block, TableBlock } from '../../pipeline/compose/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { Page } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import { testDocument } from '../helpers/documents.ts';
 
 /** Every character half its size wide: positions are counts of characters. */
 const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
@@ -32,16 +33,7 @@ function pageStyle(): PageStyle {
   };
 }
 
-function documentOf(blocks: Block[]): ComposedDocument {
-  return {
-    kind: 'acr',
-    locale: 'en',
-    meta: { title: 'T', author: 'A', subject: 'S', keywords: [], lang: 'en', runningHead: 'R', date: new Date('2011-06-01T00:00:00Z') },
-    labels: { contents: 'Contents', figures: 'Figures', tables: 'Tables', page: '{page}', continued: '(continued)' },
-    blocks,
-    footnotes: new Map(),
-  };
-}
+const documentOf = (blocks: Block[]) => testDocument(blocks);
 
 const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => ['civil', 'society', 'organisations', 'in', 'the', 'regions', 'depend', 'on', 'grants'][(i + seed) % 9]).join(' ');
 const paragraph = (count: number, seed = 0): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: words(count, seed) }] });

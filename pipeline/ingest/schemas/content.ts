@@ -146,7 +146,10 @@ const planPart = {
 export const planSchema: SchemaObject = {
   type: 'object',
   required: ['parts'],
-  properties: { parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' } },
+  properties: {
+    parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' },
+    textColumn: { type: 'boolean', description: 'false to set running text across the full width (a grid of its own), not in the readable text column' },
+  },
   additionalProperties: false,
 };
 
