@@ -88,20 +88,23 @@ export function markdownToBlocks(markdown: string, locale: string, firstFootnote
       else items.push({ kind: 'paragraph', inlines: toInlines(inline, numberOf), source: place });
       i += 2;
     } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
-      const close = token.type.replace('_open', '_close');
+      // One list block with each item's depth: a list inside an item is nested, not flattened.
       const listItems: Inline[][] = [];
+      const levels: number[] = [];
       let depth = 0;
       let j = i + 1;
       for (; j < tokens.length; j += 1) {
         const t = tokens[j]!;
-        if (t.type === token.type) depth += 1;
-        if (t.type === close) {
+        if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth += 1;
+        else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
           if (depth === 0) break;
           depth -= 1;
+        } else if (t.type === 'inline') {
+          listItems.push(toInlines(t, numberOf));
+          levels.push(depth);
         }
-        if (t.type === 'inline') listItems.push(toInlines(t, numberOf));
       }
-      items.push({ kind: 'list', ordered: token.type === 'ordered_list_open', items: listItems, source: place });
+      items.push({ kind: 'list', ordered: token.type === 'ordered_list_open', items: listItems, ...(levels.some((level) => level > 0) ? { levels } : {}), source: place });
       i = j;
     } else if (token.type === 'footnote_open') {
       const id = (token.meta as { id: number }).id;

@@ -59,6 +59,8 @@ export interface ListBlock extends BlockBase {
   ordered: boolean;
   /** Items. */
   items: Inline[][];
+  /** How deep each item is nested, 0 at the top; absent when every item is at the top. */
+  levels?: readonly number[];
 }
 
 /** A table cell. */

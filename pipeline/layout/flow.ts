@@ -216,7 +216,7 @@ class Flow {
         return;
       }
       case 'list':
-        return this.placeList(block.items, block.ordered);
+        return this.placeList(block.items, block.ordered, block.levels);
       case 'table':
         return this.placeTable(block);
       case 'figure':
@@ -439,19 +439,27 @@ class Flow {
 
   // ── lists ─────────────────────────────────────────────────────────────────────────────
 
-  private placeList(items: readonly Inline[][], ordered: boolean): void {
-    const list = this.struct('L');
+  private placeList(items: readonly Inline[][], ordered: boolean, levels?: readonly number[]): void {
     const style = this.style.body;
+    // One L per level in use: a nested list is an L inside the body of the item it belongs
+    // to, as PDF/UA wants; its items are numbered, or bulleted with a dash, on their own.
+    const open: { list: number; count: number; body?: number }[] = [{ list: this.struct('L'), count: 0 }];
     items.forEach((item, index) => {
-      const li = this.struct('LI', list);
-      const label = ordered ? `${index + 1}.` : '•';
-      const lines = this.lines(item, style, this.textWidth - bulletIndent, 'justify');
+      const level = Math.min(levels?.[index] ?? 0, 3);
+      while (open.length > level + 1) open.pop();
+      while (open.length < level + 1) open.push({ list: this.struct('L', open[open.length - 1]!.body), count: 0 });
+      const current = open[level]!;
+      current.count += 1;
+      const li = this.struct('LI', current.list);
+      const label = ordered && level === 0 ? `${current.count}.` : level === 0 ? '•' : '–';
+      const indent = bulletIndent * (level + 1);
+      const lines = this.lines(item, style, this.textWidth - indent, 'justify');
       const lbl = this.struct('Lbl', li);
-      const body = this.struct('LBody', li);
+      current.body = this.struct('LBody', li);
       // The label goes beside the body's first line, wherever page breaking put it.
-      const first = this.placeLines(lines, style, this.textLeft + bulletIndent, body);
+      const first = this.placeLines(lines, style, this.textLeft + indent, current.body);
       if (first) {
-        first.page.items.push({ kind: 'line', x: this.textLeft + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+        first.page.items.push({ kind: 'line', x: this.textLeft + indent - bulletIndent + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }
       this.y += 3;
     });

@@ -52,6 +52,25 @@ describe('the page rules', () => {
     expect(median).toBeLessThanOrEqual(66);
   });
 
+  it('indents a nested list under its item, tagged as a list inside that item\'s body', () => {
+    const item = (text: string) => [{ kind: 'text' as const, text }];
+    const list: Block = { kind: 'list', ordered: true, items: [item('Surveys, namely:'), item('a population survey'), item('an organisational survey'), item('Case studies')], levels: [0, 1, 1, 0] };
+    const model = flowDocument({ document: documentOf([list]), style: pageStyle(), measure, charts: new Map() });
+    const lines = model.pages[0]!.items.flatMap((placed) => (placed.kind === 'line' ? [{ x: placed.x, text: placed.line.runs.map((run) => run.text).join('').trim(), struct: placed.struct }] : []));
+    const at = (text: string) => lines.find((line) => line.text === text)!;
+    expect(at('a population survey').x).toBeGreaterThan(at('Surveys, namely:').x);
+    expect(at('an organisational survey').x).toBe(at('a population survey').x);
+    expect(at('Case studies').x).toBe(at('Surveys, namely:').x);
+    // Numbers count the items of their own level: the fourth item is the second of the top list.
+    expect(lines.map((line) => line.text).filter((text) => /^\d+\.$|^–$/.test(text))).toEqual(['1.', '–', '–', '2.']);
+    const parentOf = (id: number | undefined) => model.structs[id!]!.parent;
+    const roleOf = (id: number | undefined) => model.structs[id!]!.role;
+    // LBody of "a population survey" → LI → L → LBody of "Surveys, namely:".
+    const nestedList = parentOf(parentOf(at('a population survey').struct));
+    expect(roleOf(nestedList)).toBe('L');
+    expect(parentOf(nestedList)).toBe(at('Surveys, namely:').struct);
+  });
+
   it('gives a chapter\'s last page at least 8 lines when it would be nearly empty', () => {
     // Lengths that leave 1 to 7 lines over for the last page of the first chapter.
     for (let count = 600; count <= 1000; count += 37) {
