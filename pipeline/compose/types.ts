@@ -61,6 +61,8 @@ export interface ListBlock extends BlockBase {
   items: Inline[][];
   /** How deep each item is nested, 0 at the top; absent when every item is at the top. */
   levels?: readonly number[];
+  /** Items set ragged right, not justified: entries such as names with their affiliation. */
+  ragged?: boolean;
 }
 
 /** A table cell. */

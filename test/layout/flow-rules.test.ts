@@ -71,6 +71,34 @@ describe('the page rules', () => {
     expect(parentOf(nestedList)).toBe(at('Surveys, namely:').struct);
   });
 
+  it('sets a list of entries ragged when it asks to, and a narrative list justified', () => {
+    const entries = (ragged: boolean): Block => ({ kind: 'list', ordered: false, ragged, items: [[{ kind: 'text', text: words(40, 1) }], [{ kind: 'text', text: words(50, 2) }]] });
+    const stretched = (ragged: boolean) => {
+      const model = flowDocument({ document: documentOf([entries(ragged)]), style: pageStyle(), measure, charts: new Map() });
+      return model.pages[0]!.items.some((item) => item.kind === 'line' && item.line.runs.some((run) => (run.spacing ?? 0) !== 0));
+    };
+    expect(stretched(false)).toBe(true);
+    expect(stretched(true)).toBe(false);
+  });
+
+  it('keeps a run of headings on the page of the first two items of the list they introduce', () => {
+    const heading = (level: 2 | 3, text: string): Block => ({ kind: 'heading', level, text, anchor: text, inContents: false });
+    const names: Block = { kind: 'list', ordered: false, ragged: true, items: Array.from({ length: 12 }, (_, i) => [{ kind: 'text' as const, text: `Name ${i}, place` }]) };
+    // Fillers ending at every height near the foot of the first page: body lines, and small
+    // one-line paragraphs whose other leading shifts the end by less than a body line.
+    const small = (seed: number): Block => ({ kind: 'paragraph', style: 'small', inlines: [{ kind: 'text', text: words(3, seed) }] });
+    for (let count = 330; count <= 400; count += 5) {
+      for (let smalls = 0; smalls < 14; smalls += 1) {
+        const filler = [paragraph(count), ...Array.from({ length: smalls }, (_, i) => small(i))];
+        const model = flowDocument({ document: documentOf([...filler, heading(2, 'Appendix'), heading(3, 'City'), names]), style: pageStyle(), measure, charts: new Map() });
+        const page = model.anchorPages.get('Appendix')!;
+        expect(model.anchorPages.get('City'), `${count} words, ${smalls} small`).toBe(page);
+        const items = model.pages[page]!.items.filter((item) => item.kind === 'line' && item.line.runs.some((run) => run.text.startsWith('Name')));
+        expect(items.length, `${count} words, ${smalls} small`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
   it('gives a chapter\'s last page at least 8 lines when it would be nearly empty', () => {
     // Lengths that leave 1 to 7 lines over for the last page of the first chapter.
     for (let count = 600; count <= 1000; count += 37) {
