@@ -50,7 +50,7 @@ export function acronymBlocks(state: ComposeState): Block[] {
     .sort((a, b) => a[0]!.text.localeCompare(b[0]!.text, state.input.locale));
   return [
     { kind: 'heading', level: 1, text: messages.t('document.acronyms'), anchor: 'acronyms', inContents: true, newPage: true },
-    { kind: 'table', anchor: 'acronym-table', caption: '', header: [{ text: messages.t('document.acronym') }, { text: messages.t('document.meaning') }], widths: [1, 4], rows },
+    { kind: 'table', anchor: 'acronym-table', caption: '', header: [{ text: messages.t('document.acronym') }, { text: messages.t('document.meaning') }], widths: [1, 4], rows, rowHeaders: true },
   ];
 }
 
@@ -76,7 +76,7 @@ export function matrixBlocks(state: ComposeState, appendix: number): Block[] {
   return [
     { kind: 'heading', level: 2, text: messages.t('document.matrix.title', { number: appendix, country, period }), anchor: 'appendix-matrix', inContents: true },
     { kind: 'paragraph', inlines: [{ kind: 'text', text: messages.t('document.matrix.intro') }], style: 'small' },
-    { kind: 'table', anchor: 'matrix-table', caption: '', header: [{ text: messages.t('document.matrix.item') }, { text: messages.t('document.matrix.score'), align: 'right' }], widths: [6, 1], rows },
+    { kind: 'table', anchor: 'matrix-table', caption: '', header: [{ text: messages.t('document.matrix.item') }, { text: messages.t('document.matrix.score'), align: 'right' }], widths: [6, 1], rows, rowHeaders: true },
   ];
 }
 

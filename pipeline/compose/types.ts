@@ -94,6 +94,8 @@ export interface TableBlock extends BlockBase {
   rows: TableCell[][];
   /** Source line under the table. */
   note?: string;
+  /** The first cell of each body row names its row (a row header, as the matrix's items are). */
+  rowHeaders?: boolean;
 }
 
 /** A figure: a chart from the chart stage, or a described diagram. */

@@ -40,7 +40,7 @@ export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: C
       }
       drawItem(doc, item, elements, model, style, paintChart, labelOf);
     }
-    drawFootnotes(doc, model, page.footnotes, style, elements.footnotes);
+    drawFootnotes(doc, model, page.footnotes, style, elements);
     if (!page.plain) drawRunningHead(doc, document, style, labelOf(pageIndex));
   });
   for (const element of elements.all) element.end();
@@ -49,7 +49,10 @@ export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: C
 interface Elements {
   all: StructElement[];
   byId: StructElement[];
-  footnotes: StructElement;
+  /** The Note of each footnote, by its ID (`fn-N`), declared after the text that cites it. */
+  notes: Map<string, StructElement>;
+  /** Where a footnote with no declared Note goes: a section at the end, made when first needed. */
+  strayNotes: () => StructElement;
 }
 
 /** Creates the whole structure tree first, in reading order, so drawing order cannot change it. */
@@ -57,16 +60,33 @@ function declareStructs(doc: PDFKit.PDFDocument, model: PageModel): Elements {
   const root = doc.struct('Document');
   doc.addStructure(root);
   const byId: StructElement[] = [];
+  const notes = new Map<string, StructElement>();
   for (const def of model.structs) {
-    const options = def.alt ? { alt: def.alt } : {};
-    // A note beside a table or figure: its ID must differ from the footnotes' `fn-N`.
-    const element = def.role === 'Note' ? structWithId(doc, 'Note', `note-${def.id}`, options) : doc.struct(def.role, options);
+    const options: PDFKit.Mixins.StructureElementOptions = { ...(def.alt ? { alt: def.alt } : {}), ...(def.lang ? { lang: def.lang } : {}) };
+    const element = def.role === 'Note' ? structWithId(doc, 'Note', def.noteId ?? `note-${def.id}`, options) : doc.struct(def.role, options);
+    if (def.scope) setAttributes(element, { O: 'Table', Scope: def.scope });
+    if (def.noteId) notes.set(def.noteId, element);
     byId[def.id] = element;
     (def.parent === undefined ? root : byId[def.parent]!).add(element);
   }
-  const footnotes = doc.struct('Sect');
-  root.add(footnotes);
-  return { all: [root], byId, footnotes };
+  let stray: StructElement | undefined;
+  const strayNotes = () => {
+    if (!stray) {
+      stray = doc.struct('Sect');
+      root.add(stray);
+    }
+    return stray;
+  };
+  return { all: [root], byId, notes, strayNotes };
+}
+
+/**
+ * Sets a structure element's attribute dictionary (/A): pdfkit's struct() takes no
+ * attributes, so it is set on the element's own dictionary, as pdfkit sets /Alt and /Lang
+ * there. Values are names.
+ */
+function setAttributes(element: StructElement, attributes: Readonly<Record<string, string>>): void {
+  (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { ...attributes };
 }
 
 function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'anchor' }>, elements: Elements, model: PageModel, style: PageStyle, paintChart: ChartPainter, labelOf: (page: number) => string): void {
@@ -153,7 +173,7 @@ function drawArtifacts(doc: PDFKit.PDFDocument, item: PlacedLine): void {
   if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, item, 'artifacts'), 'Layout');
 }
 
-function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, parent: StructElement): void {
+function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, elements: Elements): void {
   if (numbers.length === 0) return;
   let height = 0;
   for (const number of numbers) height += (model.footnoteLines.get(number)?.length ?? 0) * style.footnote.leading;
@@ -161,8 +181,11 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
   artifact(doc, () => doc.rect(model.footnoteX, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
   for (const number of numbers) {
     // PDF/UA-1 wants each Note to carry a unique ID (Matterhorn 19-003, 19-004).
-    const note = structWithId(doc, 'Note', `fn-${number}`);
-    parent.add(note);
+    let note = elements.notes.get(`fn-${number}`);
+    if (!note) {
+      note = structWithId(doc, 'Note', `fn-${number}`);
+      elements.strayNotes().add(note);
+    }
     doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));

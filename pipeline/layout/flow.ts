@@ -2,7 +2,7 @@ import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBl
 import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
-import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
+import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef, StructExtras } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
 
@@ -244,7 +244,7 @@ class Flow {
       width: this.width,
       charts: this.input.charts,
       lines: (inlines, style, width) => this.lines(inlines, style, width),
-      struct: (role, parent, alt) => this.struct(role, parent, alt),
+      struct: (role, parent, alt, more) => this.struct(role, parent, alt, more),
       get y() { return flow.y; },
       set y(value: number) { flow.y = value; },
       push: (item) => this.page.items.push(item),
@@ -286,9 +286,9 @@ class Flow {
     return this.y <= this.style.margin.top + 0.01;
   }
 
-  private struct(role: string, parent?: number, alt?: string): number {
+  private struct(role: string, parent?: number, alt?: string, more: StructExtras = {}): number {
     const id = this.structs.length;
-    this.structs.push({ id, role, parent, alt });
+    this.structs.push({ id, role, parent, alt, ...more });
     return id;
   }
 
@@ -358,7 +358,24 @@ class Flow {
       index += take;
       if (index < lines.length) this.newPage(false);
     }
+    this.declareNotes(lines, struct);
     return first;
+  }
+
+  /**
+   * Declares the Note of each footnote first cited in `lines` right after the text that cites
+   * it, so a reader of the structure hears the note where the mark is, not after the
+   * bibliography: beside a paragraph, inside a list item's body (a list item holds nothing else).
+   */
+  private declareNotes(lines: readonly Line[], struct: number): void {
+    const def = this.structs[struct];
+    const parent = def?.role === 'P' ? def.parent : struct;
+    for (const line of lines) {
+      for (const number of line.footnotes) {
+        const noteId = `fn-${number}`;
+        if (!this.structs.some((s) => s.noteId === noteId)) this.struct('Note', parent, undefined, { noteId });
+      }
+    }
   }
 
   private linesThatFit(lines: readonly Line[], style: TextStyle): number {
@@ -519,8 +536,11 @@ class Flow {
   }
 
   private drawFigure(figure: FigureBlock): void {
-    const figureStruct = this.struct('Figure', undefined, figure.alt);
-    const captionStruct = this.struct('Caption', figureStruct);
+    // Caption, Figure and note side by side in a Div: the Figure's Alt replaces everything
+    // inside it, and the caption and the note must still be read.
+    const group = this.struct('Div');
+    const captionStruct = this.struct('Caption', group);
+    const figureStruct = this.struct('Figure', group, figure.alt);
     this.page.items.push({ kind: 'anchor', name: figure.anchor, y: this.y });
     this.anchorPages.set(figure.anchor, this.pages.length - 1);
     for (const line of this.textLines(figure.caption, this.style.caption, this.width)) {
@@ -543,7 +563,7 @@ class Flow {
     this.y += box.height;
     if (figure.note) {
       this.y += 3;
-      const noteStruct = this.struct('Note', figureStruct);
+      const noteStruct = this.struct('P', group);
       for (const line of this.textLines(figure.note, this.style.small, this.width)) {
         this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: noteStruct });
         this.y += this.style.small.leading;
@@ -596,7 +616,12 @@ class Flow {
       const tr = repeated ? undefined : this.struct('TR', tableStruct);
       let x = this.left;
       lines.forEach((cell, i) => {
-        const struct = tr === undefined ? undefined : this.struct(role, tr);
+        // Every header cell says what it heads (Matterhorn 15-003): the header row its
+        // column, a row header (the matrix's items) its row.
+        const rowHeader = role === 'TD' && i === 0 && table.rowHeaders === true;
+        const cellRole = rowHeader ? 'TH' : role;
+        const more: StructExtras = cellRole === 'TH' ? { scope: rowHeader ? 'Row' : 'Column' } : {};
+        const struct = tr === undefined ? undefined : this.struct(cellRole, tr, undefined, more);
         const align = cells[i]?.align ?? 'left';
         const indent = (cells[i]?.indent ?? 0) * 10;
         let y = this.y + padding;
@@ -635,9 +660,11 @@ class Flow {
     });
     if (table.note) {
       this.y += 3;
+      // One paragraph beside the Table (a Table holds only rows and its caption), however many lines it takes.
+      const noteStruct = this.struct('P');
       for (const line of this.textLines(table.note, this.style.small, this.width)) {
         if (!this.fits(this.style.small.leading)) this.newPage(false);
-        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: this.struct('P') });
+        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: noteStruct });
         this.y += this.style.small.leading;
       }
     }

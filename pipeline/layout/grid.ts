@@ -1,7 +1,7 @@
 import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../compose/types.ts';
 import type { ChartBox } from './flow.ts';
 import type { Line } from './lines.ts';
-import type { PlacedItem } from './model.ts';
+import type { PlacedItem, StructExtras } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 
 /** What a placer needs from the flow: geometry, line breaking, structs and the current page. */
@@ -16,7 +16,7 @@ export interface PlacerContext {
   /** Breaks a paragraph into lines of a width (remembered between builds, as the flow does). */
   lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[];
   /** Declares a struct; returns its id. */
-  struct(role: string, parent?: number, alt?: string): number;
+  struct(role: string, parent?: number, alt?: string, more?: StructExtras): number;
   /** Top of the free space on the current page. */
   y: number;
   /** Adds an item to the current page. */
@@ -201,9 +201,13 @@ function stack(context: PlacerContext, blocks: readonly Block[], x: number, widt
         const box = block.chart ? context.charts.get(block.chart) : undefined;
         if (!box) return;
         const scale = Math.min(1, width / box.width, grid.chartHeight / box.height);
-        const figure = draw ? context.struct('Figure', parent, block.alt) : undefined;
+        // The caption stands beside the Figure, in a Div that holds both: a Figure's Alt
+        // replaces all it contains, and the caption must still be read.
+        const group = draw ? context.struct('Div', parent) : undefined;
+        const caption = group !== undefined && block.caption ? context.struct('Caption', group) : undefined;
+        const figure = group !== undefined ? context.struct('Figure', group, block.alt) : undefined;
         if (block.caption) {
-          put(context.lines([{ kind: 'text', text: block.caption }], style.caption, width), style.caption, figure === undefined ? undefined : context.struct('Caption', figure));
+          put(context.lines([{ kind: 'text', text: block.caption }], style.caption, width), style.caption, caption);
           height += 4;
         }
         if (draw) {
@@ -239,7 +243,7 @@ function table(context: PlacerContext, block: Extract<Block, { kind: 'table' }>,
       const tr = context.struct('TR', tableStruct);
       let cellX = x;
       lines.forEach((cellLines, i) => {
-        const struct = context.struct(role, tr);
+        const struct = context.struct(role, tr, undefined, role === 'TH' ? { scope: 'Column' } : {});
         cellLines.forEach((line, l) => context.push({ kind: 'line', x: cellX + padding, y: y + height + padding + l * text.leading, line, style: text, struct }));
         cellX += columns[i]!;
       });

@@ -11,7 +11,16 @@ export interface StructDef {
   parent?: number;
   /** Text alternative (figures). */
   alt?: string;
+  /** What a header cell (TH) heads: its column or its row (the /Scope table attribute). */
+  scope?: 'Column' | 'Row';
+  /** The ID of a Note (unique in the document; `fn-N` for footnote N). */
+  noteId?: string;
+  /** Language of the element's text, when it differs from the document's (a BCP 47 tag). */
+  lang?: string;
 }
+
+/** What a struct may carry besides its role, parent and alternative text. */
+export type StructExtras = Pick<StructDef, 'scope' | 'noteId' | 'lang'>;
 
 /** A line of text at a place on a page. */
 export interface PlacedLine {

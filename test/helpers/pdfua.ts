@@ -12,8 +12,10 @@ import { OPS, getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * structure tree, or an artifact, and the two never nest), 01-006 (structure types standard
  * or role-mapped to a standard type), 01-007 (Suspects), 06-001…06-003 (XMP metadata with
  * the PDF/UA identifier and dc:title), 07-001/07-002 (DisplayDocTitle), 09-004/09-005 (table
- * and list structure as ISO 32000-1 tables 336 and 337 want it), 11-006 (document language),
- * 13-004 (alternative text of figures), 14-002/14-003 (headings start at H1, skip no level),
+ * and list structure as ISO 32000-1 tables 336 and 337 want it), 11-006 (document language,
+ * and every element's own Lang a language tag), 13-004 (alternative text of figures, and no
+ * caption, note or text block inside a Figure, whose Alt replaces it), 15-003 (Scope on every
+ * table header cell), 14-002/14-003 (headings start at H1, skip no level),
  * 19-003/19-004 (note IDs present and unique), 28-008/28-009 (Tabs /S on pages with
  * annotations), 28-011/28-012 (links inside Link elements, with Contents), and ISO 14289-1
  * 7.1 (MarkInfo Marked), 7.21.4.1 (fonts embedded) and 7.21.7 (a ToUnicode map on each font).
@@ -92,7 +94,7 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<UaFault[]> {
   if (displayTitle === undefined) fault('07-001', 'ViewerPreferences has no DisplayDocTitle');
   else if (displayTitle !== PDFBool.True) fault('07-002', 'DisplayDocTitle is false');
   const lang = textOf(lookup(catalog.get(PDFName.of('Lang'))));
-  if (!lang || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) fault('11-006', `the catalog's Lang is ${lang ? `"${lang}", not a language tag` : 'missing'}`);
+  if (!lang || !isLanguageTag(lang)) fault('11-006', `the catalog's Lang is ${lang ? `"${lang}", not a language tag` : 'missing'}`);
 
   const tagged = collectStructure(pdf, lookup, pageOf, fault);
   checkAnnotations(pdf, lookup, tagged.linkedAnnotations, fault);
@@ -103,6 +105,17 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<UaFault[]> {
 
 type Lookup = (value: PDFObject | undefined) => PDFObject | undefined;
 type Report = (checkpoint: string, message: string, page?: number) => void;
+
+/** A well-formed BCP 47 tag whose language the runtime's Intl knows (`en`, `ru`, `kk`, `de-CH`). */
+function isLanguageTag(tag: string): boolean {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return false;
+  try {
+    const language = new Intl.Locale(tag).language;
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 function textOf(value: PDFObject | undefined): string | undefined {
   if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
@@ -151,7 +164,13 @@ function collectStructure(pdf: PDFDocument, lookup: Lookup, pageOf: (ref: PDFObj
   };
   const noteIds = new Set<string>();
   let lastHeading = 0;
-  const visit = (node: PDFObject | undefined, parentType: string, inheritedPage: number | undefined, depth: number): void => {
+  /** A TH's /A (a dictionary, or an array of them with revision numbers) holds a Table attribute Scope. */
+  const hasScope = (element: PDFDict): boolean => {
+    const attributes = lookup(element.get(PDFName.of('A')));
+    const dicts = attributes instanceof PDFArray ? attributes.asArray().map(lookup) : [attributes];
+    return dicts.some((dict) => dict instanceof PDFDict && dict.get(PDFName.of('O')) === PDFName.of('Table') && ['Row', 'Column', 'Both'].some((scope) => dict.get(PDFName.of('Scope')) === PDFName.of(scope)));
+  };
+  const visit = (node: PDFObject | undefined, parentType: string, inheritedPage: number | undefined, depth: number, insideFigure: boolean): void => {
     if (depth > 200) {
       fault('01-006', 'the structure tree is nested more than 200 levels deep');
       return;
@@ -163,7 +182,7 @@ function collectStructure(pdf: PDFDocument, lookup: Lookup, pageOf: (ref: PDFObj
       return;
     }
     if (value instanceof PDFArray) {
-      for (const item of value.asArray()) visit(item, parentType, inheritedPage, depth);
+      for (const item of value.asArray()) visit(item, parentType, inheritedPage, depth, insideFigure);
       return;
     }
     if (!(value instanceof PDFDict)) return;
@@ -192,6 +211,11 @@ function collectStructure(pdf: PDFDocument, lookup: Lookup, pageOf: (ref: PDFObj
       const alt = textOf(lookup(value.get(PDFName.of('Alt')))) ?? textOf(lookup(value.get(PDFName.of('ActualText'))));
       if (!alt || alt.trim() === '') fault('13-004', `a ${kind} has no alternative text`, page);
     }
+    // A Figure's Alt stands for everything inside it: a caption or note in it is never read.
+    if (insideFigure && (kind === 'Caption' || kind === 'Note' || kind === 'P' || /^H[1-6]?$/.test(kind))) fault('13-004', `a ${kind} stands inside a Figure, whose alternative text replaces it; set it beside the Figure`, page);
+    if (kind === 'TH' && !hasScope(value)) fault('15-003', 'a table header cell (TH) has no Scope attribute', page);
+    const lang = textOf(lookup(value.get(PDFName.of('Lang'))));
+    if (lang !== undefined && !isLanguageTag(lang)) fault('11-006', `an element's Lang "${lang}" is not a language tag`, page);
     const heading = /^H([1-6])$/.exec(kind);
     if (heading) {
       const level = Number(heading[1]);
@@ -205,9 +229,9 @@ function collectStructure(pdf: PDFDocument, lookup: Lookup, pageOf: (ref: PDFObj
       else if (noteIds.has(id)) fault('19-004', `the Note ID "${id}" is used twice`, page);
       else noteIds.add(id);
     }
-    visit(value.get(PDFName.of('K')), kind, page, depth + 1);
+    visit(value.get(PDFName.of('K')), kind, page, depth + 1, insideFigure || kind === 'Figure');
   };
-  visit(root.get(PDFName.of('K')), 'StructTreeRoot', undefined, 0);
+  visit(root.get(PDFName.of('K')), 'StructTreeRoot', undefined, 0, false);
   return { mcids, linkedAnnotations };
 }
 

@@ -129,6 +129,53 @@ describe('the PDF/UA checker', () => {
     expect(checkpoints(faults)).toEqual(['28-011', '28-012']);
   });
 
+  it('finds a table header cell without Scope, and passes one with it (15-003)', async () => {
+    const table = (scope: string | undefined) => sample((doc, root) => {
+      const element = doc.struct('Table');
+      root.add(element);
+      const row = doc.struct('TR');
+      element.add(row);
+      const header = doc.struct('TH');
+      row.add(header);
+      // pdfkit's struct() takes no attributes; the layout sets /A on the dictionary the same way.
+      if (scope) (header as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: scope };
+      const content = doc.markStructureContent('TH');
+      doc.font('body').text('Score', 50, 80, { lineBreak: false });
+      doc.endMarkedContent();
+      header.add(content);
+      header.end();
+      taggedText(doc, row, 'TD', '46.9', 100);
+      row.end();
+      element.end();
+    });
+    const faults = await checkPdfUa(await table(undefined));
+    expect(checkpoints(faults)).toEqual(['15-003']);
+    expect(await checkPdfUa(await table('Column'))).toEqual([]);
+    expect(await checkPdfUa(await table('Row'))).toEqual([]);
+  });
+
+  it('finds a caption inside a Figure, whose alternative text would hide it (13-004)', async () => {
+    const faults = await checkPdfUa(await sample((doc, root) => {
+      const figure = doc.struct('Figure', { alt: 'A bar chart.' });
+      root.add(figure);
+      taggedText(doc, figure, 'Caption', 'Figure 1: Scores', 80);
+      const content = doc.markStructureContent('Figure');
+      doc.rect(50, 100, 100, 50).fill('#336699');
+      doc.endMarkedContent();
+      figure.add(content);
+      figure.end();
+    }));
+    expect(checkpoints(faults)).toEqual(['13-004']);
+    expect(faults[0]!.message).toMatch(/Caption stands inside a Figure/);
+  });
+
+  it('finds an element whose Lang is not a language tag, and passes one that is (11-006)', async () => {
+    const spoken = (lang: string) => sample((doc, root) => void taggedText(doc, root, 'P', 'Гражданское общество', 80, { lang }));
+    expect(checkpoints(await checkPdfUa(await spoken('russian')))).toEqual(['11-006']);
+    expect(checkpoints(await checkPdfUa(await spoken('xq')))).toEqual(['11-006']);
+    expect(await checkPdfUa(await spoken('ru'))).toEqual([]);
+  });
+
   it('finds a note without an ID (19-003)', async () => {
     expect(checkpoints(await checkPdfUa(await sample((doc, root) => taggedText(doc, root, 'Note', '1 A note.', 700))))).toEqual(['19-003']);
   });
