@@ -1,5 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import attributes from 'markdown-it-attrs';
+import bracketedSpansModule from 'markdown-it-bracketed-spans';
 
 import type { SourcePlace } from '../errors/errors.ts';
 import type { Block, Inline, TextInline } from './types.ts';
@@ -43,13 +45,21 @@ const quotes: Record<string, string> = { en: '“”‘’', ru: '«»„“', k
 type Markdown = ReturnType<typeof MarkdownIt>;
 type Token = ReturnType<Markdown["parse"]>[number];
 const parsers = new Map<string, Markdown>();
+// The package is CommonJS (`module.exports = plugin`) but its typings declare an ES default
+// export, which TypeScript under NodeNext reads as the module object.
+const bracketedSpans = bracketedSpansModule as unknown as (md: Markdown) => void;
 
 function parser(locale: string): Markdown {
   let md = parsers.get(locale);
   if (!md) {
     // Typographic quotes and dashes follow the edition's language. HTML is recognised only to
     // be refused: as text it would print its tags.
-    md = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: quotes[locale] ?? quotes.en! }).use(footnote);
+    // `[words]{lang=ru}` marks words in another language (pandoc's bracketed span); of the
+    // attributes in braces only `lang` means anything to a PDF.
+    md = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: quotes[locale] ?? quotes.en! })
+      .use(footnote)
+      .use(bracketedSpans)
+      .use(attributes, { allowedAttributes: ['lang'] });
     parsers.set(locale, md);
   }
   return md;
@@ -144,6 +154,9 @@ function inlinesOf(inline: Token, numberOf: (id: number) => number, first: numbe
   let bold = 0;
   let italic = 0;
   let link: string | undefined;
+  // Languages of the open spans, innermost last; `undefined` for a span that names none.
+  const langs: (string | undefined)[] = [];
+  const lang = () => [...langs].reverse().find((tag) => tag !== undefined);
   let line = first;
   let length = 0;
   for (const child of inline.children ?? []) {
@@ -155,7 +168,7 @@ function inlinesOf(inline: Token, numberOf: (id: number) => number, first: numbe
         const word = child.content.split(/\s+/).reduce((longest, w) => (w.length > longest.length ? w : longest), '');
         if (word.length > maxWordLength) problems.push({ line, message: `a word of ${word.length} characters ("${word.slice(0, 20)}…") is longer than the ${maxWordLength} a line can be broken from`, hint: 'Put spaces (or a hyphen) into it; a long web address belongs in a [link](https://…) with a short text.' });
         length += child.content.length;
-        push(out, { kind: 'text', text: child.content, bold: bold > 0 || undefined, italic: italic > 0 || undefined, link });
+        push(out, { kind: 'text', text: child.content, bold: bold > 0 || undefined, italic: italic > 0 || undefined, link, lang: lang() });
         break;
       }
       case 'html_inline':
@@ -166,7 +179,7 @@ function inlinesOf(inline: Token, numberOf: (id: number) => number, first: numbe
         break;
       case 'softbreak':
         line += 1;
-        push(out, { kind: 'text', text: ' ', link });
+        push(out, { kind: 'text', text: ' ', link, lang: lang() });
         break;
       case 'hardbreak':
         line += 1;
@@ -179,6 +192,14 @@ function inlinesOf(inline: Token, numberOf: (id: number) => number, first: numbe
       case 'em_close': italic -= 1; break;
       case 'link_open': { const href = child.attrGet('href'); link = href === null || href === undefined ? undefined : String(href); break; }
       case 'link_close': link = undefined; break;
+      case 'span_open': {
+        const tag = child.attrGet('lang');
+        const problem = tag === null || tag === undefined ? 'names no language' : languageTagProblem(String(tag));
+        if (problem) problems.push({ line, message: `the span [${spanText(inline, child)}]{…} ${problem}`, hint: 'Mark words in another language as [words]{lang=ru}, with a language code such as en, ru or kk; other attributes are not printed.' });
+        langs.push(problem ? undefined : canonicalLanguage(String(tag)));
+        break;
+      }
+      case 'span_close': langs.pop(); break;
       case 'footnote_ref':
         out.push({ kind: 'footnote', number: numberOf((child.meta as { id: number }).id) });
         break;
@@ -191,7 +212,39 @@ function inlinesOf(inline: Token, numberOf: (id: number) => number, first: numbe
 }
 
 function push(out: Inline[], inline: TextInline): void {
+  if (inline.lang === undefined) delete inline.lang;
   const last = out[out.length - 1];
-  if (last && last.kind === 'text' && last.bold === inline.bold && last.italic === inline.italic && last.link === inline.link) last.text += inline.text;
+  if (last && last.kind === 'text' && last.bold === inline.bold && last.italic === inline.italic && last.link === inline.link && last.lang === inline.lang) last.text += inline.text;
   else out.push(inline);
+}
+
+/** The text of the span that `open` opens, for an error message. */
+function spanText(inline: Token, open: Token): string {
+  const children = inline.children ?? [];
+  const from = children.indexOf(open) + 1;
+  let depth = 0;
+  let text = '';
+  for (const child of children.slice(from)) {
+    if (child.type === 'span_open') depth += 1;
+    if (child.type === 'span_close' && depth-- === 0) break;
+    text += child.content;
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** Why `tag` is not a language tag a PDF reader can use, or undefined when it is one. */
+export function languageTagProblem(tag: string): string | undefined {
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return `gives the language "${tag}", which is not a language code`;
+  try {
+    const language = new Intl.Locale(tag).language;
+    if (new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language) === undefined) return `gives the language "${tag}", which is no known language`;
+  } catch {
+    return `gives the language "${tag}", which is not a language code`;
+  }
+  return undefined;
+}
+
+/** A language tag in its canonical form (`RU` → `ru`, `en-gb` → `en-GB`). */
+export function canonicalLanguage(tag: string): string {
+  return Intl.getCanonicalLocales(tag)[0] ?? tag;
 }

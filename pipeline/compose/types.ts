@@ -11,6 +11,8 @@ export interface TextInline {
   italic?: boolean;
   /** A link: `#name` for a place in the document, otherwise a web address. */
   link?: string;
+  /** Language of the text, when it is not the edition's (a BCP 47 tag: `ru`, `kk`, `en`). */
+  lang?: string;
 }
 
 /** The mark of a footnote in the text; its body is in `Document.footnotes`. */

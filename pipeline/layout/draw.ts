@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ComposedDocument } from '../compose/types.ts';
-import type { Line } from './lines.ts';
+import type { Line, Run } from './lines.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';
@@ -98,9 +98,12 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
         if (item.stroke) doc.strokeColor(item.stroke).stroke();
       });
       return;
-    case 'line':
-      tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item, 'text', { parent: elements.byId[item.struct ?? -1], footnoteText: (number) => footnoteText(model, number) }));
+    case 'line': {
+      const parent = elements.byId[item.struct ?? -1];
+      if (parent) drawTaggedLine(doc, item, { parent, footnoteText: (number) => footnoteText(model, number) });
+      else artifact(doc, () => void drawLine(doc, item, 'text'));
       return drawArtifacts(doc, item);
+    }
     case 'chart':
       return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
     case 'index-entry': {
@@ -121,12 +124,18 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
                 .moveTo(dotsFrom, baseline - 0.8).lineTo(dotsTo, baseline - 0.8).stroke().undash().restore();
             }
             doc.fillColor(item.style.color);
-            drawTextOnBaseline(doc, number, item.right - numberWidth, baseline, 0);
+            // A space before the number, drawn into the gap the leader fills: the entry reads
+            // "Foreword 3", not "Foreword3".
+            const space = doc.widthOfString(' ');
+            drawTextOnBaseline(doc, number === '' ? '' : ` ${number}`, item.right - numberWidth - space, baseline, 0);
           }
         });
       });
       const height = item.lines.length * item.style.leading;
-      linkArea(doc, elements.byId[item.struct], [item.x, item.y, item.right - item.x, height], `#${item.target}`, `${item.lines.map(lineText).join(' ')} ${number}`);
+      const link = doc.struct('Link');
+      elements.byId[item.struct]!.add(link);
+      linkArea(doc, link, [item.x, item.y, item.right - item.x, height], `#${item.target}`, `${item.lines.map(lineText).join(' ')} ${number}`);
+      link.end();
       return;
     }
   }
@@ -135,10 +144,67 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
 /** Where a drawn line's links go in the structure tree, and what a note mark's link says. */
 interface LinkContext {
   /** The structure element the line's text belongs to; each link becomes a Link inside it. */
-  parent: StructElement | undefined;
+  parent: StructElement;
   /** The text of footnote `number`, the alternative description of its mark's link. */
   footnoteText: (number: number) => string;
 }
+
+/**
+ * Draws the text of a line into the structure element it belongs to, run by run: plain text
+ * is the element's own content; a link's words are the content of a Link element, with the
+ * link annotation; words in another language a Span with their Lang; a note mark a Link to the
+ * note inside a Reference, so that the mark is no part of the paragraph's words.
+ */
+function drawTaggedLine(doc: PDFKit.PDFDocument, item: PlacedLine, context: LinkContext): void {
+  const runs = item.line.runs.filter((run) => !run.artifact);
+  const keyOf = (run: Run) => (run.footnote !== undefined ? `note ${run.footnote}` : run.link !== undefined ? `link ${run.link} ${run.lang ?? ''}` : run.lang !== undefined ? `lang ${run.lang}` : '');
+  const geometry = lineGeometry(doc, item);
+  for (let start = 0; start < runs.length; ) {
+    let end = start + 1;
+    while (end < runs.length && keyOf(runs[end]!) === keyOf(runs[start]!)) end += 1;
+    const group = runs.slice(start, end);
+    const first = group[0]!;
+    const draw = () => {
+      for (const run of group) drawRun(doc, item, geometry, run);
+    };
+    const area = (): [number, number, number, number] => [geometry.x + first.x, item.y, group.at(-1)!.x + group.at(-1)!.width - first.x, item.style.leading];
+    if (first.footnote !== undefined) {
+      const reference = doc.struct('Reference');
+      context.parent.add(reference);
+      const link = doc.struct('Link');
+      reference.add(link);
+      link.add(marked(doc, 'Link', draw));
+      linkArea(doc, link, area(), `#fn-${first.footnote}`, context.footnoteText(first.footnote) || first.text);
+      link.end();
+      reference.end();
+    } else if (first.link !== undefined) {
+      const link = doc.struct('Link', first.lang ? { lang: first.lang } : {});
+      context.parent.add(link);
+      link.add(marked(doc, 'Link', draw));
+      linkArea(doc, link, area(), first.link, group.map((run) => run.text).join(''));
+      link.end();
+    } else if (first.lang !== undefined) {
+      const span = doc.struct('Span', { lang: first.lang });
+      context.parent.add(span);
+      span.add(marked(doc, 'Span', draw));
+      span.end();
+    } else {
+      context.parent.add(marked(doc, elementRole(context.parent), draw));
+    }
+    start = end;
+  }
+}
+
+/** Draws inside a marked-content sequence and returns it, for a structure element to take. */
+function marked(doc: PDFKit.PDFDocument, tag: string, draw: () => void): PDFKit.PDFStructureContent {
+  const content = doc.markStructureContent(tag);
+  draw();
+  doc.endMarkedContent();
+  return content;
+}
+
+/** The colour of a link's words. */
+const linkColor = '#1f5f8b';
 
 /** How far a note mark's baseline is raised, as a share of the text size: its top stays inside the line. */
 const superscriptRise = 0.33;
@@ -148,24 +214,29 @@ const superscriptRise = 0.33;
  * line end (`artifacts`), which is drawn outside the paragraph's marked content so that the
  * text layer holds the word whole. Returns the line's baseline.
  */
-function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts', links?: LinkContext): number {
+function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts'): number {
+  const geometry = lineGeometry(doc, item);
+  for (const run of item.line.runs) {
+    if (Boolean(run.artifact) === (part === 'artifacts')) drawRun(doc, item, geometry, run);
+  }
+  return geometry.baseline;
+}
+
+/** Where a line starts and where its baseline lies. */
+function lineGeometry(doc: PDFKit.PDFDocument, item: PlacedLine): { x: number; baseline: number } {
   const { line, style } = item;
   let x = item.x;
   if (item.alignRight !== undefined) x = item.alignRight - line.width;
   if (item.centreTo !== undefined) x = item.x + (item.centreTo - item.x - line.width) / 2;
   // The baseline where pdfkit would put it for the line's own font and size, leading split around the text.
   doc.font(style.font).fontSize(style.size);
-  const baseline = item.y + (style.leading - style.size) / 2 + ascent(doc, style.size);
-  for (const run of line.runs) {
-    if (Boolean(run.artifact) !== (part === 'artifacts')) continue;
-    const rise = run.footnote !== undefined ? style.size * superscriptRise : 0;
-    doc.font(run.font).fontSize(run.size).fillColor(run.link ? '#1f5f8b' : style.color);
-    drawTextOnBaseline(doc, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
-    if (part === 'artifacts') continue;
-    if (run.link) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], run.link, run.text);
-    if (run.footnote !== undefined) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], `#fn-${run.footnote}`, links?.footnoteText(run.footnote) || run.text);
-  }
-  return baseline;
+  return { x, baseline: item.y + (style.leading - style.size) / 2 + ascent(doc, style.size) };
+}
+
+function drawRun(doc: PDFKit.PDFDocument, item: PlacedLine, { x, baseline }: { x: number; baseline: number }, run: Run): void {
+  const rise = run.footnote !== undefined ? item.style.size * superscriptRise : 0;
+  doc.font(run.font).fontSize(run.size).fillColor(run.link ? linkColor : item.style.color);
+  drawTextOnBaseline(doc, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
 }
 
 /** The break hyphen of a line, if it has one, as an artifact. */
@@ -189,9 +260,7 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
     doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));
-    tagged(doc, note, () => {
-      for (const line of placed) drawLine(doc, line, 'text', { parent: note, footnoteText: (n) => footnoteText(model, n) });
-    });
+    for (const line of placed) drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n) });
     for (const line of placed) drawArtifacts(doc, line);
     y += lines.length * style.footnote.leading;
     note.end();
@@ -237,14 +306,11 @@ export function structWithId(doc: PDFKit.PDFDocument, type: string, id: string, 
  * structure element of `parent` and described by `description`: PDF/UA-1 wants every link
  * annotation nested in a Link element (Matterhorn 28-011) with a Contents entry (28-012).
  */
-function linkArea(doc: PDFKit.PDFDocument, parent: StructElement | undefined, [x, y, width, height]: readonly number[], target: string, description: string): void {
-  const link = parent ? doc.struct('Link') : undefined;
-  if (link) parent!.add(link);
+function linkArea(doc: PDFKit.PDFDocument, link: StructElement, [x, y, width, height]: readonly number[], target: string, description: string): void {
   // pdfkit writes a JavaScript String object as a PDF text string (a primitive would be a name).
-  const options = { Contents: new String(description.trim()) as unknown as string, ...(link ? { structParent: link } : {}) };
-  if (target.startsWith('#')) doc.goTo(x!, y!, width!, height!, target.slice(1), options);
-  else doc.link(x!, y!, width!, height!, target, options);
-  link?.end();
+  const options = { Contents: new String(description.trim()) as unknown as string, structParent: link };
+  if (target.startsWith('#')) doc.goTo(x, y, width, height, target.slice(1), options);
+  else doc.link(x, y, width, height, target, options);
 }
 
 /** Draws inside a marked-content sequence of a struct element (or as an artifact when none). */

@@ -16,6 +16,8 @@ export interface Run {
   width: number;
   /** Link target: `#anchor` or a web address. */
   link?: string;
+  /** Language of the run's text, when it is not the document's (a BCP 47 tag). */
+  lang?: string;
   /** Raised footnote mark with this number. */
   footnote?: number;
   /** Added after every space of the run, pt: how justification widens (or narrows) them. */

@@ -65,6 +65,8 @@ interface Fragment {
   font: string;
   size: number;
   link?: string;
+  /** Language of the text, when it is not the paragraph's. */
+  lang?: string;
   footnote?: number;
   /** Measured width, pt, once known. */
   width?: number;
@@ -84,6 +86,7 @@ interface Span {
   font: string;
   size: number;
   link?: string;
+  lang?: string;
 }
 
 /**
@@ -122,7 +125,7 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     let piece = inline.text.replace(/[ \t\r]*\n[ \t\r\n]*/g, '\n').replace(/[ \t\r]+/g, ' ');
     if (text.length === 0 || /[ \n]$/.test(text)) piece = piece.replace(/^ +/, '');
     if (piece.length === 0) continue;
-    spans.push({ start: text.length, end: text.length + piece.length, font: fontFor(inline.bold, inline.italic, style.font, fonts), size: style.size, link: inline.link });
+    spans.push({ start: text.length, end: text.length + piece.length, font: fontFor(inline.bold, inline.italic, style.font, fonts), size: style.size, link: inline.link, lang: inline.lang });
     text += piece;
   }
   text = text.replace(/[ \n]+$/, (tail) => ' '.repeat(tail.length));
@@ -152,7 +155,7 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
       for (const span of spans) {
         const a = Math.max(span.start, from);
         const b = Math.min(span.end, to);
-        if (a < b) list.push({ text: text.slice(a, b), font: span.font, size: span.size, link: span.link });
+        if (a < b) list.push({ text: text.slice(a, b), font: span.font, size: span.size, link: span.link, lang: span.lang });
       }
       // Note marks that follow the word stick to it.
       while (markIndex < marks.length && marks[markIndex]!.at <= to) {
@@ -171,7 +174,9 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
       const space = measure(' ', innerFont, style.size);
       // A space before an opening quotation mark is a break in Russian, Kazakh and English alike.
       if (!/^[«“„‘]/.test(content.slice(inner.index! + inner[0].length))) push({ type: 'penalty', width: 0, cost: noBreak, flagged: false }, []);
-      push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font: innerFont, size: style.size }]);
+      // A space inside a phrase in another language belongs to the phrase.
+      const lang = innerSpan?.lang !== undefined && innerSpan.end > at + inner[0].length ? innerSpan.lang : undefined;
+      push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font: innerFont, size: style.size, lang }]);
       wordStart = at + inner[0].length;
     }
     const fragments = fragmentsOf(wordStart, contentEnd);
@@ -186,7 +191,8 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     } else if (trailing.length > 0 && found.position < text.length) {
       const space = measure(' ', font, style.size);
       const link = spanAtEnd?.link && spans.find((span) => span.start <= found.position && found.position < span.end)?.link === spanAtEnd.link ? spanAtEnd.link : undefined;
-      push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font, size: style.size, link }]);
+      const lang = spanAtEnd?.lang && spans.find((span) => span.start <= found.position && found.position < span.end)?.lang === spanAtEnd.lang ? spanAtEnd.lang : undefined;
+      push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font, size: style.size, link, lang }]);
     } else if (found.position < text.length) {
       if (softHyphen) push({ type: 'penalty', width: measure('-', font, style.size), cost: hyphenPenalty, flagged: true }, [{ text: '-', font, size: style.size }]);
       else if (inAddress(found.position)) push({ type: 'penalty', width: 0, cost: emergencyPenalty, flagged: false }, []);
@@ -216,7 +222,7 @@ function pushWord(fragments: Fragment[], width: number, measure: Measure, hyphen
     return;
   }
   const first = fragments[0]!;
-  if (hyphenator && !first.link && first.footnote === undefined && fragments.slice(1).every((f) => f.footnote !== undefined)) {
+  if (hyphenator && !first.link && !first.lang && first.footnote === undefined && fragments.slice(1).every((f) => f.footnote !== undefined)) {
     const pieces = hyphenPieces(first.text, hyphenator);
     if (pieces.length > 1) {
       const hyphen = measure('-', first.font, first.size);
@@ -286,13 +292,13 @@ function toLines(material: Material, breaks: readonly number[], ratios: readonly
       if (item.type === 'penalty') continue;
       if (item.type === 'glue') {
         const extra = ratio > 0 ? ratio * item.stretch : ratio * item.shrink;
-        for (const fragment of draws[i]!) runs.push({ text: fragment.text, font: fragment.font, size: fragment.size, x, width: item.width + extra, link: fragment.link, spacing: extra || undefined });
+        for (const fragment of draws[i]!) runs.push({ text: fragment.text, font: fragment.font, size: fragment.size, x, width: item.width + extra, link: fragment.link, lang: fragment.lang, spacing: extra || undefined });
         x += item.width + extra;
         continue;
       }
       for (const fragment of draws[i]!) {
         const fragmentWidth = draws[i]!.length === 1 ? item.width : fragment.width ?? item.width;
-        runs.push({ text: fragment.text, font: fragment.font, size: fragment.size, x, width: fragmentWidth, link: fragment.link, footnote: fragment.footnote });
+        runs.push({ text: fragment.text, font: fragment.font, size: fragment.size, x, width: fragmentWidth, link: fragment.link, lang: fragment.lang, footnote: fragment.footnote });
         if (fragment.footnote !== undefined) footnotes.push(fragment.footnote);
         x += fragmentWidth;
       }
@@ -321,7 +327,7 @@ function mergeRuns(runs: Run[]): void {
     // Within a line every space of one font and size is widened alike.
     const spacing = a.spacing ?? b.spacing;
     const sameSpacing = a.spacing === undefined || b.spacing === undefined || a.spacing === b.spacing;
-    if (a.font === b.font && a.size === b.size && a.link === b.link && a.footnote === undefined && b.footnote === undefined && !a.artifact && !b.artifact && sameSpacing) {
+    if (a.font === b.font && a.size === b.size && a.link === b.link && a.lang === b.lang && a.footnote === undefined && b.footnote === undefined && !a.artifact && !b.artifact && sameSpacing) {
       a.text += b.text;
       a.width = b.x + b.width - a.x;
       a.spacing = spacing;
