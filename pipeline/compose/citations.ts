@@ -100,20 +100,31 @@ export function entryHead(state: ComposeState, work: CitedWork): string {
   return head;
 }
 
-/** One entry of the reference list, in the edition's style. */
-export function entryInlines(state: ComposeState, work: CitedWork): TextInline[] {
+/**
+ * One entry of the reference list, in the edition's style. The author and a title in the
+ * original's language carry that language when it is not the edition's (a Russian law in the
+ * English edition, an English book in the Russian one), so a screen reader reads them in it;
+ * a supplied title is written in the edition's language. `languageKnown` is false for a data
+ * source, whose entry is written per edition and whose language the data does not give.
+ */
+export function entryInlines(state: ComposeState, work: CitedWork, languageKnown = true): TextInline[] {
   const style = styleOf(state);
+  const workLang = work.lang ?? 'en';
+  const foreign = languageKnown && workLang !== state.input.locale ? { lang: workLang } : {};
   const head = entryHead(state, work);
   const title = typeof work.title === 'string' ? work.title : localised(state, work.title);
-  const titleInline: TextInline = work.titleSupplied ? { kind: 'text', text: `[${title}]` } : { kind: 'text', text: title, italic: style === 'apa-7' || undefined };
+  const titleInline: TextInline = work.titleSupplied || typeof work.title !== 'string'
+    ? { kind: 'text', text: work.titleSupplied ? `[${title}]` : title, italic: !work.titleSupplied && style === 'apa-7' ? true : undefined }
+    : { kind: 'text', text: title, italic: style === 'apa-7' || undefined, ...foreign };
+  const headInline = (text: string, after: string): TextInline[] => (Object.keys(foreign).length > 0 && text !== '' ? [{ kind: 'text', text, ...foreign }, { kind: 'text', text: after }] : [{ kind: 'text', text: `${text}${after}` }]);
   const publisher = work.publisher && work.publisher !== work.organisation ? work.publisher : undefined;
   const stop = (text: string) => (/[.!?]$/.test(text) ? '' : '.');
   const out: TextInline[] = [];
   if (style === 'apa-7') {
-    out.push({ kind: 'text', text: `${head}${stop(head)} (${work.year ?? 'n.d.'}). ` }, titleInline, { kind: 'text', text: stop(title) });
+    out.push(...headInline(head, `${stop(head)} (${work.year ?? 'n.d.'}). `), titleInline, { kind: 'text', text: stop(title) });
     if (publisher) out.push({ kind: 'text', text: ` ${publisher}.` });
   } else {
-    out.push({ kind: 'text', text: `${head}${stop(head)} ` }, titleInline, { kind: 'text', text: stop(title) });
+    out.push(...headInline(head, `${stop(head)} `), titleInline, { kind: 'text', text: stop(title) });
     const imprint = [work.place && publisher ? `${work.place} : ${publisher}` : work.place ?? publisher, work.year].filter((part) => part !== undefined).join(', ');
     if (imprint) out.push({ kind: 'text', text: ` – ${imprint}.` });
   }

@@ -107,14 +107,14 @@ export function peopleBlocks(state: ComposeState, list: PeopleList): Block[] {
 export function bibliographyBlocks(state: ComposeState): Block[] {
   const { dataset, messages, locale } = state.input;
   const collator = new Intl.Collator(locale);
-  const sorted = (works: CitedWork[]) => works
+  const sorted = (works: CitedWork[], languageKnown: boolean) => works
     .map((work) => ({ work, head: entryHead(state, work) }))
     .sort((a, b) => collator.compare(a.head, b.head) || (a.work.year ?? 0) - (b.work.year ?? 0))
-    .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', inlines: entryInlines(state, work) }));
+    .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', inlines: entryInlines(state, work, languageKnown) }));
   return [
     { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },
-    ...sorted([...dataset.bibliography]),
+    ...sorted([...dataset.bibliography], true),
     { kind: 'heading', level: 2, text: messages.t('document.dataSources'), anchor: 'data-sources', inContents: true },
-    ...sorted([...dataset.sources.values()].map((source) => sourceAsWork(state, source))),
+    ...sorted([...dataset.sources.values()].map((source) => sourceAsWork(state, source)), false),
   ];
 }

@@ -306,7 +306,7 @@ function toLines(material: Material, breaks: readonly number[], ratios: readonly
     // What the line was broken at: its space stays in the text, unseen; its hyphen is drawn apart.
     if (endItem.type === 'glue' && runs.length > 0) {
       const space = draws[end]![0]!;
-      runs.push({ text: ' ', font: space.font, size: space.size, x, width: 0 });
+      runs.push({ text: ' ', font: space.font, size: space.size, x, width: 0, lang: space.lang });
     } else if (endItem.type === 'penalty' && endItem.width > 0) {
       const hyphen = draws[end]![0]!;
       runs.push({ text: hyphen.text, font: hyphen.font, size: hyphen.size, x, width: endItem.width, artifact: true });
