@@ -260,8 +260,12 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
     doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));
-    for (const line of placed) drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n) });
-    for (const line of placed) drawArtifacts(doc, line);
+    for (const line of placed) {
+      drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n) });
+      // The break hyphen right after its line, so that a text extractor reading in drawing
+      // order meets it between the word's two halves.
+      drawArtifacts(doc, line);
+    }
     y += lines.length * style.footnote.leading;
     note.end();
   }

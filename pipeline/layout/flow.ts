@@ -329,6 +329,9 @@ class Flow {
    * head (widow) of a page when the paragraph has more, and a footnote on its citing page.
    */
   private placeLines(lines: Line[], style: TextStyle, x: number, struct: number, options: { alignRight?: number; firstX?: number } = {}): { page: Page; y: number } | undefined {
+    // The notes first: a figure that floats onto the next page while the lines are placed must
+    // not come between the text and its notes.
+    this.declareNotes(lines, struct);
     let first: { page: Page; y: number } | undefined;
     let index = 0;
     while (index < lines.length) {
@@ -358,7 +361,6 @@ class Flow {
       index += take;
       if (index < lines.length) this.newPage(false);
     }
-    this.declareNotes(lines, struct);
     return first;
   }
 

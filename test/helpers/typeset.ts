@@ -12,6 +12,8 @@ export interface TaggedLine {
   size: number;
   /** A break hyphen, drawn as an artifact, ends it. */
   hyphenated: boolean;
+  /** Its baseline, pt from the page's foot. */
+  baseline: number;
 }
 
 /** A paragraph's part on one page (a paragraph a page break splits has two). */
@@ -86,7 +88,7 @@ export async function readTypeset(file: string): Promise<ReadPage[]> {
       const x = item.transform[4]!;
       let line = sequences.get(id);
       if (!line) {
-        line = { text: '', left: x, right: x, size: Math.hypot(item.transform[0]!, item.transform[1]!), hyphenated: false };
+        line = { text: '', left: x, right: x, size: Math.hypot(item.transform[0]!, item.transform[1]!), hyphenated: false, baseline: item.transform[5]! };
         sequences.set(id, line);
         order.push(id);
       }
@@ -98,9 +100,12 @@ export async function readTypeset(file: string): Promise<ReadPage[]> {
     const tree = (await page.getStructTree()) as StructNode | null;
     const parts: TaggedPart[] = [];
     const blocks: ReadPage['blocks'] = [];
+    // A paragraph's words: its own content and that of the links and spans in it, in order;
+    // a note mark (a Reference) is no part of them.
+    const contentOf = (node: StructNode): string[] => (node.children ?? []).flatMap((child) => (child.type === 'content' && child.id ? [child.id] : child.role === 'Link' || child.role === 'Span' ? contentOf(child) : []));
     const walk = (node: StructNode) => {
-      const ids = (node.children ?? []).filter((child) => child.type === 'content' && child.id).map((child) => child.id!);
-      if ((node.role === 'P' || node.role === 'LBody') && ids.length > 0) parts.push({ role: node.role, lines: ids.map((id) => sequences.get(id)).filter((line): line is TaggedLine => Boolean(line)) });
+      const ids = contentOf(node);
+      if ((node.role === 'P' || node.role === 'LBody') && ids.length > 0) parts.push({ role: node.role, lines: drawnLines(ids.map((id) => sequences.get(id)).filter((line): line is TaggedLine => Boolean(line))) });
       for (const child of node.children ?? []) if (child.role) walk(child);
     };
     const documentNode = tree?.children?.find((child) => child.role === 'Document') ?? tree;
@@ -112,6 +117,25 @@ export async function readTypeset(file: string): Promise<ReadPage[]> {
     pages.push({ parts, lowest, lineCount: baselines.size, blocks, height });
   }
   return pages;
+}
+
+/**
+ * The drawn lines of a paragraph from its marked-content sequences: a line whose words include
+ * a link or a phrase in another language is drawn as several sequences on one baseline.
+ */
+function drawnLines(sequences: readonly TaggedLine[]): TaggedLine[] {
+  const lines: TaggedLine[] = [];
+  for (const sequence of sequences) {
+    const last = lines.at(-1);
+    if (last && Math.abs(last.baseline - sequence.baseline) < 0.5 && sequence.left >= last.right - 1) {
+      last.text += sequence.text;
+      last.right = Math.max(last.right, sequence.right);
+      last.hyphenated = sequence.hyphenated;
+    } else {
+      lines.push({ ...sequence });
+    }
+  }
+  return lines;
 }
 
 /**

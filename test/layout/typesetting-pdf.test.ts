@@ -22,8 +22,8 @@ beforeAll(async () => {
 const percentile = (values: readonly number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))]!;
 const normalise = (text: string) => text.replace(/\u00ad/g, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-/** The text of a paragraph or list item as composed, note marks as their numbers. */
-const plain = (inlines: readonly Inline[]) => normalise(inlines.map((inline) => (inline.kind === 'text' ? inline.text : String(inline.number))).join(''));
+/** The text of a paragraph or list item as composed: its words; a note mark is no part of them. */
+const plain = (inlines: readonly Inline[]) => normalise(inlines.map((inline) => (inline.kind === 'text' ? inline.text : '')).join(''));
 
 /** Body paragraphs and list items of a composed document, in order. */
 function runningTexts(blocks: readonly Block[]): string[] {
