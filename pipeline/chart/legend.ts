@@ -34,9 +34,17 @@ function rowWidth(entries: readonly number[], columns: number, padding: number):
   return total + padding * (columns - 1);
 }
 
-/** Text colour that reads on a fill: white on dark fills, the text colour on light ones. */
+/** Text colour that reads on a fill: white or the text colour, whichever contrasts with it more (WCAG 2.1). */
 export function labelColourOn(theme: Theme, fill: string): string {
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(fill.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  return luminance < 0.3 ? '#ffffff' : theme.colours.text;
+  const onFill = (colour: string) => {
+    const [light, dark] = [luminance(colour), luminance(fill)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+  return onFill('#ffffff') > onFill(theme.colours.text) ? '#ffffff' : theme.colours.text;
+}
+
+/** Relative luminance of an sRGB colour `#rrggbb` (WCAG 2.1). */
+function luminance(colour: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }

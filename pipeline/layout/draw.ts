@@ -100,9 +100,10 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
       return;
     case 'line': {
       const parent = elements.byId[item.struct ?? -1];
-      if (parent) drawTaggedLine(doc, item, { parent, footnoteText: (number) => footnoteText(model, number) });
-      else artifact(doc, () => void drawLine(doc, item, 'text'));
-      return drawArtifacts(doc, item);
+      const linkColour = style.colors.accent;
+      if (parent) drawTaggedLine(doc, item, { parent, footnoteText: (number) => footnoteText(model, number), linkColour });
+      else artifact(doc, () => void drawLine(doc, item, 'text', linkColour));
+      return drawArtifacts(doc, item, linkColour);
     }
     case 'chart':
       return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
@@ -112,7 +113,7 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
       tagged(doc, elements.byId[item.struct], () => {
         item.lines.forEach((line, i) => {
           const y = item.y + i * item.style.leading;
-          const baseline = drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style }, 'text');
+          const baseline = drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style }, 'text', style.colors.accent);
           if (i === item.lines.length - 1) {
             // The page number sits on the entry's own baseline, the leader dots just above it.
             doc.font(item.style.font).fontSize(item.style.size);
@@ -147,6 +148,8 @@ interface LinkContext {
   parent: StructElement;
   /** The text of footnote `number`, the alternative description of its mark's link. */
   footnoteText: (number: number) => string;
+  /** The colour of a link's words (the theme's accent). */
+  linkColour: string;
 }
 
 /**
@@ -165,7 +168,7 @@ function drawTaggedLine(doc: PDFKit.PDFDocument, item: PlacedLine, context: Link
     const group = runs.slice(start, end);
     const first = group[0]!;
     const draw = () => {
-      for (const run of group) drawRun(doc, item, geometry, run);
+      for (const run of group) drawRun(doc, item, geometry, run, context.linkColour);
     };
     const area = (): [number, number, number, number] => [geometry.x + first.x, item.y, group.at(-1)!.x + group.at(-1)!.width - first.x, item.style.leading];
     if (first.footnote !== undefined) {
@@ -203,9 +206,6 @@ function marked(doc: PDFKit.PDFDocument, tag: string, draw: () => void): PDFKit.
   return content;
 }
 
-/** The colour of a link's words. */
-const linkColor = '#1f5f8b';
-
 /** How far a note mark's baseline is raised, as a share of the text size: its top stays inside the line. */
 const superscriptRise = 0.33;
 
@@ -214,10 +214,10 @@ const superscriptRise = 0.33;
  * line end (`artifacts`), which is drawn outside the paragraph's marked content so that the
  * text layer holds the word whole. Returns the line's baseline.
  */
-function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts'): number {
+function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts', linkColour: string): number {
   const geometry = lineGeometry(doc, item);
   for (const run of item.line.runs) {
-    if (Boolean(run.artifact) === (part === 'artifacts')) drawRun(doc, item, geometry, run);
+    if (Boolean(run.artifact) === (part === 'artifacts')) drawRun(doc, item, geometry, run, linkColour);
   }
   return geometry.baseline;
 }
@@ -233,15 +233,15 @@ function lineGeometry(doc: PDFKit.PDFDocument, item: PlacedLine): { x: number; b
   return { x, baseline: item.y + (style.leading - style.size) / 2 + ascent(doc, style.size) };
 }
 
-function drawRun(doc: PDFKit.PDFDocument, item: PlacedLine, { x, baseline }: { x: number; baseline: number }, run: Run): void {
+function drawRun(doc: PDFKit.PDFDocument, item: PlacedLine, { x, baseline }: { x: number; baseline: number }, run: Run, linkColour: string): void {
   const rise = run.footnote !== undefined ? item.style.size * superscriptRise : 0;
-  doc.font(run.font).fontSize(run.size).fillColor(run.link ? linkColor : item.style.color);
+  doc.font(run.font).fontSize(run.size).fillColor(run.link ? linkColour : item.style.color);
   drawTextOnBaseline(doc, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
 }
 
 /** The break hyphen of a line, if it has one, as an artifact. */
-function drawArtifacts(doc: PDFKit.PDFDocument, item: PlacedLine): void {
-  if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, item, 'artifacts'), 'Layout');
+function drawArtifacts(doc: PDFKit.PDFDocument, item: PlacedLine, linkColour: string): void {
+  if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, item, 'artifacts', linkColour), 'Layout');
 }
 
 function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, elements: Elements): void {
@@ -261,10 +261,10 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));
     for (const line of placed) {
-      drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n) });
+      drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n), linkColour: style.colors.accent });
       // The break hyphen right after its line, so that a text extractor reading in drawing
       // order meets it between the word's two halves.
-      drawArtifacts(doc, line);
+      drawArtifacts(doc, line, style.colors.accent);
     }
     y += lines.length * style.footnote.leading;
     note.end();
