@@ -37,7 +37,10 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   const warnings = state.issues.filter((issue) => issue.severity === 'warning');
   const { country, period, organisation, messages } = editionWords(state);
   const titleKey = input.document === 'acr' ? 'reportTitle' : 'briefTitle';
-  const title = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
+  const ownTitle = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
+  // The brief's own title names no country: the title a reader's window and screen reader
+  // announce (DisplayDocTitle) says whose and which period's brief it is.
+  const title = input.document === 'brief' ? messages.t('document.meta.briefTitle', { title: ownTitle, country, period }) : ownTitle;
   return {
     kind: input.document,
     textColumn: plan.textColumn,

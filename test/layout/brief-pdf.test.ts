@@ -116,3 +116,18 @@ describe('the brief of a second country', () => {
     expect(text).not.toContain('Kazakhstan');
   });
 });
+
+describe('the brief’s document title', () => {
+  it('names the country and the period in every edition, as a reader’s window and screen reader announce it', async () => {
+    const country = dataset.country;
+    for (const locale of ['en', 'ru', 'kk']) {
+      const meta = await open(locale, 'brief').doc.getMetadata();
+      const title = String((meta.info as Record<string, unknown>).Title);
+      expect(title, locale).toContain((country.extra.briefTitle as Record<string, string>)[locale]);
+      expect(title, locale).toContain(country.name[locale]!);
+      expect(title, locale).toMatch(/\d{4}–\d{4}/);
+      // XMP dc:title carries the same, which PDF/UA reads (06-003).
+      expect(meta.metadata?.get('dc:title'), locale).toBe(title);
+    }
+  });
+});
