@@ -367,11 +367,10 @@ class Flow {
   /**
    * Declares the Note of each footnote first cited in `lines` right after the text that cites
    * it, so a reader of the structure hears the note where the mark is, not after the
-   * bibliography: beside a paragraph, inside a list item's body (a list item holds nothing else).
+   * bibliography: beside the paragraph (in a list item, inside its body).
    */
   private declareNotes(lines: readonly Line[], struct: number): void {
-    const def = this.structs[struct];
-    const parent = def?.role === 'P' ? def.parent : struct;
+    const parent = this.structs[struct]?.parent;
     for (const line of lines) {
       for (const number of line.footnotes) {
         const noteId = `fn-${number}`;
@@ -486,8 +485,11 @@ class Flow {
       const lines = this.lines(item, style, this.textWidth - indent, ragged ? 'ragged' : 'justify');
       const lbl = this.struct('Lbl', li);
       current.body = this.struct('LBody', li);
+      // The item's words are a paragraph of its body, declared before what the body holds
+      // after them (a sub-list, the notes they cite), so they are read first.
+      const text = this.struct('P', current.body);
       // The label goes beside the body's first line, wherever page breaking put it.
-      const first = this.placeLines(lines, style, this.textLeft + indent, current.body);
+      const first = this.placeLines(lines, style, this.textLeft + indent, text);
       if (first) {
         first.page.items.push({ kind: 'line', x: this.textLeft + indent - bulletIndent + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }

@@ -92,6 +92,9 @@ export async function readTypeset(file: string): Promise<ReadPage[]> {
         sequences.set(id, line);
         order.push(id);
       }
+      // pdf.js may open a sequence with the space it infers after a raised note mark, at the
+      // mark's height: the line's baseline is that of its first word.
+      if (line.text.trim() === '' && item.str.trim() !== '') line.baseline = item.transform[5]!;
       line.text += item.str;
       line.left = Math.min(line.left, x);
       line.right = Math.max(line.right, x + item.width);
