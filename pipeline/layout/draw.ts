@@ -92,11 +92,12 @@ function setAttributes(element: StructElement, attributes: Readonly<Record<strin
 function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'anchor' }>, elements: Elements, model: PageModel, style: PageStyle, paintChart: ChartPainter, labelOf: (page: number) => string): void {
   switch (item.kind) {
     case 'rect':
+      // Rules, tints and bands are part of the page's layout, not of its pagination.
       artifact(doc, () => {
         doc.rect(item.x, item.y, item.width, item.height);
         if (item.fill) doc.fillColor(item.fill).fill();
         if (item.stroke) doc.strokeColor(item.stroke).stroke();
-      });
+      }, 'Layout');
       return;
     case 'line': {
       const parent = elements.byId[item.struct ?? -1];
@@ -249,7 +250,7 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
   let height = 0;
   for (const number of numbers) height += (model.footnoteLines.get(number)?.length ?? 0) * style.footnote.leading;
   let y = style.height - style.margin.bottom - height;
-  artifact(doc, () => doc.rect(model.footnoteX, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
+  artifact(doc, () => doc.rect(model.footnoteX, y - 6, 120, 0.5).fillColor(style.colors.rule).fill(), 'Layout');
   for (const number of numbers) {
     // PDF/UA-1 wants each Note to carry a unique ID (Matterhorn 19-003, 19-004).
     let note = elements.notes.get(`fn-${number}`);
