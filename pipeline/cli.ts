@@ -58,7 +58,8 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     const configFile = resolve(root, values.config!);
     const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'] };
     if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
-    if (values.all) return await batch(request);
+    // Under --all, --locale picks among each country's own languages.
+    if (values.all) return await batch({ ...request, lenientLocales: true });
     const result = await runPipeline(request);
     if (command === 'check') console.log(`${result.country}: input is valid (${result.scores.byId.size} scores).`);
     else printResult(result);

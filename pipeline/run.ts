@@ -4,7 +4,8 @@ import type { Charts } from './chart/index.ts';
 import type { ComposedDocument, FigureInfo } from './compose/index.ts';
 import { InputError, type InputIssue } from './errors/errors.ts';
 import { Messages } from './format/messages.ts';
-import { missingStrings } from './ingest/strings.ts';
+import { untranslatedMark } from './format/untranslated.ts';
+import { translationPolicy } from './translate/build-policy.ts';
 import type { Dataset } from './ingest/types.ts';
 import { writeAtomically, type OutputFile } from './publish/atomic.ts';
 import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-data.ts';
@@ -22,6 +23,7 @@ import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
+import { carryEditions } from './publish/editions.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
 
 /**
@@ -44,8 +46,10 @@ export interface RunRequest {
   configPath: string;
   /** Country to build; the first configured one when absent. */
   country?: string;
-  /** Locales to build; the configured ones when absent. */
+  /** Locales to build, of those the country publishes; all of them when absent. */
   locales?: readonly string[];
+  /** Build the asked-for locales the country publishes and pass over the others (`build --all --locale …`). */
+  lenientLocales?: boolean;
   /** Only validate the input (including composing every document); write nothing. */
   checkOnly?: boolean;
   /** Build everything afresh, ignoring `.cache/` and the previous build. */
@@ -116,14 +120,18 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country });
-  // A country may publish fewer editions than configured (a country without a translation yet).
-  const locales = request.locales ?? dataset.country.locales ?? dataset.config.locales;
-  for (const locale of locales) {
-    if (!dataset.config.locales.includes(locale)) throw new InputError([{ place: { file: request.configPath }, message: `the locale "${locale}" is not configured`, hint: `Configured locales: ${dataset.config.locales.join(', ')}.`, severity: 'error' }]);
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, locales: request.locales, lenientLocales: request.lenientLocales });
+  // The country's own editions (country.yaml), of those asked for.
+  const { locales, documents: documentKinds } = dataset.editions;
+  if (locales.length === 0) {
+    const warning: InputIssue = { place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/country.yaml` }, message: `"${dataset.country.id}" publishes none of the locales asked for (${(request.locales ?? []).join(', ')}); nothing was built`, hint: `Its editions are ${dataset.editions.published.join(', ')}.`, severity: 'warning' };
+    return { country: dataset.country.id, written: [], scores: scoreDataset(dataset), editions: [], warnings: [warning], timings };
   }
-  const warnings = translationIssues(dataset, locales);
-  if (warnings.some((w) => w.severity === 'error')) throw new InputError(warnings);
+  // The translation policy, over every kind of text of every edition built: its errors join
+  // the other problems of the run, so one check lists them all.
+  const translation = translationPolicy(request.root, dataset, locales);
+  const warnings = translation.warnings;
+  const issues: InputIssue[] = [...translation.errors];
   // Everything that changes how charts and pages are drawn, for the stage cache's keys.
   const drawing = `${version}|${themeDigest(dataset)}`;
   lap('ingest');
@@ -131,12 +139,12 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const scores = scoreDataset(dataset);
   lap('score');
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
-  const issues: InputIssue[] = [];
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
-    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: drawing });
+    const edition = translation.datasets.get(locale)!;
+    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache, version: drawing });
     // The PNGs are drawn off the main thread while the documents are composed and laid out;
     // a failure surfaces where they are awaited, before anything is published.
     for (const chart of request.checkOnly ? [] : charts.values()) {
@@ -149,9 +157,9 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const documents: ComposedDocument[] = [];
-    for (const kind of dataset.config.documents) {
+    for (const kind of documentKinds) {
       try {
-        const document = stages.composeDocument({ dataset, scores, locale, document: kind, figures, messages });
+        const document = stages.composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages });
         warnings.push(...(document.warnings ?? []));
         const chartTexts = [...charts.values()].flatMap((chart) => stages.svgTexts(chart.svg, chartPlace(dataset, chart.id)));
         issues.push(...stages.checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
@@ -221,8 +229,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const outputDir = join(request.root, dataset.config.outputDir);
   const lock = acquireBuildLock(outputDir, dataset.country.id);
   try {
-  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', warnings, records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
   const previous = readPreviousManifest(outputDir, dataset.country.id);
+  // Editions of other locales the country still publishes stay; those it no longer does go.
+  const carried = carryEditions(previous, dataset.editions, dataset.country.id);
+  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', warnings, { ...carried.records, ...records }, { ...carried.files, ...Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])) });
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
   warnings.push(...unloggedCorrections(dataset, changes));
   files.push(
@@ -230,7 +240,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     { path: `${dataset.country.id}/CHANGES.md`, bytes: renderChangesMarkdown(changes, localisedName(dataset.country.name, dataset.config.sourceLocale)) },
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
-  const written = writeAtomically(outputDir, files);
+  const written = writeAtomically(outputDir, files, carried.keep);
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
@@ -239,24 +249,21 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
 }
 
-/** UI strings of a locale, falling back to the source locale when the policy allows it. */
+/**
+ * UI strings of a locale, the source locale's standing in, marked, for a missing one: the
+ * translation policy has reported it (an error under `fail`, so such a document is never
+ * published).
+ */
 export function messagesFor(dataset: Dataset, locale: string): Messages {
   const own = dataset.content.get(locale)!.strings;
   const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
-  return new Messages(own, dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale ? source : undefined);
-}
-
-/** Missing UI strings of each locale: errors or warnings, as the translation policy says. */
-function translationIssues(dataset: Dataset, locales: readonly string[]): InputIssue[] {
-  const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
-  if (!source) return [];
-  const severity = dataset.config.translation.missing === 'fail' ? 'error' : 'warning';
-  return locales.filter((l) => l !== dataset.config.sourceLocale).flatMap((locale) => missingStrings(source, dataset.content.get(locale)!.strings, severity, dataset.config.templatesDir));
+  return new Messages(own, locale !== dataset.config.sourceLocale ? source : undefined, untranslatedMark(dataset.config.sourceLocale));
 }
 
 /** What compose needs to know of each figure in a locale: caption, alt text, chart or description. */
 export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
-  const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
+  const source = dataset.config.sourceLocale;
+  const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? (text[source] !== undefined ? `${untranslatedMark(source)}${text[source]}` : '') : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);
     const description = figure.kind === 'diagram' ? pick(figure.description) : undefined;

@@ -55,28 +55,13 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
   const content = dataset.content.get(locale);
   switch (part.kind) {
     case 'snippet': {
+      // A missing translation has the source text standing in, marked (translate/policy.ts).
       const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
-      const sourceContent = dataset.content.get(dataset.config.sourceLocale);
-      const fallback = (plan.document === 'acr' ? sourceContent?.acr : sourceContent?.brief)?.get(part.name);
-      if (!file && fallback && dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale) {
-        // Policy "fallback": the source text stands in, visibly marked, and the build warns.
-        state.issues.push({
-          place: { file: fallback.path },
-          message: `the ${locale} translation of "${part.name}" is missing; the ${dataset.config.sourceLocale} text is used`,
-          hint: `Translate ${fallback.path} into data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md.`,
-          severity: 'warning',
-        });
-        const blocks = renderNarrative(state, fallback, part.name);
-        const marker: Block = { kind: 'paragraph', style: 'marker', inlines: [{ kind: 'text', text: messages.t('document.untranslated'), italic: true }] };
-        const at = blocks.findIndex((b) => b.kind !== 'heading');
-        blocks.splice(at < 0 ? blocks.length : at, 0, marker);
-        return blocks;
-      }
       if (!file) {
         state.issues.push({
           place: { file: plan.file },
           message: `the ${locale} text "${part.name}" is missing`,
-          hint: `Write data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
+          hint: `Write ${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
           severity: 'error',
         });
         return [];
@@ -115,7 +100,8 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       const text = renderTemplate(state, partial, {});
       return [
         { kind: 'heading', level: 2, text: messages.t('document.brief.whereToFind'), anchor: 'where-to-find', inContents: true },
-        ...(text ? renderNarrative(state, { ...partial, text }, 'where') : []),
+        // A stand-in generic text carries its marker in its text already.
+        ...(text ? renderNarrative(state, { ...partial, text, untranslated: false }, 'where') : []),
       ];
     }
     default:

@@ -1,3 +1,4 @@
+import { untranslatedMark } from '../format/untranslated.ts';
 import Handlebars from 'handlebars';
 import { registerMemo } from '../memo.ts';
 import { digest } from '../util/digest.ts';
@@ -22,7 +23,14 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
   const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix);
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
-  return result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
+  const blocks = result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
+  if (file.untranslated) {
+    // The source text stands in for a missing translation: say so, under its heading.
+    const marker: Block = { kind: 'paragraph', style: 'marker', inlines: [{ kind: 'text', text: state.input.messages.t('document.untranslated'), italic: true }] };
+    const at = blocks.findIndex((b) => b.kind !== 'heading');
+    blocks.splice(at < 0 ? blocks.length : at, 0, marker);
+  }
+  return blocks;
 }
 
 /** Renders a Handlebars text with the helpers; undefined when it could not be rendered. */
@@ -124,7 +132,8 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
   }
   const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
   const items = list.map((entry) => {
-    const text = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;
+    const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;
+    const text = entry.untranslated ? `${untranslatedMark(state.input.dataset.config.sourceLocale)}${rendered}` : rendered;
     const blocks = markdownToBlocks(text, state.input.locale, state.nextFootnote, entry.place, 'li');
     const first = blocks.items.find((b) => b.kind === 'paragraph');
     return first && first.kind === 'paragraph' ? first.inlines : [{ kind: 'text' as const, text }];

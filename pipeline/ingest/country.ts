@@ -8,8 +8,8 @@ export function readCountry(reader: InputReader, path: string): Country | undefi
   const yaml = reader.yaml(path, 'country');
   if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
   const raw = yaml.value as Country & Record<string, unknown>;
-  const { id, framework, name, organisation, study, edition, locales, ...extra } = raw;
-  return { id, framework, name, organisation, study, edition, locales, extra };
+  const { id, framework, name, organisation, study, edition, locales, documents, ...extra } = raw;
+  return { id, framework, name, organisation, study, edition, locales, documents, extra };
 }
 
 /** Reads `sources.yaml` into citations by key. */

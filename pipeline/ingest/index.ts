@@ -9,6 +9,7 @@ import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, r
 import { readCorrections } from './corrections.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
+import { localesToRead, selectEditions } from './editions.ts';
 import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 
 import { loadTheme, type Theme } from '../theme/index.ts';
@@ -24,6 +25,10 @@ export interface IngestRequest {
   configPath: string;
   /** Country to ingest; the first configured one when absent. */
   country?: string;
+  /** Locales asked for (`--locale`); every locale the country publishes when absent. */
+  locales?: readonly string[];
+  /** Build only the asked-for locales the country has, without complaining of the others (`build --all`). */
+  lenientLocales?: boolean;
 }
 
 /**
@@ -43,6 +48,11 @@ export function ingestDataset(request: IngestRequest): Dataset {
   }
   // 2. The country names its framework; both are read before the values that depend on them.
   const country = readCountry(reader, `${countryDir}/country.yaml`);
+  // What will be built decides what is validated: a locale or document the country does not
+  // publish is not read, and is no error.
+  const selected = country ? selectEditions(config, country, `${countryDir}/country.yaml`, request.locales, request.lenientLocales) : undefined;
+  reader.issues.push(...(selected?.issues ?? []));
+  const editions = selected?.editions;
   const framework = country ? readFramework(reader, `${config.dataDir}/frameworks/${country.framework}.yaml`) : undefined;
   const sourcesFile = `${countryDir}/sources.yaml`;
   const sources = readSources(reader, sourcesFile);
@@ -53,20 +63,20 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
   const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`);
-  const locales = country?.locales ?? config.locales;
+  const locales = editions ? localesToRead(config, editions) : [config.sourceLocale];
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
-  for (const document of config.documents) {
+  for (const document of editions?.documents ?? config.documents) {
     const plan = readPlan(reader, config.templatesDir, document);
     if (plan) plans.set(document, plan);
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
-  const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
+  const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, [config.sourceLocale]) : [];
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
-  if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
+  return { config, country, editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */

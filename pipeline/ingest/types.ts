@@ -163,8 +163,10 @@ export interface Country {
   study: { label: string; surveyYear?: number };
   /** Publication date of the edition, ISO. */
   edition: { published: string };
-  /** Locales this country is published in, when fewer than the configured ones. */
+  /** Locales this country is published in (`locales:` of country.yaml); the configuration's when absent. */
   locales?: readonly string[];
+  /** Documents this country publishes (`documents:` of country.yaml); the configuration's when absent. */
+  documents?: readonly ('acr' | 'brief')[];
   /** Everything else of the file, for templates (partner, funders, titles, acronyms). */
   extra: Readonly<Record<string, unknown>>;
 }
@@ -175,6 +177,8 @@ export interface Dataset {
   config: PipelineConfig;
   /** The country being built. */
   country: Country;
+  /** The editions this build makes (locales and documents) and all the country publishes. */
+  editions: import('./editions.ts').Editions;
   /** Its framework. */
   framework: Framework;
   /** Raw values by indicator id. */
@@ -285,6 +289,8 @@ export interface TextFile {
   name: string;
   /** Content. */
   text: string;
+  /** True when this is the source locale's text standing in for a missing translation. */
+  untranslated?: boolean;
 }
 
 /** An item of a list in `lists.yaml`. */
@@ -295,6 +301,8 @@ export interface ListItem {
   text: string;
   /** Where it is written. */
   place: SourcePlace;
+  /** True when this is the source locale's text standing in for a missing translation. */
+  untranslated?: boolean;
 }
 
 /** Everything written in one language. */
