@@ -85,7 +85,17 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {
-        state.issues.push({ place: { file: plan.file }, message: `there is no people list "${part.list}"`, hint: `Use one of: ${dataset.people.map((p) => p.id).join(', ')}.`, severity: 'error' });
+        // The plan is shared by every country; the list is missing from this country's people.yaml.
+        const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/people.yaml`;
+        const known = dataset.people.map((p) => p.id);
+        state.issues.push({
+          place: { file },
+          message: `there is no people list "${part.list}", which the ${plan.document === 'acr' ? 'report' : 'brief'} prints as an appendix (${plan.file})`,
+          hint: known.length > 0
+            ? `Add a list with id "${part.list}" to ${file}; it has ${known.map((id) => `"${id}"`).join(', ')}.`
+            : `${file} does not exist yet: create it with "lists:", one per appendix, each with an id ("${part.list}"), appendix number, title and people (see docs/data-format.md).`,
+          severity: 'error',
+        });
         return [];
       }
       return peopleBlocks(state, list);

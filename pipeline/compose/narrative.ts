@@ -5,7 +5,7 @@ import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import { HelperError, createHelpers } from './helpers.ts';
+import { HelperError, createHelpers, type RenderTrail } from './helpers.ts';
 import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from './types.ts';
@@ -35,15 +35,38 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
 
 /** Renders a Handlebars text with the helpers; undefined when it could not be rendered. */
 export function renderTemplate(state: ComposeState, file: TextFile, context: object): string | undefined {
-  const hb = createHelpers(state);
+  const trail: RenderTrail = { files: [{ path: file.path }] };
+  const hb = createHelpers(state, trail);
   const content = state.input.dataset.content.get(state.input.locale);
-  for (const [name, partial] of content?.partials ?? []) hb.registerPartial(name, partial.text);
+  const texts = new Map<string, string>([[file.path, file.text]]);
+  for (const [name, partial] of content?.partials ?? []) {
+    texts.set(partial.path, partial.text);
+    // A generic text runs as its own template, so a problem in it is placed at its own line.
+    hb.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+      const includer = trail.files.at(-1)!.path;
+      trail.files.push({ path: partial.path, includedFrom: { file: includer, line: lineOfInclude(texts.get(includer) ?? '', name) } });
+      try {
+        return hb.template(compiledTemplate(partial.text))(context, options);
+      } catch (error) {
+        if (error instanceof Error && !(error as Error & { file?: string }).file) Object.assign(error, { file: partial.path });
+        throw error;
+      } finally {
+        trail.files.pop();
+      }
+    }) as unknown as Handlebars.Template);
+  }
   try {
     return hb.template(compiledTemplate(file.text))(context);
   } catch (error) {
-    state.issues.push(templateIssue(error, file.path));
+    state.issues.push(templateIssue(error, (error as Error & { file?: string }).file ?? file.path));
     return undefined;
   }
+}
+
+/** The line of the first `{{> name}}` in a text. */
+function lineOfInclude(text: string, name: string): number | undefined {
+  const at = text.search(new RegExp(`\\{\\{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
 
 const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false };
