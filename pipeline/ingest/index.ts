@@ -10,7 +10,8 @@ import { readCorrections } from './corrections.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import { localesToRead, selectEditions } from './editions.ts';
-import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
+import { joinFacts, joinKeyed, readProgramme, type Programme } from './programme.ts';
+import type { Country, Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 
 import { loadTheme, type Theme } from '../theme/index.ts';
 import { issueAt } from './yaml-file.ts';
@@ -54,15 +55,19 @@ export function ingestDataset(request: IngestRequest): Dataset {
   reader.issues.push(...(selected?.issues ?? []));
   const editions = selected?.editions;
   const framework = country ? readFramework(reader, `${config.dataDir}/frameworks/${country.framework}.yaml`) : undefined;
+  // What every country of the phase shares lives once, beside the framework.
+  const programmeDir = `${config.dataDir}/frameworks/${country?.framework ?? ''}`;
+  const programme = readProgramme(reader, programmeDir, framework);
   const sourcesFile = `${countryDir}/sources.yaml`;
-  const sources = readSources(reader, sourcesFile);
+  const ownSources = readSources(reader, sourcesFile);
+  const sources = ownSources && joinKeyed(reader, programme.sources, ownSources, () => sourcesFile, `${programmeDir}/sources.yaml`);
   // 3. Raw values are checked against the framework and the citations.
   const values = framework ? readIndicatorValues(reader, `${countryDir}/indicators.yaml`, framework, sources, sourcesFile) : undefined;
   // 4. Everything the documents cite and say, in every configured language.
-  const facts = readFacts(reader, `${countryDir}/facts`);
+  const facts = joinFacts(reader, programme.facts, readFacts(reader, `${countryDir}/facts`));
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
-  const bibliography = readBibliography(reader, `${countryDir}/bibliography.yaml`);
+  const bibliography = [...programme.bibliography, ...readBibliography(reader, `${countryDir}/bibliography.yaml`)];
   const locales = editions ? localesToRead(config, editions) : [config.sourceLocale];
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
@@ -76,7 +81,13 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country: withPartner(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+}
+
+/** The country's partner, or the programme's when the country names none. */
+function withPartner(country: Country, programme: Programme): Country {
+  if (country.extra.partner !== undefined || !programme.partner) return country;
+  return { ...country, extra: { ...country.extra, partner: programme.partner } };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */
