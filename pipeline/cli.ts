@@ -15,6 +15,7 @@ Commands:
   check            validate every input and compose every document; write nothing
   watch            rebuild on every change to data, templates or configuration
   translations     translation status, export and import (csi-report translations --help)
+  new-country      write the commented skeleton of a new country's inputs (csi-report new-country --help)
 
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
   let debug = argv.includes('--debug');
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
+    if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

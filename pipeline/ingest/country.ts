@@ -6,8 +6,15 @@ import { validateYaml } from './validate.ts';
 /** Reads `country.yaml`. */
 export function readCountry(reader: InputReader, path: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
-  if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
+  if (!yaml) return undefined;
   const raw = yaml.value as Country & Record<string, unknown>;
+  if (!validateYaml(yaml, countrySchema, reader.issues)) {
+    // With its id, framework and languages readable, the rest of the input is still checked
+    // in the same run (the run fails on the reported problems anyway): a new country learns
+    // everything missing at once, not the country file first.
+    const usable = raw && typeof raw === 'object' && typeof raw.id === 'string' && typeof raw.framework === 'string' && (raw.locales === undefined || (Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string')));
+    if (!usable) return undefined;
+  }
   const { id, framework, name, organisation, study, edition, locales, documents, ...extra } = raw;
   return { id, framework, name, organisation, study, edition, locales, documents, extra };
 }
