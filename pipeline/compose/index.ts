@@ -58,10 +58,11 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       // A missing translation has the source text standing in, marked (translate/policy.ts).
       const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
       if (!file) {
+        // Placed at the file to write: the plan is shared by every country.
         state.issues.push({
-          place: { file: plan.file },
-          message: `the ${locale} text "${part.name}" is missing`,
-          hint: `Write ${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
+          place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md` },
+          message: `the ${locale} text "${part.name}" is missing: the ${plan.document === 'acr' ? 'report' : 'brief'} prints it (${plan.file})`,
+          hint: 'Write it (Markdown with helpers, see docs/narrative.md).',
           severity: 'error',
         });
         return [];

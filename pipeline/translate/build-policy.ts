@@ -3,6 +3,9 @@ import { InputReader } from '../ingest/read.ts';
 import type { Dataset } from '../ingest/types.ts';
 import { collectDataTexts } from './data-texts.ts';
 import { missingTranslations, withFallbacks } from './policy.ts';
+import type { LocaleContent } from '../ingest/types.ts';
+import { snippetId } from './paths.ts';
+import { tmsg } from './messages.ts';
 
 /** The translation policy applied to the editions of one build. */
 export interface PolicyOutcome {
@@ -41,10 +44,29 @@ export function translationPolicy(root: string, dataset: Dataset, locales: reado
     // Only the data files this build reads: the country's framework and its own files.
     const dataTexts = collectDataTexts(reader, config, dataset.country.id, locale).units.filter((unit) => read.has(unit.target.file));
     const { issues } = missingTranslations(source, target, config.translation.missing, { documents: dataset.editions.documents, dataTexts });
-    for (const issue of issues) (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(issue);
+    for (const issue of [...issues, ...unwrittenBriefTexts(dataset, source, target)]) (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(issue);
     const ownMarker = target.strings.entries.get('document.untranslated')?.text ?? marker;
     const content = new Map(dataset.content).set(locale, withFallbacks(source, target, ownMarker));
     outcome.datasets.set(locale, { ...dataset, content });
   }
   return outcome;
+}
+
+/**
+ * The brief's texts its generated parts print (a finding per dimension, "about") when neither
+ * the source nor the translation has them yet: the source's gap is a warning of compose, and
+ * the translation is named here too, so a new country learns both files in one check.
+ */
+function unwrittenBriefTexts(dataset: Dataset, source: LocaleContent, target: LocaleContent): InputIssue[] {
+  if (!dataset.editions.documents.includes('brief')) return [];
+  const names = [...dataset.framework.dimensions.map((d) => `finding-${d.id}`), 'about'];
+  const dir = (locale: string) => `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/brief`;
+  const policy = dataset.config.translation.missing;
+  return names
+    .filter((name) => !source.brief.has(name) && !target.brief.has(name))
+    .map((name) => ({
+      place: { file: `${dir(target.locale)}/${name}.md` },
+      ...tmsg.missingTranslation(target.locale, snippetId('brief', name), `${dir(source.locale)}/${name}.md`, policy === 'fallback'),
+      severity: policy === 'fail' ? ('error' as const) : ('warning' as const),
+    }));
 }
