@@ -91,7 +91,8 @@ export function renderWithTypst(engine: Extract<TypstEngine, { available: true }
       if (compiled.hasError() || !result) throw new Error(`Typst could not compile the ${edition.locale} ${document.kind}:\n${diagnostics(compiler, compiled)}`);
       const compileMs = performance.now() - clock;
       clock = performance.now();
-      const pdf = new Uint8Array(compiler.pdf(result, { creationTimestamp }));
+      // Tagged and checked as PDF/UA-1, as our own documents are: Typst refuses a structure fault.
+      const pdf = new Uint8Array(compiler.pdf(result, { creationTimestamp, pdfStandard: 'ua-1', pdfTags: true }));
       const pdfMs = performance.now() - clock;
       documents.push({ locale: edition.locale, kind: document.kind, source, pdf, pages: result.numOfPages, convertMs, compileMs, pdfMs });
     }

@@ -42,6 +42,14 @@ export function escapeMarkup(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(markupSpecial, (c) => `\\${c}`);
 }
 
+/**
+ * The document's title as a level-1 heading in code mode, drawn in the cover's own type: our
+ * layout tags the cover title H1, and PDF/UA-1 wants the first heading at level 1.
+ */
+function titleHeading(textArguments: string, title: string): string {
+  return `{ show heading: it => text(${textArguments}, it.body); heading(level: 1, outlined: false, bookmarked: false)[${escapeMarkup(title)}] }`;
+}
+
 /** Text as a Typst string literal. */
 export function typstString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
@@ -275,7 +283,7 @@ class Converter {
     const lines = [
       `#page(margin: 0pt, header: none, footer: none)[`,
       `  #place(top + left, rect(width: 100%, height: 250pt, fill: rgb("${c.accent}")))`,
-      `  #place(top + left, dx: ${m.left}pt, dy: 90pt, block(width: ${width}pt, { text(${white(style.h1, 30)})[${escapeMarkup(block.title)}]; v(6pt); text(${white(style.h2)})[${escapeMarkup(block.subtitle)}] }))`,
+      `  #place(top + left, dx: ${m.left}pt, dy: 90pt, block(width: ${width}pt, { ${titleHeading(white(style.h1, 30), block.title)}; v(6pt); text(${white(style.h2)})[${escapeMarkup(block.subtitle)}] }))`,
       `  #place(top + left, dx: ${m.left}pt, dy: 280pt, block(width: ${width}pt, text(${textArgs({ ...style.h1, size: 24 }, faces)})[${escapeMarkup(block.country)}]))`,
     ];
     if (chart) {
@@ -293,7 +301,7 @@ class Converter {
     return [
       `#block(width: 100%, fill: rgb("${style.colors.accent}"), inset: (x: 14pt, y: 16pt), below: 24pt, {`,
       `  text(${white(style.small)})[${escapeMarkup(block.subtitle)}]; v(4pt)`,
-      `  text(${white(style.h1, 24)})[${escapeMarkup(block.title)}]; v(4pt)`,
+      `  ${titleHeading(white(style.h1, 24), block.title)}; v(4pt)`,
       `  text(${white(style.h2)})[${escapeMarkup(block.country)}]; v(6pt)`,
       `  text(${white(style.small)})[${escapeMarkup(block.credits[0] ?? '')}]`,
       '})',

@@ -90,7 +90,7 @@ export function peopleBlocks(state: ComposeState, list: PeopleList): Block[] {
     { kind: 'heading', level: 2, text: messages.t('document.appendixTitle', { number: list.appendix, title: localised(state, list.title) }), anchor: `appendix-${list.appendix}`, inContents: true },
   ];
   for (const group of list.groups) {
-    if (group.heading) blocks.push({ kind: 'heading', level: 4, text: localised(state, group.heading), anchor: `appendix-${list.appendix}-${localised(state, group.heading)}`, inContents: false });
+    if (group.heading) blocks.push({ kind: 'heading', level: 3, text: localised(state, group.heading), anchor: `appendix-${list.appendix}-${localised(state, group.heading)}`, inContents: false });
     blocks.push({
       kind: 'list', ordered: false,
       items: group.people.map((person) => {

@@ -58,7 +58,9 @@ function declareStructs(doc: PDFKit.PDFDocument, model: PageModel): Elements {
   doc.addStructure(root);
   const byId: StructElement[] = [];
   for (const def of model.structs) {
-    const element = doc.struct(def.role, def.alt ? { alt: def.alt } : {});
+    const options = def.alt ? { alt: def.alt } : {};
+    // A note beside a table or figure: its ID must differ from the footnotes' `fn-N`.
+    const element = def.role === 'Note' ? structWithId(doc, 'Note', `note-${def.id}`, options) : doc.struct(def.role, options);
     byId[def.id] = element;
     (def.parent === undefined ? root : byId[def.parent]!).add(element);
   }
@@ -77,7 +79,7 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
       });
       return;
     case 'line':
-      return tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item));
+      return tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item, { parent: elements.byId[item.struct ?? -1], footnoteText: (number) => footnoteText(model, number) }));
     case 'chart':
       return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
     case 'index-entry': {
@@ -101,13 +103,21 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
         });
       });
       const height = item.lines.length * item.style.leading;
-      doc.goTo(item.x, item.y, item.right - item.x, height, item.target);
+      linkArea(doc, elements.byId[item.struct], [item.x, item.y, item.right - item.x, height], `#${item.target}`, `${item.lines.map(lineText).join(' ')} ${number}`);
       return;
     }
   }
 }
 
-function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine): void {
+/** Where a drawn line's links go in the structure tree, and what a note mark's link says. */
+interface LinkContext {
+  /** The structure element the line's text belongs to; each link becomes a Link inside it. */
+  parent: StructElement | undefined;
+  /** The text of footnote `number`, the alternative description of its mark's link. */
+  footnoteText: (number: number) => string;
+}
+
+function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, links?: LinkContext): void {
   const { line, style } = item;
   let x = item.x;
   if (item.alignRight !== undefined) x = item.alignRight - line.width;
@@ -118,11 +128,8 @@ function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine): void {
     // pdfkit places text by the top of the line box; leading is distributed around the text.
     const top = item.y + (style.leading - style.size) / 2 - rise;
     drawText(doc, run.text, x + run.x, top);
-    if (run.link) {
-      if (run.link.startsWith('#')) doc.goTo(x + run.x, item.y, run.width, style.leading, run.link.slice(1));
-      else doc.link(x + run.x, item.y, run.width, style.leading, run.link);
-    }
-    if (run.footnote !== undefined) doc.goTo(x + run.x, item.y, run.width, style.leading, `fn-${run.footnote}`);
+    if (run.link) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], run.link, run.text);
+    if (run.footnote !== undefined) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], `#fn-${run.footnote}`, links?.footnoteText(run.footnote) || run.text);
   }
 }
 
@@ -133,13 +140,14 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
   let y = style.height - style.margin.bottom - height;
   artifact(doc, () => doc.rect(style.margin.left, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
   for (const number of numbers) {
-    const note = doc.struct('Note');
+    // PDF/UA-1 wants each Note to carry a unique ID (Matterhorn 19-003, 19-004).
+    const note = structWithId(doc, 'Note', `fn-${number}`);
     parent.add(note);
     doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     tagged(doc, note, () => {
       for (const line of lines) {
-        drawLine(doc, { kind: 'line', x: style.margin.left, y, line, style: style.footnote });
+        drawLine(doc, { kind: 'line', x: style.margin.left, y, line, style: style.footnote }, { parent: note, footnoteText: (n) => footnoteText(model, n) });
         y += style.footnote.leading;
       }
     });
@@ -159,6 +167,41 @@ function drawRunningHead(doc: PDFKit.PDFDocument, document: ComposedDocument, st
     const w = doc.widthOfString(text);
     doc.text(text, style.margin.left + (width - w) / 2, style.height - style.margin.bottom + 26, { lineBreak: false });
   });
+}
+
+/** The text of one laid-out line. */
+function lineText(line: Line): string {
+  return line.runs.map((run) => run.text).join('');
+}
+
+/** The text of a footnote as laid out, one space between its lines. */
+function footnoteText(model: PageModel, number: number): string {
+  return (model.footnoteLines.get(number) ?? []).map(lineText).join(' ');
+}
+
+/**
+ * A structure element with an ID (the /ID entry, a text string). pdfkit's struct() has no option
+ * for it, so it is set on the element's own dictionary, as pdfkit sets /Alt and /Lang there.
+ */
+export function structWithId(doc: PDFKit.PDFDocument, type: string, id: string, options: PDFKit.Mixins.StructureElementOptions = {}): StructElement {
+  const element = doc.struct(type, options);
+  (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.ID = new String(id);
+  return element;
+}
+
+/**
+ * A link annotation over an area, `#name` to a named destination or a URL, inside a Link
+ * structure element of `parent` and described by `description`: PDF/UA-1 wants every link
+ * annotation nested in a Link element (Matterhorn 28-011) with a Contents entry (28-012).
+ */
+function linkArea(doc: PDFKit.PDFDocument, parent: StructElement | undefined, [x, y, width, height]: readonly number[], target: string, description: string): void {
+  const link = parent ? doc.struct('Link') : undefined;
+  if (link) parent!.add(link);
+  // pdfkit writes a JavaScript String object as a PDF text string (a primitive would be a name).
+  const options = { Contents: new String(description.trim()) as unknown as string, ...(link ? { structParent: link } : {}) };
+  if (target.startsWith('#')) doc.goTo(x!, y!, width!, height!, target.slice(1), options);
+  else doc.link(x!, y!, width!, height!, target, options);
+  link?.end();
 }
 
 /** Draws inside a marked-content sequence of a struct element (or as an artifact when none). */

@@ -462,7 +462,7 @@ class Flow {
       this.y += 3;
       for (const line of this.textLines(table.note, this.style.small, this.width)) {
         if (!this.fits(this.style.small.leading)) this.newPage(false);
-        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: this.struct('P', tableStruct) });
+        this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style: { ...this.style.small, color: this.style.colors.muted }, struct: this.struct('P') });
         this.y += this.style.small.leading;
       }
     }

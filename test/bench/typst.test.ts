@@ -123,3 +123,27 @@ function pageStyle(): PageStyle {
     paragraphGap: 7,
   };
 }
+
+describe('the peer under PDF/UA-1', () => {
+  // Typst 0.14 refuses, under pdfStandard "ua-1", a document whose structure breaks PDF/UA:
+  // a skipped heading level, a first heading below level 1, an image without alt text. The
+  // benchmark compares with those tagged PDFs, so our composed documents must pass.
+  it('compiles every English default document to a tagged PDF/UA-1 file', async () => {
+    const { composeProject } = await import('../../bench/compose.ts');
+    const { loadTypst, renderWithTypst } = await import('../../bench/peer.ts');
+    const { repoRoot } = await import('../helpers/project.ts');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const engine = await loadTypst();
+    if (!engine.available) throw new Error(engine.reason);
+    const project = await composeProject(repoRoot, 'pipeline.config.yaml', ['en']);
+    const render = renderWithTypst(engine, project, mkdtempSync(join(tmpdir(), 'csi-typst-')));
+    expect(render.documents.map((d) => d.kind)).toEqual(['acr', 'brief']);
+    for (const document of render.documents) {
+      const head = Buffer.from(document.pdf).toString('latin1');
+      expect(head).toContain('<pdfuaid:part>1</pdfuaid:part>');
+      expect(head).toMatch(/\/StructTreeRoot/);
+    }
+  }, 60_000);
+});
