@@ -36,7 +36,7 @@ const expected = [
   ['templates/locales/ru/document.yaml', 'strings:document.listOfTables'],
   [`${kz}/country.yaml:18`, 'data:countries.kazakhstan.country:organisation.name'],
   [`${kz}/people.yaml:7`, 'data:countries.kazakhstan.people:lists.0.title'],
-  [`${kz}/sources.yaml:7`, 'data:countries.kazakhstan.sources:csi-population-survey.title'],
+  [`${kz}/sources.yaml:9`, 'data:countries.kazakhstan.sources:csi-population-survey.title'],
   [`${kz}/tables.yaml:7`, 'data:countries.kazakhstan.tables:tables.0.caption'],
   [`${kz}/figures.yaml:24`, 'data:countries.kazakhstan.figures:figures.2.caption'],
 ] as const;
