@@ -37,7 +37,8 @@ function unitOf(yaml: YamlFile, config: PipelineConfig, path: (string | number)[
   return {
     id: dataTextId(yaml.file.slice(config.dataDir.length + 1), path),
     kind: 'data-text',
-    scope: 'data',
+    // A country's own texts are recorded in its folder; the frameworks' are shared.
+    scope: yaml.file.startsWith(`${config.dataDir}/countries/`) ? 'country-data' : 'data',
     syntax: 'plain',
     source: { text: map[config.sourceLocale] as string, place: yaml.placeOf([...path, config.sourceLocale]) },
     target: { kind: 'yaml-key', file: yaml.file, path: [...path, locale] },
