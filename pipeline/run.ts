@@ -260,14 +260,13 @@ export function messagesFor(dataset: Dataset, locale: string): Messages {
   return new Messages(own, locale !== dataset.config.sourceLocale ? source : undefined, untranslatedMark(dataset.config.sourceLocale));
 }
 
-/** What compose needs to know of each figure in a locale: caption, alt text, chart or description. */
+/** What compose needs to know of each figure in a locale: caption, alt text, chart, note. */
 export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
   const source = dataset.config.sourceLocale;
   const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? (text[source] !== undefined ? `${untranslatedMark(source)}${text[source]}` : '') : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);
-    const description = figure.kind === 'diagram' ? pick(figure.description) : undefined;
-    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? description ?? '', chart: chart?.id, description, note: pick(figure.note) }];
+    return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? '', chart: chart?.id, note: pick(figure.note) }];
   }));
 }
 

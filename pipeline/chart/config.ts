@@ -98,5 +98,6 @@ export function themeMarkers(theme: Theme): object {
     series: theme.series,
     chart: theme.chart,
     diamond: theme.diamond,
+    diagram: theme.diagram,
   };
 }

@@ -5,6 +5,9 @@ import { buildDiamond } from './kinds/diamond.ts';
 import { buildGroupedBar } from './kinds/grouped.ts';
 import { buildStackedBar } from './kinds/stacked.ts';
 import { buildLine } from './kinds/line.ts';
+import { buildStages } from './kinds/stages.ts';
+import { buildBubbles } from './kinds/bubbles.ts';
+import { buildActorMap } from './kinds/actor-map.ts';
 import { ChartContext } from './context.ts';
 import { renderSvg } from './render.ts';
 import { cacheKey } from '../cache.ts';
@@ -15,14 +18,14 @@ export { drawChart } from './pdf.ts';
 export { renderPng } from './png.ts';
 
 /**
- * Draws every data figure of one locale:
+ * Draws every figure of one locale:
  *
  *   figure + scores + theme ─► filled template ─► (Vega-Lite compile) ─► Vega ─► SVG
  *                              spec, alt, table    vega                          svg
  *
- * Diagram figures (programme activities, social forces, civil society map) carry no data and
- * are left out; the compose stage prints their description instead. Asynchronous because
- * Vega renders asynchronously; nothing here reads or writes a file.
+ * Every kind is drawn from data, the diagrams (stages of a process, bubble charts and maps of
+ * actors) included. Asynchronous because Vega renders asynchronously; nothing here reads or
+ * writes a file.
  */
 export async function renderCharts(input: ChartInput): Promise<Charts> {
   // 1. Text widths from the real font: Vega sizes axes and padding from them.
@@ -32,7 +35,6 @@ export async function renderCharts(input: ChartInput): Promise<Charts> {
   for (const figure of input.figures) {
     // 2. Fill the kind's template with data, localised labels and formatted numbers.
     const draft = buildDraft(figure, ctx);
-    if (!draft) continue;
     // 3. Compile and render to SVG, unless the same draft was rendered before.
     const key = cacheKey('chart', input.version ?? '', figure.kind, draft.spec, draft.alt);
     const cached = input.cache?.get(key);
@@ -54,10 +56,14 @@ export async function renderCharts(input: ChartInput): Promise<Charts> {
   return charts;
 }
 
-function buildDraft(figure: FigureDef, ctx: ChartContext): ChartDraft | undefined {
+function buildDraft(figure: FigureDef, ctx: ChartContext): ChartDraft {
   switch (figure.kind) {
-    case 'diagram':
-      return undefined;
+    case 'stages':
+      return buildStages(figure, ctx);
+    case 'bubbles':
+      return buildBubbles(figure, ctx);
+    case 'actor-map':
+      return buildActorMap(figure, ctx);
     case 'diamond':
       return buildDiamond(figure, ctx);
     case 'subdimensions':

@@ -6,7 +6,7 @@ import type { Theme } from '../theme/types.ts';
 
 /** What the chart stage needs to draw one locale's figures. */
 export interface ChartInput {
-  /** The figures of the report, in report order; diagrams are skipped. */
+  /** The figures of the report, in report order. */
   figures: readonly FigureDef[];
   /** The framework: dimension and sub-dimension names and keys. */
   framework: Framework;
@@ -42,7 +42,7 @@ export interface Chart {
   kind: string;
   /** The localised caption. */
   title: string;
-  /** The spec as filled from its template: Vega-Lite, or Vega for the diamond. */
+  /** The spec as filled from its template: Vega-Lite, or Vega for the diamond and the diagrams. */
   spec: object;
   /** The Vega spec that was rendered (compiled from Vega-Lite where needed). */
   vega: object;

@@ -18,7 +18,7 @@ export function scoreOf(scores: Scores, id: string): { score: number; decimals: 
 }
 
 /** A figure value as a number with its display decimals; indicator references become scores. */
-export function resolveValue(value: FigureValue, scores: Scores, unit: FigureUnit): { value: number; decimals: number } {
+export function resolveValue(value: Exclude<FigureValue, { kind: 'none' }>, scores: Scores, unit: FigureUnit): { value: number; decimals: number } {
   if (value.kind === 'number') return { value: value.value, decimals: typedDecimals(unit) };
   const { score, decimals } = scoreOf(scores, value.id);
   return { value: score, decimals };

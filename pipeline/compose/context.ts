@@ -12,10 +12,8 @@ export interface FigureInfo {
   caption: string;
   /** Text alternative. */
   alt: string;
-  /** Chart id when the figure is a chart. */
+  /** Chart id: every figure is drawn by the chart stage. */
   chart?: string;
-  /** Description, for a diagram without data. */
-  description?: string;
   /** Note or source line. */
   note?: string;
 }

@@ -4,6 +4,7 @@ import type { LocalisedText, PeopleList } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
 import type { Block, CoverBlock, TableCell } from './types.ts';
 import { editionLine } from './corrigendum.ts';
+import { entryHead, entryInlines, sourceAsWork, type CitedWork } from './citations.ts';
 
 /** Names and words of the edition that several parts need. */
 export function editionWords(state: ComposeState) {
@@ -103,27 +104,22 @@ export function peopleBlocks(state: ComposeState, list: PeopleList): Block[] {
   return blocks;
 }
 
-/** The bibliography: works cited, then the data sources, each sorted by author. */
+/**
+ * The reference list: works cited, then the data sources, each sorted by the words that begin
+ * the entry (which its citations repeat), in the edition's citation style.
+ */
 export function bibliographyBlocks(state: ComposeState): Block[] {
   const { dataset, messages, locale } = state.input;
   const collator = new Intl.Collator(locale);
-  const works = [...dataset.bibliography].sort((a, b) => collator.compare(a.author, b.author) || (a.year ?? 0) - (b.year ?? 0));
-  const entry = (author: string | undefined, year: number | undefined, title: string | undefined, publisher: string | undefined, url: string | undefined) => {
-    const parts = [`${author ?? ''}${year ? ` (${year})` : ''}.`];
-    if (title) parts.push(` ${title}.`);
-    if (publisher && publisher !== author) parts.push(` ${publisher}.`);
-    const inlines: { kind: 'text'; text: string; link?: string; italic?: boolean }[] = [{ kind: 'text', text: parts[0]! }];
-    if (title) inlines.push({ kind: 'text', text: ` ${title}.`, italic: true });
-    if (publisher && publisher !== author) inlines.push({ kind: 'text', text: ` ${publisher}.` });
-    if (url) inlines.push({ kind: 'text', text: ` ${url}`, link: url });
-    return inlines;
-  };
-  const sources = [...dataset.sources.values()].sort((a, b) => collator.compare(a.author ?? '', b.author ?? ''));
-  if (works.length === 0) emptySection(state, `${messages.t('document.bibliography')}: works cited`, countryFile(state, 'bibliography.yaml'), 'List the works the report cites in it (author, year, title, publisher); only the data sources are printed until then');
+  const sorted = (works: CitedWork[]) => works
+    .map((work) => ({ work, head: entryHead(state, work) }))
+    .sort((a, b) => collator.compare(a.head, b.head) || (a.work.year ?? 0) - (b.work.year ?? 0))
+    .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', inlines: entryInlines(state, work) }));
+  if (dataset.bibliography.length === 0) emptySection(state, `${messages.t('document.bibliography')}: works cited`, countryFile(state, 'bibliography.yaml'), 'List the works the report cites in it (authors, year, title, publisher); only the data sources are printed until then');
   return [
     { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },
-    ...works.map((w): Block => ({ kind: 'paragraph', style: 'small', inlines: entry(w.author, w.year, w.title, w.publisher, w.url) })),
+    ...sorted([...dataset.bibliography]),
     { kind: 'heading', level: 2, text: messages.t('document.dataSources'), anchor: 'data-sources', inContents: true },
-    ...sources.map((s): Block => ({ kind: 'paragraph', style: 'small', inlines: entry(s.author, s.year, localised(state, s.title), s.publisher, s.url) })),
+    ...sorted([...dataset.sources.values()].map((source) => sourceAsWork(state, source))),
   ];
 }

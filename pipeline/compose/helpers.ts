@@ -7,6 +7,7 @@ import type { Fact, RawValue } from '../ingest/types.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
+import { citableWork, narrativeCitation, parentheticalCitation, type CitedWork } from './citations.ts';
 
 /** A place in the text being rendered, as Handlebars gives it to helpers. */
 interface Loc { start: { line: number; column: number } }
@@ -90,6 +91,13 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     if (raw.value === undefined) return fail(options, `indicator "${raw.id}" has no single raw value`, 'Name a component: {{raw "5.1.4" "gni"}}.');
     return formatNumber(raw.value, locale);
   };
+  // A cited work must be in the reference list with a year, or the citation cannot be followed.
+  const work = (key: unknown, options: HelperOptions): CitedWork => {
+    const found = typeof key === 'string' ? citableWork(state, key) : undefined;
+    if (!found) return fail(options, `"${String(key)}" is not a work of the bibliography or a data source`, `Add it to data/countries/${dataset.country.id}/bibliography.yaml (author, year, title), or use the key of an entry there or in sources.yaml.`);
+    if (found.year === undefined) return fail(options, `the work "${String(key)}" has no year to cite`, 'Add "year:" to its entry.');
+    return found;
+  };
   const ref = (kind: 'figure' | 'table', id: unknown, options: HelperOptions) => {
     const known = kind === 'figure' ? state.input.figures.has(String(id)) : dataset.tables.some((t) => t.id === id);
     if (!known) fail(options, `there is no ${kind} "${String(id)}"`, `Use a ${kind} id of the country's ${kind}s.yaml.`);
@@ -122,7 +130,15 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
     below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
     country: () => localised(state, dataset.country.name),
-    organisation: () => localised(state, dataset.country.organisation.name),
+    // A grammatical form ("genitive") where the language needs one; a language without that
+    // form in the data uses the name as it stands (English has no cases).
+    organisation: (form: unknown, options?: HelperOptions) => {
+      const { name, forms } = dataset.country.organisation;
+      if (options === undefined) return localised(state, name);
+      const forms_ = forms?.[String(form)];
+      if (!forms_) return fail(options, `the organisation has no form "${String(form)}"`, `Add "forms: {${String(form)}: {${locale}: …}}" under "organisation:" in country.yaml.`);
+      return forms_[locale] ?? localised(state, name);
+    },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {
       const partner = dataset.country.extra.partner as { name?: Record<string, string>; short?: Record<string, string> } | undefined;
@@ -137,6 +153,12 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
       if (!dataset.tables.some((t) => t.id === id)) fail(options, `there is no table "${String(id)}"`, 'Use a table id of the country\'s tables.yaml.');
       return placeMarker('table', String(id));
     },
+    cite: (...args: unknown[]) => {
+      const options = args.pop() as HelperOptions;
+      if (args.length === 0) fail(options, 'cite names no work', 'Write {{cite "key"}} or {{cite "key1" "key2"}}.');
+      return parentheticalCitation(state, args.map((key) => work(key, options)));
+    },
+    citet: (key: unknown, options: HelperOptions) => narrativeCitation(state, work(key, options)),
     figref: (id: unknown, options: HelperOptions) => ref('figure', id, options),
     tableref: (id: unknown, options: HelperOptions) => ref('table', id, options),
     list: (key: unknown, options: HelperOptions) => {

@@ -5,6 +5,8 @@ import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBloc
 import { renderNarrative, renderTemplate } from './narrative.ts';
 import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
+import { dataNotesBlocks } from './data-notes.ts';
+import { citationStyles } from './citations.ts';
 import type { Block, ComposedDocument } from './types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
@@ -19,6 +21,15 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   const state: ComposeState = { input, issues: [], nextFootnote: 1, footnotes: new Map() };
   const plan = input.dataset.plans.get(input.document);
   if (!plan) throw new Error(`no plan for ${input.document}`);
+  const style = input.messages.t('document.citation.style');
+  if (!(citationStyles as readonly string[]).includes(style)) {
+    state.issues.push({
+      place: { file: `${input.dataset.config.templatesDir}/locales/${input.locale}/document.yaml` },
+      message: `"${style}" is not a citation style the pipeline knows`,
+      hint: `Set citation.style to one of: ${citationStyles.join(', ')}.`,
+      severity: 'error',
+    });
+  }
   const blocks = plan.parts.flatMap((part) => partBlocks(state, plan, part));
   if (state.issues.some((issue) => issue.severity === 'error')) throw new InputError(state.issues);
   const warnings = state.issues.filter((issue) => issue.severity === 'warning');
@@ -83,6 +94,8 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return [{ kind: 'heading', level: 1, text: messages.t('document.appendices'), anchor: 'appendices', inContents: true, newPage: true }];
     case 'indicator-matrix':
       return matrixBlocks(state, 1);
+    case 'data-notes':
+      return dataNotesBlocks(state);
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {

@@ -10,6 +10,7 @@ import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from './types.ts';
 import { typedNumbers } from './bindings.ts';
+import { typedCitations } from './typed-citations.ts';
 
 /**
  * Renders one narrative file: Handlebars (strict) binds it to the data, Markdown gives it
@@ -19,7 +20,7 @@ import { typedNumbers } from './bindings.ts';
 export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefix: string): Block[] {
   const markdown = renderTemplate(state, file, {});
   if (markdown === undefined) return [];
-  state.issues.push(...typedNumbers(state, file));
+  state.issues.push(...typedNumbers(state, file), ...typedCitations(state, file));
   const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix);
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
@@ -146,7 +147,7 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
     return [{
       kind: 'figure', id: figure.id, anchor: `figure-${figure.id}`,
       caption: messages.t('document.figureCaption', { id: figure.id, caption: figure.caption }),
-      chart: figure.chart, description: figure.description, alt: figure.alt, note: figure.note, source: item.source,
+      chart: figure.chart, alt: figure.alt, note: figure.note, source: item.source,
     }];
   }
   if (item.of === 'table') {

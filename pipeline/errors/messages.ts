@@ -124,9 +124,17 @@ export const msg = {
     message: `the series "${series}" has a value for "${key}", which is not a category of the figure`,
     hint: near ? `Did you mean "${near}"? Categories: ${list(known)}.` : `Add "${key}" to the categories, or use one of ${list(known)}.`,
   }),
+  unknownFigureMember: (key: string, what: 'group' | 'region', known: readonly string[], near: string | undefined): Message => ({
+    message: `"${key}" is not a ${what} of the figure`,
+    hint: near ? `Did you mean "${near}"? The figure's ${what}s: ${list(known)}.` : `Use one of ${list(known)}, or add "${key}" to the figure's ${what}s.`,
+  }),
+  noValueOutsideBar: (kind: string): Message => ({
+    message: `null (no number published) is allowed in bar charts only, not in a ${kind} chart`,
+    hint: 'Give the number from the source, or leave the category out of this figure.',
+  }),
   missingCategoryValue: (key: string, series: string): Message => ({
     message: `the series "${series}" has no value for the category "${key}"`,
-    hint: `Add "${key}: …" under the values of "${series}", with a number or {indicator: "x.y.z"}.`,
+    hint: `Add "${key}: …" under the values of "${series}", with a number or {indicator: "x.y.z"} (in a bar chart, null where the source gives no number).`,
   }),
   figureValueOutOfScale: (value: number, unit: string): Message => ({
     message: `${value} lies outside 0–100, the scale of a figure in ${unit === 'percent' ? 'percent' : 'scores'}`,

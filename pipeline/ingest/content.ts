@@ -1,12 +1,12 @@
 import type { SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import type { BibEntry, DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart, TableDef, TextFile } from './types.ts';
+import type { DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart, TableDef, TextFile } from './types.ts';
 import type { InputReader } from './read.ts';
 import { readLocaleStrings } from './strings.ts';
 import { validateYaml } from './validate.ts';
 import { issueAt } from './yaml-file.ts';
-import { bibliographySchema, factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
+import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
 
 /**
  * Reads every `facts/*.yaml` of a folder into `facts` (a new map by default); a key may be
@@ -40,14 +40,6 @@ export function readPeople(reader: InputReader, path: string): PeopleList[] {
   const yaml = reader.yaml(path, 'people');
   if (!yaml || !validateYaml(yaml, peopleSchema, reader.issues)) return [];
   return (yaml.value as { lists: PeopleList[] }).lists;
-}
-
-/** Reads `bibliography.yaml`. */
-export function readBibliography(reader: InputReader, path: string): BibEntry[] {
-  if (!reader.exists(path)) return [];
-  const yaml = reader.yaml(path, 'bibliography');
-  if (!yaml || !validateYaml(yaml, bibliographySchema, reader.issues)) return [];
-  return yaml.value as BibEntry[];
 }
 
 /** Reads a document plan, `templates/<document>/document.yaml`. */

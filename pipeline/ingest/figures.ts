@@ -16,8 +16,11 @@ export type DataFigureKind = (typeof dataKinds)[number];
 /** The unit of a data figure's values. */
 export type FigureUnit = (typeof figureUnits)[number];
 
-/** A value of a figure: a number from the report, or an indicator's score (which then moves with corrections). */
-export type FigureValue = { kind: 'number'; value: number } | { kind: 'indicator'; id: string };
+/**
+ * A value of a figure: a number from the report, an indicator's score (which then moves with
+ * corrections), or `none` where the source names the category but publishes no number for it.
+ */
+export type FigureValue = { kind: 'number'; value: number } | { kind: 'indicator'; id: string } | { kind: 'none' };
 
 /** A figure's source: a key of `sources.yaml`, or a citation written out per locale. */
 export type FigureSource = { kind: 'key'; key: string } | { kind: 'text'; text: LocalisedText };
@@ -67,12 +70,106 @@ export interface SubdimensionsFigure extends FigureBase {
   dimension: string;
 }
 
-/** A figure whose content is not data: the compose stage prints its description. */
-export interface DiagramFigure extends FigureBase {
+/** One stage of a process diagram. */
+export interface FigureStage {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Title per locale. */
+  label: LocalisedText;
+  /** What happens in the stage, in order, each per locale. */
+  items: readonly LocalisedText[];
+}
+
+/** A process drawn as its stages, in order, each a box of activities. */
+export interface StagesFigure extends FigureBase {
   /** Discriminant. */
-  kind: 'diagram';
-  /** What the original diagram shows, per locale. */
-  description: LocalisedText;
+  kind: 'stages';
+  /** The stages, in order. */
+  stages: readonly FigureStage[];
+}
+
+/** A group of actors, named in a legend. */
+export interface ActorGroup {
+  /** Key actors refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+}
+
+/** An actor of a bubble chart. */
+export interface BubbleActor {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Key of its group. */
+  group: string;
+  /** Centre on the plane, 0 (left) to 100 (right). */
+  x: number;
+  /** Centre on the plane, 0 (bottom) to 100 (top). */
+  y: number;
+  /** Its weight; the circle's area is proportional to it. */
+  impact: number;
+}
+
+/** A level of impact named in the legend of circle sizes. */
+export interface ImpactLevel {
+  /** The impact value. */
+  impact: number;
+  /** What it means, per locale. */
+  label: LocalisedText;
+}
+
+/** Actors as circles on a plane, each circle's area their impact, coloured by group. */
+export interface BubblesFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'bubbles';
+  /** What the circles' sizes stand for, per locale (the size legend's title). */
+  impactTitle: LocalisedText;
+  /** Levels of impact the size legend shows; without them it shows the smallest and largest. */
+  impactLevels?: readonly ImpactLevel[];
+  /** The groups, in legend order. */
+  groups: readonly ActorGroup[];
+  /** The actors, drawn largest first so small circles stay on top. */
+  actors: readonly BubbleActor[];
+}
+
+/** An area of a map, drawn as a circle. */
+export interface MapRegion {
+  /** Key actors refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Centre, 0–100 from the left. */
+  x: number;
+  /** Centre, 0–100 from the bottom. */
+  y: number;
+  /** Radius in hundredths of the plane's width. */
+  radius: number;
+}
+
+/** An actor placed on a map. */
+export interface MapActor {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Key of the region it belongs to. */
+  region: string;
+  /** Position, 0–100 from the left. */
+  x: number;
+  /** Position, 0–100 from the bottom. */
+  y: number;
+}
+
+/** A map of actors within regions (spheres of society and the arena between them). */
+export interface ActorMapFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'actor-map';
+  /** The regions, drawn in order (later ones on top). */
+  regions: readonly MapRegion[];
+  /** The actors. */
+  actors: readonly MapActor[];
 }
 
 /** A bar, grouped-bar, stacked-bar or line chart of categories and series. */
@@ -90,9 +187,9 @@ export interface DataFigure extends FigureBase {
 }
 
 /** A figure of the report, as `figures.yaml` declares it. */
-export type FigureDef = DiamondFigure | SubdimensionsFigure | DiagramFigure | DataFigure;
+export type FigureDef = DiamondFigure | SubdimensionsFigure | StagesFigure | BubblesFigure | ActorMapFigure | DataFigure;
 
-type RawValue = number | { indicator: string };
+type RawValue = number | { indicator: string } | null;
 interface RawFigure {
   id: string;
   kind: FigureKind;
@@ -100,7 +197,12 @@ interface RawFigure {
   note?: LocalisedText;
   source?: string | LocalisedText;
   dimension?: string;
-  description?: LocalisedText;
+  stages?: { key: string; label: LocalisedText; items: LocalisedText[] }[];
+  impactTitle?: LocalisedText;
+  impactLevels?: ImpactLevel[];
+  groups?: ActorGroup[];
+  actors?: (BubbleActor & MapActor)[];
+  regions?: MapRegion[];
   unit?: FigureUnit;
   valueTitle?: LocalisedText;
   categories?: { key: string; label: LocalisedText }[];
@@ -153,9 +255,12 @@ class FigureChecker {
     switch (raw.kind) {
       case 'diamond':
         return { ...base, kind: 'diamond' };
-      case 'diagram':
-        this.text(raw.description!, at('description'));
-        return { ...base, kind: 'diagram', description: raw.description! };
+      case 'stages':
+        return { ...base, kind: 'stages', stages: this.stages(raw.stages!, at) };
+      case 'bubbles':
+        return { ...base, kind: 'bubbles', ...this.bubbles(raw, at) };
+      case 'actor-map':
+        return { ...base, kind: 'actor-map', ...this.actorMap(raw, at) };
       case 'subdimensions':
         if (!this.dimensions.includes(raw.dimension!)) this.issue(at('dimension'), msg.unknownDimension(raw.dimension!, this.dimensions));
         return { ...base, kind: 'subdimensions', dimension: raw.dimension! };
@@ -183,7 +288,7 @@ class FigureChecker {
           this.issue(valuePath, msg.unknownCategory(key, entry.key, keys, closest(key, keys)), true);
           continue;
         }
-        values.set(key, this.value(value, valuePath, unit));
+        values.set(key, this.value(value, valuePath, unit, raw.kind));
       }
       for (const key of keys.filter((k) => !(k in entry.values))) {
         this.issue(at('series', s, 'values'), msg.missingCategoryValue(key, entry.key));
@@ -194,7 +299,52 @@ class FigureChecker {
     return { kind: raw.kind as DataFigureKind, unit, valueTitle: raw.valueTitle, categories, series };
   }
 
-  private value(raw: RawValue, path: (string | number)[], unit: FigureUnit): FigureValue {
+  private stages(raw: NonNullable<RawFigure['stages']>, at: (...path: (string | number)[]) => (string | number)[]): FigureStage[] {
+    this.unique(raw.map((s) => s.key), (s) => at('stages', s, 'key'));
+    return raw.map((stage, s) => {
+      this.text(stage.label, at('stages', s, 'label'));
+      stage.items.forEach((item, i) => this.text(item, at('stages', s, 'items', i)));
+      return { key: stage.key, label: stage.label, items: stage.items };
+    });
+  }
+
+  private bubbles(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<BubblesFigure, keyof FigureBase | 'kind'> {
+    this.text(raw.impactTitle!, at('impactTitle'));
+    raw.impactLevels?.forEach((level, l) => this.text(level.label, at('impactLevels', l, 'label')));
+    const groups = this.labelled(raw.groups!, 'groups', at);
+    const actors = this.labelled(raw.actors!, 'actors', at).map((actor, a): BubbleActor => {
+      this.member(actor.group, groups.map((g) => g.key), at('actors', a, 'group'), 'group');
+      return { key: actor.key, label: actor.label, group: actor.group, x: actor.x, y: actor.y, impact: actor.impact };
+    });
+    return { impactTitle: raw.impactTitle!, impactLevels: raw.impactLevels, groups: groups.map((g) => ({ key: g.key, label: g.label })), actors };
+  }
+
+  private actorMap(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<ActorMapFigure, keyof FigureBase | 'kind'> {
+    const regions = this.labelled(raw.regions!, 'regions', at);
+    const actors = this.labelled(raw.actors!, 'actors', at).map((actor, a): MapActor => {
+      this.member(actor.region, regions.map((r) => r.key), at('actors', a, 'region'), 'region');
+      return { key: actor.key, label: actor.label, region: actor.region, x: actor.x, y: actor.y };
+    });
+    return { regions, actors };
+  }
+
+  /** Entries with a key and a label: keys unique, labels in every locale. */
+  private labelled<T extends { key: string; label: LocalisedText }>(entries: readonly T[], list: string, at: (...path: (string | number)[]) => (string | number)[]): readonly T[] {
+    this.unique(entries.map((e) => e.key), (e) => at(list, e, 'key'));
+    entries.forEach((entry, e) => this.text(entry.label, at(list, e, 'label')));
+    return entries;
+  }
+
+  /** A reference to a group or region must name one of the figure's own. */
+  private member(key: string, known: readonly string[], path: (string | number)[], what: 'group' | 'region'): void {
+    if (!known.includes(key)) this.issue(path, msg.unknownFigureMember(key, what, known, closest(key, known)));
+  }
+
+  private value(raw: RawValue, path: (string | number)[], unit: FigureUnit, kind: FigureKind): FigureValue {
+    if (raw === null) {
+      if (kind !== 'bar') this.issue(path, msg.noValueOutsideBar(kind));
+      return { kind: 'none' };
+    }
     if (typeof raw === 'number') {
       if (hundredScale.includes(unit) && (raw < 0 || raw > 100)) this.issue(path, msg.figureValueOutOfScale(raw, unit));
       return { kind: 'number', value: raw };

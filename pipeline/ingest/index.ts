@@ -5,8 +5,11 @@ import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader } from './read.ts';
-import { readBibliography, readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
+import { readBibliography } from './bibliography.ts';
+import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
+import { readConflicts } from './conflicts.ts';
+import { checkSpellings, type Spelling } from './spellings.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import { localesToRead, selectEditions } from './editions.ts';
@@ -67,7 +70,11 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const facts = joinFacts(reader, programme.facts, readFacts(reader, `${countryDir}/facts`));
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
-  const bibliography = [...programme.bibliography, ...readBibliography(reader, `${countryDir}/bibliography.yaml`)];
+  // The framework's works (cited by the generic texts) come first; a country may not reuse their keys.
+  const bibliography = readBibliography(reader, [
+    ...(country ? [`${config.dataDir}/frameworks/${country.framework}.bibliography.yaml`] : []),
+    `${countryDir}/bibliography.yaml`,
+  ]);
   const locales = editions ? localesToRead(config, editions) : [config.sourceLocale];
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
@@ -76,12 +83,18 @@ export function ingestDataset(request: IngestRequest): Dataset {
     if (plan) plans.set(document, plan);
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
+  const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, [config.sourceLocale]) : [];
+  // One spelling per organisation name, in every text of the country and the generic texts.
+  if (country) {
+    const texts = reader.files().filter((file) => file.startsWith(`${countryDir}/`) || file.startsWith(`${config.templatesDir}/acr/text/`) || file.startsWith(`${config.templatesDir}/brief/text/`));
+    checkSpellings(reader, texts, (country.extra.spellings ?? []) as Spelling[], `${countryDir}/country.yaml`);
+  }
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country: withPartner(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country: withPartner(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
 /** The country's partner, or the programme's when the country names none. */

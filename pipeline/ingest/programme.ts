@@ -1,26 +1,24 @@
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { readBibliography, readFacts } from './content.ts';
+import { readFacts } from './content.ts';
 import { readSources } from './country.ts';
 import type { InputReader } from './read.ts';
-import type { BibEntry, Fact, Framework, LocalisedText, Source } from './types.ts';
+import type { Fact, Framework, LocalisedText, Source } from './types.ts';
 import { validateYaml } from './validate.ts';
 import { issueAt } from './yaml-file.ts';
 
 /**
  * What is the same for every country of a CSI phase, held once beside the framework in
  * `data/frameworks/<framework>/`: the programme's facts (`facts/*.yaml`), the standard
- * international data sources (`sources.yaml`), the works on the programme the generic texts
- * cite (`bibliography.yaml`) and the partner every document names (`programme.yaml`). Every
- * file is optional.
+ * international data sources (`sources.yaml`) and the partner every document names
+ * (`programme.yaml`). Every file is optional. (The works on the programme the generic texts
+ * cite are `data/frameworks/<framework>.bibliography.yaml`, read with the bibliography.)
  */
 export interface Programme {
   /** Facts by key, with the framework's own counts. */
   facts: Map<string, Fact>;
   /** Data sources by key. */
   sources: Map<string, Source>;
-  /** Works cited. */
-  bibliography: BibEntry[];
   /** The partner organisation, full and short name per locale. */
   partner?: { name: LocalisedText; short?: LocalisedText };
 }
@@ -44,13 +42,12 @@ export function readProgramme(reader: InputReader, dir: string, framework: Frame
   if (framework) for (const fact of frameworkCounts(framework)) facts.set(fact.key, fact);
   readFacts(reader, `${dir}/facts`, facts);
   const sources = reader.exists(`${dir}/sources.yaml`) ? readSources(reader, `${dir}/sources.yaml`) ?? new Map<string, Source>() : new Map<string, Source>();
-  const bibliography = readBibliography(reader, `${dir}/bibliography.yaml`);
   let partner: Programme['partner'];
   if (reader.exists(`${dir}/programme.yaml`)) {
     const yaml = reader.yaml(`${dir}/programme.yaml`, 'programme');
     if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partner = (yaml.value as { partner?: Programme['partner'] }).partner;
   }
-  return { facts, sources, bibliography, partner };
+  return { facts, sources, partner };
 }
 
 /** The framework's own counts as facts: `framework-dimensions`, `framework-subdimensions`, `framework-indicators`. */

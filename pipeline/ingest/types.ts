@@ -137,8 +137,8 @@ export interface Source {
   key: string;
   /** Kind of source, a key of the framework's `sourceKinds`. */
   kind: string;
-  /** Author or organisation. */
-  author?: string;
+  /** Author or organisation: one name, or the organisation's name per locale. */
+  author?: string | LocalisedText;
   /** Title per locale. */
   title: LocalisedText;
   /** Year of publication. */
@@ -158,7 +158,7 @@ export interface Country {
   /** Country name per locale. */
   name: LocalisedText;
   /** Implementing organisation: full and short name per locale. */
-  organisation: { name: LocalisedText; short?: LocalisedText };
+  organisation: { name: LocalisedText; short?: LocalisedText; forms?: Readonly<Record<string, LocalisedText>> };
   /** The study period label, e.g. `2008–2010`, and the survey year. */
   study: { label: string; surveyYear?: number };
   /** Publication date of the edition, ISO. */
@@ -199,6 +199,8 @@ export interface Dataset {
   plans: ReadonlyMap<'acr' | 'brief', DocumentPlan>;
   /** Published corrections, oldest first. */
   corrections: readonly Correction[];
+  /** Values on which the sources disagree, with the one used and why (`conflicts.yaml`). */
+  conflicts: readonly DataConflict[];
   /** The figures of the report, in report order. */
   figures: readonly import('./figures.ts').FigureDef[];
   /** The visual theme: fonts, sizes, colours, chart templates. */
@@ -265,20 +267,36 @@ export interface PeopleList {
   groups: readonly { heading?: LocalisedText; people: readonly { name: LocalisedText; affiliation?: LocalisedText }[] }[];
 }
 
-/** A work cited in the report. */
+/** A work cited in the report (`bibliography.yaml` of the country or of its framework). */
 export interface BibEntry {
-  /** Citation key. */
+  /** Citation key, used in `{{cite "key"}}`. */
   key: string;
-  /** Author(s). */
-  author: string;
-  /** Year. */
+  /** Personal authors in order, each "Family, Given". */
+  authors?: readonly string[];
+  /** An organisation as author, when there are no personal authors. */
+  organisation?: string;
+  /** The organisation's abbreviation, used in citations ("UNDP"). */
+  short?: string;
+  /** The authors are the editors of the work. */
+  editors?: boolean;
+  /** The work has more authors than are listed. */
+  etAl?: boolean;
+  /** Year of publication. */
   year?: number;
-  /** Title, in the language of the original. */
-  title?: string;
+  /** Title in the language of the original, or per locale when `titleSupplied`. */
+  title: string | LocalisedText;
+  /** The title is a description supplied for a work whose own title is not known; printed in brackets. */
+  titleSupplied?: boolean;
+  /** Place of publication. */
+  place?: string;
   /** Publisher. */
   publisher?: string;
   /** Web address. */
   url?: string;
+  /** Language of the work (locale code), which decides its "et al."; `en` when absent. */
+  lang?: string;
+  /** Where the entry is written. */
+  at: SourcePlace;
 }
 
 /** A narrative file: Markdown with Handlebars. */
@@ -323,7 +341,7 @@ export interface LocaleContent {
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
-  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
+  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
   | { kind: 'snippet'; name: string }
   | { kind: 'people'; list: string };
 
@@ -348,6 +366,28 @@ export interface Correction {
   /** The corrected value; the data must hold it. */
   new: number;
   /** Why, per locale. */
+  reason: LocalisedText;
+  /** Where the entry is written. */
+  place: SourcePlace;
+}
+
+/** One of the values the sources give for an indicator, and where it is given. */
+export interface ConflictingValue {
+  /** The number, in the indicator's unit. */
+  value: number;
+  /** Where the source gives it, per locale ("Appendix 1 of the published report"). */
+  where: LocalisedText;
+}
+
+/** An indicator on which the sources disagree, as `conflicts.yaml` records it. */
+export interface DataConflict {
+  /** Indicator id. */
+  indicator: string;
+  /** The values the sources give, at least two. */
+  values: readonly ConflictingValue[];
+  /** The value this report uses; the data (`indicators.yaml`) must hold it. */
+  used: number;
+  /** Why that value, per locale. */
   reason: LocalisedText;
   /** Where the entry is written. */
   place: SourcePlace;

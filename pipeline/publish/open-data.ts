@@ -43,7 +43,7 @@ export function buildMatrix(dataset: Pick<Dataset, 'framework' | 'sources' | 'co
         level: 'indicator', id, parent, name: def.name, score: score.score, published,
         rule: describeRule(score.rule),
         raw: { value: score.raw.value, ratio: score.raw.ratio, components: score.raw.components, unit: score.raw.unit, year: score.raw.year },
-        source: source && { key: source.key, title: source.title[en] ?? Object.values(source.title)[0]!, year: source.year, author: source.author },
+        source: source && { key: source.key, title: source.title[en] ?? Object.values(source.title)[0]!, year: source.year, author: typeof source.author === 'string' || source.author === undefined ? source.author : (source.author[en] ?? Object.values(source.author)[0]) },
       });
     } else {
       const name = findNode(dataset.framework, id)!.name;

@@ -40,6 +40,10 @@ export const themeSchema: SchemaObject = record({
     fontSize: record({ label: size, value: size, tick: size, axisTitle: size }),
     lineHeightFactor: size, gridlineWidth: size, axisWidth: size, lineStrokeWidth: size, pointSize: size,
   }),
+  diagram: record({
+    bubblesHeight: size, mapHeight: size, maxRadius: size, dotRadius: size, labelMax: size, stageGap: size, stagePadding: size,
+    fontSize: record({ heading: size, label: size }),
+  }),
   diamond: record({
     axes: { type: 'array', items: { type: 'string' }, minItems: 4, maxItems: 4, description: 'the four axis dimension keys' },
     size,

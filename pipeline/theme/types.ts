@@ -5,7 +5,7 @@ export const faceNames = ['regular', 'italic', 'semibold', 'semiboldItalic', 'bo
 export type FaceName = (typeof faceNames)[number];
 
 /** The chart kinds that have a template in `templates/charts/<kind>.json`. */
-export const templateNames = ['diamond', 'subdimensions', 'bar', 'grouped-bar', 'stacked-bar', 'line'] as const;
+export const templateNames = ['diamond', 'subdimensions', 'bar', 'grouped-bar', 'stacked-bar', 'line', 'stages', 'bubbles', 'actor-map'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 /** One font face, opened and ready to measure. */
@@ -108,6 +108,26 @@ export interface ChartStyle {
   pointSize: number;
 }
 
+/** Sizes of the diagrams drawn from data: stages, bubbles, maps (pt). */
+export interface DiagramStyle {
+  /** Height of a bubble chart's plane. */
+  bubblesHeight: number;
+  /** Height of a map's plane. */
+  mapHeight: number;
+  /** Radius of the circle of the largest impact. */
+  maxRadius: number;
+  /** Radius of an actor's dot on a map. */
+  dotRadius: number;
+  /** Widest an actor's label may be before it wraps. */
+  labelMax: number;
+  /** Space between stage boxes, where the arrow goes. */
+  stageGap: number;
+  /** Space inside a stage box. */
+  stagePadding: number;
+  /** Font sizes: stage titles and region names, activities and actor labels. */
+  fontSize: { heading: number; label: number };
+}
+
 /** The Civil Society Diamond's geometry and look. */
 export interface DiamondStyle {
   /** The four axes clockwise from the top, by dimension key. */
@@ -158,6 +178,8 @@ export interface Theme {
   chart: ChartStyle;
   /** Diamond style. */
   diamond: DiamondStyle;
+  /** Diagram sizes. */
+  diagram: DiagramStyle;
   /** The chart templates (Vega-Lite, or Vega for the diamond), parsed from JSON. */
   templates: Readonly<Record<TemplateName, unknown>>;
 }

@@ -46,7 +46,8 @@ async function sample(spoil: (doc: PDFKit.PDFDocument, root: PDFKit.PDFStructure
     pdfVersion: '1.7',
     ...(options.ua === false ? {} : { subset: 'PDF/UA' as const }),
     info: { Title: 'Sample', CreationDate: new Date(Date.UTC(2011, 5, 1)) },
-  });
+    // @types/pdfkit does not list the PDF/UA subset pdfkit 0.20 takes; createPdf casts the same way.
+  } as unknown as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise((resolve) => doc.on('end', resolve));

@@ -26,6 +26,8 @@ export function seriesValues(figure: DataFigure, ctx: ChartContext): SeriesValue
   return figure.series.map((series, s) => {
     const values = new Map<string, ChartValue>();
     for (const [key, value] of series.values) {
+      // Only bar charts may hold a category without a number (ingest refuses it elsewhere).
+      if (value.kind === 'none') continue;
       const resolved = resolveValue(value, ctx.input.scores, figure.unit);
       values.set(key, chartValue(resolved.value, resolved.decimals, figure.unit, ctx.locale));
     }

@@ -98,20 +98,26 @@ export const peopleSchema: SchemaObject = {
   },
 };
 
-/** `bibliography.yaml`. */
+/** `bibliography.yaml` (of a country or of a framework). The title is checked by ingest, to say where it is missing. */
 export const bibliographySchema: SchemaObject = {
   type: 'array',
   items: {
     type: 'object',
-    required: ['key', 'author'],
+    required: ['key'],
     properties: {
       key: slug,
-      author: { type: 'string' },
+      authors: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[^,]+(, [^,]+)?$', description: 'a name written "Family, Given" (or the family name alone when the given name is not known)' } },
+      organisation: { type: 'string' },
+      short: { type: 'string' },
+      editors: { type: 'boolean' },
+      etAl: { type: 'boolean' },
       year: { type: 'integer' },
-      title: { type: 'string' },
+      title: { anyOf: [{ type: 'string', minLength: 1 }, localisedText] },
+      titleSupplied: { type: 'boolean' },
+      place: { type: 'string' },
       publisher: { type: 'string' },
       url: { type: 'string' },
-      note: { type: 'string' },
+      lang: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a language code like "en" or "ru"' },
     },
     additionalProperties: false,
   },
@@ -130,7 +136,7 @@ export const listsSchema: SchemaObject = {
 
 const planPart = {
   anyOf: [
-    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
+    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'data-notes', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
     { type: 'object', required: ['snippet'], properties: { snippet: { type: 'string' } }, additionalProperties: false },
     { type: 'object', required: ['people'], properties: { people: slug }, additionalProperties: false },
   ],
@@ -159,6 +165,39 @@ export const correctionsSchema: SchemaObject = {
           indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "2.4.1" (in quotes)' },
           old: { type: 'number' },
           new: { type: 'number' },
+          reason: localisedText,
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+/** `conflicts.yaml`: values on which the sources disagree, and which one the report uses. */
+export const conflictsSchema: SchemaObject = {
+  type: 'object',
+  required: ['conflicts'],
+  properties: {
+    conflicts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['indicator', 'values', 'used', 'reason'],
+        properties: {
+          indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "4.7.3" (in quotes)' },
+          values: {
+            type: 'array',
+            minItems: 2,
+            description: 'the values the sources give (at least two)',
+            items: {
+              type: 'object',
+              required: ['value', 'where'],
+              properties: { value: { type: 'number' }, where: localisedText },
+              additionalProperties: false,
+            },
+          },
+          used: { type: 'number' },
           reason: localisedText,
         },
         additionalProperties: false,

@@ -12,7 +12,11 @@ export const countrySchema: SchemaObject = {
     organisation: {
       type: 'object',
       required: ['name'],
-      properties: { name: localisedText, short: localisedText },
+      properties: {
+        name: localisedText,
+        short: localisedText,
+        forms: { type: 'object', description: 'grammatical forms of the name, e.g. {genitive: {ru: "…"}}', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: localisedText },
+      },
     },
     partner: { type: 'object' },
     funders: { type: 'array' },
@@ -27,6 +31,16 @@ export const countrySchema: SchemaObject = {
     reportTitle: localisedText,
     briefTitle: localisedText,
     acronyms: { type: 'array' },
+    spellings: {
+      type: 'array',
+      description: 'names with the spelling to use and the variants to refuse',
+      items: {
+        type: 'object',
+        required: ['use', 'not'],
+        properties: { use: { type: 'string', minLength: 1 }, not: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+        additionalProperties: false,
+      },
+    },
   },
 };
 
@@ -39,7 +53,7 @@ export const sourcesSchema: SchemaObject = {
     required: ['kind', 'title'],
     properties: {
       kind: slug,
-      author: { type: 'string' },
+      author: { anyOf: [{ type: 'string' }, localisedText] },
       title: localisedText,
       year: { type: 'integer' },
       publisher: { type: 'string' },

@@ -1,0 +1,42 @@
+import type { InputReader } from './read.ts';
+import { issueAt } from './yaml-file.ts';
+
+/** One spelling of a name to use, and the variants of it that must not appear. */
+export interface Spelling {
+  /** The spelling to use. */
+  use: string;
+  /** Variants found before, each an error wherever it appears. */
+  not: readonly string[];
+}
+
+/**
+ * Finds the recorded variants of organisation names (`spellings:` in country.yaml) in every
+ * text of the country and in the generic texts: each is an error at its line and column, so a
+ * name is spelled one way in every part of an edition. A name broken across two lines of a
+ * Markdown file is found too, as the reader sees it. `country.yaml`, which lists the variants, is
+ * not searched.
+ */
+export function checkSpellings(reader: InputReader, files: readonly string[], spellings: readonly Spelling[], except: string): void {
+  if (spellings.length === 0) return;
+  for (const file of files) {
+    if (file === except || !/\.(md|ya?ml)$/.test(file)) continue;
+    const text = reader.text(file, 'text');
+    if (text === undefined) continue;
+    // Line breaks and runs of spaces count as one space, keeping each character's place.
+    const flat = text.replace(/\s/g, ' ');
+    const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    for (const spelling of spellings) {
+      for (const variant of spelling.not) {
+        const pattern = new RegExp(variant.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' +'), 'g');
+        for (const match of flat.matchAll(pattern)) {
+          let line = 0;
+          while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.index!) line += 1;
+          reader.issues.push(issueAt({ file, line: line + 1, column: match.index! - lineStarts[line]! + 1 }, {
+            message: `"${variant}" is another spelling of "${spelling.use}"`,
+            hint: `Write "${spelling.use}": one spelling per name in every text (spellings: in country.yaml).`,
+          }));
+        }
+      }
+    }
+  }
+}
