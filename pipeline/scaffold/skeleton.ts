@@ -230,11 +230,12 @@ function bibliographyYaml(): string {
   return `# The works the report cites, besides the data sources. The works on the programme itself
 # are the programme's and need not be repeated.
 #
-# - key: author-2009
-#   author: "Surname, Name"
+# - key: surname-2009
+#   authors: ["Surname, Name"]      # or organisation: "…" for a work by an organisation
 #   year: 2009
 #   title: "…"
 #   publisher: "…"
+# The fields and the citation styles: docs/data-format.md.
 []
 `;
 }
