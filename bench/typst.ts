@@ -180,6 +180,16 @@ class Converter {
         return this.figure(block);
       case 'index':
         return this.index(block.of);
+      case 'aside-row': {
+        // The grid's side column becomes a narrow first column of a two-column grid.
+        const side = block.side.map((item) => (item.kind === 'pullout' ? `*${escapeMarkup(item.value)}* ${escapeMarkup(item.label)}` : this.inlines(item.inlines))).join(' \\\n');
+        const main = block.main.map((b) => this.block(b)).join('\n\n');
+        return `#grid(columns: (108pt, 1fr), column-gutter: 18pt)[${side}][${main}]`;
+      }
+      case 'box': {
+        const body = block.blocks.map((b) => this.block(b)).join('\n\n');
+        return `#block(width: 100%, fill: rgb("${this.input.style.colors.box}"), inset: 12pt)[*${escapeMarkup(block.title)}*\n\n${body}]`;
+      }
     }
   }
 

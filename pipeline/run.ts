@@ -129,14 +129,15 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
   // The translation policy, over every kind of text of every edition built: its errors join
   // the other problems of the run, so one check lists them all.
-  const translation = translationPolicy(request.root, dataset, locales);
+  // 2. Score: indicators → sub-dimensions → dimensions, unrounded (the policy needs the brief's
+  //    priority issues, which follow from the scores).
+  const scores = scoreDataset(dataset);
+  const translation = translationPolicy(request.root, dataset, scores, locales);
   const warnings = translation.warnings;
   const issues: InputIssue[] = [...translation.errors];
   // Everything that changes how charts and pages are drawn, for the stage cache's keys.
   const drawing = `${version}|${themeDigest(dataset)}`;
   lap('ingest');
-  // 2. Score: indicators → sub-dimensions → dimensions, unrounded.
-  const scores = scoreDataset(dataset);
   lap('score');
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];

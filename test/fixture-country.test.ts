@@ -70,5 +70,11 @@ describe('a second country beside Kazakhstan', () => {
     expect(acr).toContain('65 quantitative indicators are aggregated into 27 sub-dimensions');
     expect(acr).toContain('CIVICUS: World Alliance for Citizen Participation');
     expect(acr).toContain('Corruption Perceptions Index 2008');
+    // Its brief: its own priority issues and recommendations, and the programme's partner with
+    // the contacts held once for every country of the phase.
+    const brief = (await openPdf(join(root, 'output/ostland/en/brief.pdf'))).pages.join(' ');
+    expect(brief).toContain('Priority 1: International linkages');
+    expect(brief).toContain('Join international networks');
+    expect(brief).toContain('csi@civicus.org');
   }, 600_000);
 });

@@ -18,10 +18,10 @@ export function editionWords(state: ComposeState) {
 export function coverBlock(state: ComposeState, subtitleKey: string, diamond: { chart?: string; alt: string } | undefined, compact = false): CoverBlock {
   const { dataset, locale } = state.input;
   const { country, period, organisation, messages } = editionWords(state);
-  const extra = dataset.country.extra as { partner?: { name?: LocalisedText }; funders?: { name: LocalisedText }[] };
-  const funders = (extra.funders ?? []).map((f) => localised(state, f.name));
+  const funders = dataset.country.funders.map((f) => localised(state, f.name));
   const credits = [messages.t('document.credits.implementedBy', { organisation })];
-  if (extra.partner?.name) credits.push(messages.t('document.credits.partner', { partner: localised(state, extra.partner.name) }));
+  const partners = dataset.country.partners.map((p) => localised(state, p.name));
+  if (partners.length > 0) credits.push(messages.t('document.credits.partner', { partner: new Intl.ListFormat(locale, { type: 'conjunction' }).format(partners) }));
   if (funders.length > 0) credits.push(messages.t('document.credits.funders', { funders: new Intl.ListFormat(locale, { type: 'conjunction' }).format(funders) }));
   return {
     kind: 'cover',

@@ -3,7 +3,7 @@ import type { HelperOptions } from 'handlebars';
 import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import { findNode } from '../ingest/framework.ts';
-import type { Fact, RawValue } from '../ingest/types.ts';
+import { ACTORS, type Fact, type RawValue } from '../ingest/types.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -31,6 +31,9 @@ export interface RenderTrail {
  * a second report, so every problem is reported once and the rendering goes on to find the rest.
  */
 const FAILED = Object.freeze({ toString: () => '' });
+
+/** The list id of `{{recommendations "actor"}}`: the recommendations of recommendations.yaml, not a list of lists.yaml. */
+export const recommendationMarker = 'recommendations/';
 
 /** Marks where a figure, table or list goes; the Markdown reader turns it into a block. */
 export const placeMarker = (kind: 'figure' | 'table' | 'list', id: string) => `\n\n@@${kind}:${id}@@\n\n`;
@@ -141,10 +144,16 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {
-      const partner = dataset.country.extra.partner as { name?: Record<string, string>; short?: Record<string, string> } | undefined;
-      return localised(state, partner?.short ?? partner?.name) || fail(options, 'the country has no partner organisation', 'Add "partner: {name: …, short: …}" to country.yaml.');
+      const partner = dataset.country.partners[0];
+      return localised(state, partner?.short ?? partner?.name) || fail(options, 'the country has no partner organisation', 'Add "partners: [{name: …, short: …}]" to country.yaml.');
     },
     period: () => dataset.country.study.label,
+    year: (key: unknown, options: HelperOptions) => {
+      const fact = dataset.facts.get(String(key));
+      if (!fact) return fail(options, `there is no fact "${String(key)}"`, 'Define it in the country\'s facts/*.yaml, with value and unit.');
+      if (fact.year === undefined) return fail(options, `the fact "${fact.key}" has no year`, `Add "year: …" to it in ${fact.place.file}.`);
+      return formatYear(fact.year);
+    },
     figure: (id: unknown, options: HelperOptions) => {
       if (!state.input.figures.has(String(id))) fail(options, `there is no figure "${String(id)}"`, 'Use a figure id of the country\'s figures.yaml.');
       return placeMarker('figure', String(id));
@@ -161,6 +170,11 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     citet: (key: unknown, options: HelperOptions) => narrativeCitation(state, work(key, options)),
     figref: (id: unknown, options: HelperOptions) => ref('figure', id, options),
     tableref: (id: unknown, options: HelperOptions) => ref('table', id, options),
+    recommendations: (actor: unknown, options: HelperOptions) => {
+      if (!(ACTORS as readonly unknown[]).includes(actor)) fail(options, `"${String(actor)}" is not an actor`, `Use one of: ${ACTORS.join(', ')}.`);
+      if (!dataset.recommendations.some((r) => r.actor === actor)) fail(options, `recommendations.yaml has no recommendation for "${String(actor)}"`, `Add one with "actor: ${String(actor)}", or remove this list.`);
+      return placeMarker('list', `${recommendationMarker}${String(actor)}`);
+    },
     list: (key: unknown, options: HelperOptions) => {
       const content = dataset.content.get(locale);
       if (!content?.lists.has(String(key))) {

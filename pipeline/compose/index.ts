@@ -2,7 +2,8 @@ import { InputError } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
-import { renderNarrative, renderTemplate } from './narrative.ts';
+import { renderNarrative } from './narrative.ts';
+import { imprintBlocks } from './imprint.ts';
 import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
 import { dataNotesBlocks } from './data-notes.ts';
@@ -82,6 +83,10 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     }
     case 'cover':
       return [coverBlock(state, 'document.acrSubtitle', state.input.figures.get('1'))];
+    case 'imprint':
+      return imprintBlocks(state);
+    case 'page-break':
+      return [{ kind: 'page-break' }];
     case 'contents':
       return [{ kind: 'index', of: 'contents' }];
     case 'list-of-figures':
@@ -118,16 +123,6 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       return bibliographyBlocks(state);
     case 'corrigendum':
       return corrigendumBlocks(state, plan.document === 'acr' ? 1 : 2);
-    case 'where-to-find': {
-      const partial = content?.partials.get('where-to-find');
-      if (!partial) return [];
-      const text = renderTemplate(state, partial, {});
-      return [
-        { kind: 'heading', level: 2, text: messages.t('document.brief.whereToFind'), anchor: 'where-to-find', inContents: true },
-        // A stand-in generic text carries its marker in its text already.
-        ...(text ? renderNarrative(state, { ...partial, text, untranslated: false }, 'where') : []),
-      ];
-    }
     default:
       return briefBlocks(state, part.kind);
   }

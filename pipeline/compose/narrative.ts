@@ -5,7 +5,9 @@ import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import { HelperError, createHelpers, type RenderTrail } from './helpers.ts';
+import { HelperError, createHelpers, recommendationMarker, type RenderTrail } from './helpers.ts';
+import { recommendationList } from './recommendations.ts';
+import type { Actor } from '../ingest/types.ts';
 import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from './types.ts';
@@ -154,6 +156,7 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
     const table = state.input.dataset.tables.find((t) => t.id === item.id)!;
     return [tableBlock(state, table)];
   }
+  if (item.id.startsWith(recommendationMarker)) return [{ ...recommendationList(state, item.id.slice(recommendationMarker.length) as Actor), source: { file: file.path } }];
   const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
   const items = list.map((entry) => {
     const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;

@@ -139,12 +139,58 @@ export interface CoverBlock extends BlockBase {
   compact?: boolean;
 }
 
+/** A number set large in the side column of the grid, with a line saying what it counts. */
+export interface PulloutItem {
+  kind: 'pullout';
+  /** The number as printed, from the one formatter (or a numeral of a numbered row). */
+  value: string;
+  /** What it counts; empty for a bare numeral. */
+  label: string;
+  /** Colour of the number, `#rrggbb`: the colour of the dimension it belongs to. */
+  color?: string;
+}
+
+/** A short text in the side column of the grid. */
+export interface SideNote {
+  kind: 'note';
+  /** Its text. */
+  inlines: Inline[];
+}
+
+/** What the side column of a grid row holds. */
+export type SideItem = PulloutItem | SideNote;
+
+/**
+ * A row of the brief's grid: a narrow side column (pull-out numbers, a numeral, a note) beside
+ * the main column. A row is never split across pages.
+ */
+export interface AsideRowBlock extends BlockBase {
+  kind: 'aside-row';
+  /** The side column, top to bottom. */
+  side: SideItem[];
+  /** The main column: paragraphs, lists, level 3–4 headings, tables and charts. */
+  main: Block[];
+  /** A hairline under the row, to separate rows of a series. */
+  rule?: boolean;
+}
+
+/** A tinted panel with a title, spanning the text width; never split across pages. */
+export interface BoxBlock extends BlockBase {
+  kind: 'box';
+  /** Its title. */
+  title: string;
+  /** What it is for, which decides its colours: a call for action, or reference information. */
+  tone: 'action' | 'reference';
+  /** Its content: paragraphs, lists, level 3–4 headings. */
+  blocks: Block[];
+}
+
 /** Forces the next block onto a new page. */
 export interface PageBreakBlock extends BlockBase {
   kind: 'page-break';
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | FigureBlock | IndexBlock | CoverBlock | PageBreakBlock;
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | FigureBlock | IndexBlock | CoverBlock | PageBreakBlock | AsideRowBlock | BoxBlock;
 
 /** Document information written into the PDF. */
 export interface DocumentMeta {

@@ -136,6 +136,18 @@ export const msg = {
     message: `the series "${series}" has no value for the category "${key}"`,
     hint: `Add "${key}: …" under the values of "${series}", with a number or {indicator: "x.y.z"} (in a bar chart, null where the source gives no number).`,
   }),
+  duplicateRecommendation: (id: string, first: string, field: 'title' | 'text', firstPlace: string): Message => ({
+    message: `the ${field} of recommendation "${id}" repeats recommendation "${first}" (at ${firstPlace})`,
+    hint: 'Give a recommendation once: keep one entry, under the actor who must act, and delete the other.',
+  }),
+  notASubdimension: (id: string): Message => ({
+    message: `"${id}" is not a sub-dimension of the framework`,
+    hint: 'Name a sub-dimension by its id, e.g. "2.4".',
+  }),
+  unknownRecommendation: (id: string, known: readonly string[]): Message => ({
+    message: `there is no recommendation "${id}"`,
+    hint: known.length > 0 ? `Use an id of recommendations.yaml: ${list(known.slice(0, 8))}${known.length > 8 ? ', …' : ''}.` : 'Write the recommendations in recommendations.yaml first.',
+  }),
   figureValueOutOfScale: (value: number, unit: string): Message => ({
     message: `${value} lies outside 0–100, the scale of a figure in ${unit === 'percent' ? 'percent' : 'scores'}`,
     hint: 'Check the number against the report; a percentage is written 46.9, not 0.469.',

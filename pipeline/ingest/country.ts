@@ -7,7 +7,7 @@ import { validateYaml } from './validate.ts';
 export function readCountry(reader: InputReader, path: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
   if (!yaml) return undefined;
-  const raw = yaml.value as Country & Record<string, unknown>;
+  const raw = yaml.value as Omit<Country, 'partners' | 'funders'> & { partners?: Country['partners']; funders?: Country['funders'] } & Record<string, unknown>;
   if (!validateYaml(yaml, countrySchema, reader.issues)) {
     // With its id, framework and languages readable, the rest of the input is still checked
     // in the same run (the run fails on the reported problems anyway): a new country learns
@@ -15,8 +15,8 @@ export function readCountry(reader: InputReader, path: string): Country | undefi
     const usable = raw && typeof raw === 'object' && typeof raw.id === 'string' && typeof raw.framework === 'string' && (raw.locales === undefined || (Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string')));
     if (!usable) return undefined;
   }
-  const { id, framework, name, organisation, study, edition, locales, documents, ...extra } = raw;
-  return { id, framework, name, organisation, study, edition, locales, documents, extra };
+  const { id, framework, name, organisation, partners, funders, study, edition, locales, documents, ...extra } = raw;
+  return { id, framework, name, organisation, partners: Array.isArray(partners) ? partners : [], funders: Array.isArray(funders) ? funders : [], study, edition, locales, documents, extra };
 }
 
 /** Reads `sources.yaml` into citations by key. */

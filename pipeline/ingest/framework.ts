@@ -8,7 +8,7 @@ import { validateYaml } from './validate.ts';
 import { issueAt, type YamlFile } from './yaml-file.ts';
 
 interface RawIndicator { id: string; name: LocalisedText; definition: LocalisedText; source: string; rule: Rule; weight?: number }
-interface RawSubdimension { id: string; name: LocalisedText; weight?: number; indicators: RawIndicator[] }
+interface RawSubdimension { id: string; name: LocalisedText; weight?: number; policyCanMove?: boolean; indicators: RawIndicator[] }
 interface RawDimension { id: string; key: string; contextual?: boolean; name: LocalisedText; weight?: number; subdimensions: RawSubdimension[] }
 interface RawFramework { id: string; name: LocalisedText; scale: { min: number; max: number }; sourceKinds: Record<string, LocalisedText>; dimensions: RawDimension[] }
 
@@ -54,7 +54,7 @@ export function readFramework(reader: InputReader, path: string): Framework | un
           place: iPlace,
         };
       });
-      return { id: sub.id, name: sub.name, weight: sub.weight ?? 1, indicators, place: sPlace };
+      return { id: sub.id, name: sub.name, weight: sub.weight ?? 1, policyCanMove: sub.policyCanMove ?? false, indicators, place: sPlace };
     });
     return {
       id: dimension.id,

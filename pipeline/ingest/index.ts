@@ -10,6 +10,7 @@ import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from '
 import { readCorrections } from './corrections.ts';
 import { readConflicts } from './conflicts.ts';
 import { checkSpellings, type Spelling } from './spellings.ts';
+import { readBriefChoices, readRecommendations } from './recommendations.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
 import { localesToRead, selectEditions } from './editions.ts';
@@ -84,6 +85,9 @@ export function ingestDataset(request: IngestRequest): Dataset {
   }
   const corrections = readCorrections(reader, `${countryDir}/corrections.yaml`, values);
   const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
+  const recommendations = readRecommendations(reader, `${countryDir}/recommendations.yaml`, framework);
+  const brief = readBriefChoices(reader, `${countryDir}/brief.yaml`, framework, recommendations);
+  // Translations of the figures' texts are checked by the translation policy, not here.
   const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, [config.sourceLocale]) : [];
   // One spelling per organisation name, in every text of the country and the generic texts.
   if (country) {
@@ -94,13 +98,13 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country: withPartner(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  return { config, country: withPartners(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
 }
 
-/** The country's partner, or the programme's when the country names none. */
-function withPartner(country: Country, programme: Programme): Country {
-  if (country.extra.partner !== undefined || !programme.partner) return country;
-  return { ...country, extra: { ...country.extra, partner: programme.partner } };
+/** The programme's partners (held once for every country of the phase), then the country's own. */
+function withPartners(country: Country, programme: Programme): Country {
+  if (programme.partners.length === 0) return country;
+  return { ...country, partners: [...programme.partners, ...country.partners] };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */

@@ -3,14 +3,16 @@ import { msg } from '../errors/messages.ts';
 import { readFacts } from './content.ts';
 import { readSources } from './country.ts';
 import type { InputReader } from './read.ts';
-import type { Fact, Framework, LocalisedText, Source } from './types.ts';
+import { organisation } from './schemas/country.ts';
+import type { Fact, Framework, Organisation, Source } from './types.ts';
 import { validateYaml } from './validate.ts';
 import { issueAt } from './yaml-file.ts';
 
 /**
  * What is the same for every country of a CSI phase, held once beside the framework in
  * `data/frameworks/<framework>/`: the programme's facts (`facts/*.yaml`), the standard
- * international data sources (`sources.yaml`) and the partner every document names
+ * international data sources (`sources.yaml`) and the partners every document names, with
+ * their contacts
  * (`programme.yaml`). Every file is optional. (The works on the programme the generic texts
  * cite are `data/frameworks/<framework>.bibliography.yaml`, read with the bibliography.)
  */
@@ -19,18 +21,14 @@ export interface Programme {
   facts: Map<string, Fact>;
   /** Data sources by key. */
   sources: Map<string, Source>;
-  /** The partner organisation, full and short name per locale. */
-  partner?: { name: LocalisedText; short?: LocalisedText };
+  /** The programme's partner organisations, with contacts: every country's documents name them. */
+  partners: readonly Organisation[];
 }
 
 const programmeSchema = {
   type: 'object',
   properties: {
-    partner: {
-      type: 'object',
-      required: ['name'],
-      properties: { name: { type: 'object', additionalProperties: { type: 'string' } }, short: { type: 'object', additionalProperties: { type: 'string' } } },
-    },
+    partners: { type: 'array', items: organisation, description: 'the partner organisations of the programme' },
   },
   additionalProperties: false,
 };
@@ -42,12 +40,12 @@ export function readProgramme(reader: InputReader, dir: string, framework: Frame
   if (framework) for (const fact of frameworkCounts(framework)) facts.set(fact.key, fact);
   readFacts(reader, `${dir}/facts`, facts);
   const sources = reader.exists(`${dir}/sources.yaml`) ? readSources(reader, `${dir}/sources.yaml`) ?? new Map<string, Source>() : new Map<string, Source>();
-  let partner: Programme['partner'];
+  let partners: readonly Organisation[] = [];
   if (reader.exists(`${dir}/programme.yaml`)) {
     const yaml = reader.yaml(`${dir}/programme.yaml`, 'programme');
-    if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partner = (yaml.value as { partner?: Programme['partner'] }).partner;
+    if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partners = (yaml.value as { partners?: Organisation[] }).partners ?? [];
   }
-  return { facts, sources, partner };
+  return { facts, sources, partners };
 }
 
 /** The framework's own counts as facts: `framework-dimensions`, `framework-subdimensions`, `framework-indicators`. */

@@ -31,6 +31,21 @@ export interface PipelineConfig {
   sourceDate: string;
   /** What to do when a translation is missing. */
   translation: { missing: 'fail' | 'fallback' };
+  /** Where the published files can be downloaded, when they are published on the web. */
+  publication?: Publication;
+}
+
+/**
+ * Web addresses of the published files, as patterns: `{country}` and `{locale}` are replaced
+ * by the edition's country id and locale code. The documents print and link them.
+ */
+export interface Publication {
+  /** The full report, e.g. `https://example.org/csi/{country}/{locale}/acr.pdf`. */
+  report: string;
+  /** The Policy Action Brief, when it is published on its own address. */
+  brief?: string;
+  /** The open data (the score matrix), e.g. `https://example.org/csi/{country}/scores.csv`. */
+  data: string;
 }
 
 /** An indicator as the framework declares it. */
@@ -59,6 +74,11 @@ export interface SubdimensionDef {
   name: LocalisedText;
   /** Weight within its dimension. */
   weight: number;
+  /**
+   * Whether policy (of the state, donors or civil society itself) can move the score, as
+   * against a context it can only adapt to; the brief picks its default priorities among these.
+   */
+  policyCanMove: boolean;
   /** Its indicators, in framework order. */
   indicators: readonly IndicatorDef[];
   /** Where it is declared. */
@@ -149,6 +169,40 @@ export interface Source {
   url?: string;
 }
 
+/** How to reach an organisation: every field optional, printed in this order. */
+export interface Contact {
+  /** Postal address per locale. */
+  address?: LocalisedText;
+  /** Telephone, written as the organisation writes it. */
+  phone?: string;
+  /** E-mail address. */
+  email?: string;
+  /** Web site, a full address (`https://…`). */
+  web?: string;
+}
+
+/** An organisation that carried out, guided or funded the study. */
+export interface Organisation {
+  /** Full name per locale. */
+  name: LocalisedText;
+  /** Short name per locale. */
+  short?: LocalisedText;
+  /** Grammatical forms of the name (`genitive`, …), per locale, for the languages that inflect it. */
+  forms?: Readonly<Record<string, LocalisedText>>;
+  /** How to reach it. */
+  contact?: Contact;
+}
+
+/** A funder of the study, with the disclaimer it requires printed in the documents. */
+export interface Funder {
+  /** Stable key. */
+  key: string;
+  /** Name per locale. */
+  name: LocalisedText;
+  /** The funder's disclaimer per locale, printed on the imprint page and the brief's back page. */
+  disclaimer?: LocalisedText;
+}
+
 /** The country's metadata, as `country.yaml` gives it. */
 export interface Country {
   /** Folder name and id, e.g. `kazakhstan`. */
@@ -157,12 +211,16 @@ export interface Country {
   framework: string;
   /** Country name per locale. */
   name: LocalisedText;
-  /** Implementing organisation: full and short name per locale. */
-  organisation: { name: LocalisedText; short?: LocalisedText; forms?: Readonly<Record<string, LocalisedText>> };
+  /** Implementing organisation: full and short name per locale, and contacts. */
+  organisation: Organisation;
+  /** Partner organisations (CIVICUS and others), with contacts. */
+  partners: readonly Organisation[];
+  /** Funders of the study, with their disclaimers. */
+  funders: readonly Funder[];
   /** The study period label, e.g. `2008–2010`, and the survey year. */
   study: { label: string; surveyYear?: number };
-  /** Publication date of the edition, ISO. */
-  edition: { published: string };
+  /** The edition: publication date (ISO) and the place of publication per locale, for the citation. */
+  edition: { published: string; place?: LocalisedText };
   /** Locales this country is published in (`locales:` of country.yaml); the configuration's when absent. */
   locales?: readonly string[];
   /** Documents this country publishes (`documents:` of country.yaml); the configuration's when absent. */
@@ -201,6 +259,10 @@ export interface Dataset {
   corrections: readonly Correction[];
   /** Values on which the sources disagree, with the one used and why (`conflicts.yaml`). */
   conflicts: readonly DataConflict[];
+  /** The recommendations of the report, in order: section V of the report and the brief draw on them. */
+  recommendations: readonly Recommendation[];
+  /** What the national team chose for the Policy Action Brief (`brief.yaml`); empty when it chose nothing. */
+  brief: BriefChoices;
   /** The figures of the report, in report order. */
   figures: readonly import('./figures.ts').FigureDef[];
   /** The visual theme: fonts, sizes, colours, chart templates. */
@@ -341,9 +403,13 @@ export interface LocaleContent {
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
-  | { kind: 'cover' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'key-findings' | 'title-block' | 'diamond' | 'strengths-weaknesses' | 'recommendations' | 'where-to-find' | 'about' }
+  | { kind: 'cover' | 'imprint' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'page-break' }
+  | { kind: BriefPart }
   | { kind: 'snippet'; name: string }
   | { kind: 'people'; list: string };
+
+/** The generated parts of the Policy Action Brief (compose/brief.ts). */
+export type BriefPart = 'title-block' | 'key-messages' | 'must-change' | 'diamond' | 'priorities' | 'call-to-action' | 'method' | 'contacts' | 'citation' | 'where-to-find';
 
 /** The order of parts of a document. */
 export interface DocumentPlan {
@@ -391,4 +457,61 @@ export interface DataConflict {
   reason: LocalisedText;
   /** Where the entry is written. */
   place: SourcePlace;
+}
+
+/** Who a recommendation is addressed to. */
+export type Actor = 'civil-society' | 'government' | 'donors';
+
+/** The actors in the order the documents list them. */
+export const ACTORS: readonly Actor[] = ['civil-society', 'government', 'donors'];
+
+/** When a recommendation should be carried out: within a year, in one to three years, later. */
+export type Timeframe = 'short' | 'medium' | 'long';
+
+/** One recommendation of `recommendations.yaml`. */
+export interface Recommendation {
+  /** Id, unique in the list. */
+  id: string;
+  /** The actor it is addressed to. */
+  actor: Actor;
+  /** Who exactly acts, per locale (a ministry, CSO networks, donor agencies). */
+  who: LocalisedText;
+  /** When. */
+  timeframe: Timeframe;
+  /** The sub-dimensions it would move, by id: what ties it to the brief's priority issues. */
+  addresses: readonly string[];
+  /** A short title per locale, printed in both documents. */
+  title: LocalisedText;
+  /** The full recommendation per locale, printed in the report. */
+  text: LocalisedText;
+  /** Where it is written. */
+  place: SourcePlace;
+}
+
+/** A figure that proves a priority issue: an indicator's score, set large beside the text. */
+export interface Evidence {
+  /** Indicator (or sub-dimension) id. */
+  id: string;
+  /** What the number counts, per locale; the framework's name of the item when absent. */
+  label?: LocalisedText;
+}
+
+/** A priority issue of the brief, as the national team chose it. */
+export interface PriorityChoice {
+  /** The sub-dimension the issue is about. */
+  subdimension: string;
+  /** The figures shown as its evidence; the sub-dimension's weakest indicator when absent. */
+  evidence?: readonly Evidence[];
+  /** Where it is written. */
+  place: SourcePlace;
+}
+
+/** `brief.yaml`: the national team's choices for the Policy Action Brief. */
+export interface BriefChoices {
+  /** The three priority issues; derived from the scores when absent. */
+  priorities?: readonly PriorityChoice[];
+  /** Ids of the three most urgent recommendations, for the box on page 1; derived when absent. */
+  urgent?: readonly string[];
+  /** The file, when there is one. */
+  file?: string;
 }

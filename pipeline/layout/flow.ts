@@ -2,6 +2,7 @@ import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableB
 import { breakLines, type Line, type Measure } from './lines.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
+import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
 
 /** Size of a chart as the layout needs it. */
 export interface ChartBox {
@@ -120,7 +121,35 @@ class Flow {
         return this.placeFigure(block);
       case 'index':
         return this.placeIndex(block.of);
+      case 'aside-row':
+      case 'box':
+        this.flushFigures();
+        return placeGridBlock(this.placerContext(), block);
     }
+  }
+
+  /** The flow as a placer in another file sees it (grid.ts). */
+  private placerContext(): PlacerContext {
+    // The getter and setter below move this flow's own position.
+    const flow = this;
+    return {
+      style: this.style,
+      left: this.left,
+      width: this.width,
+      charts: this.input.charts,
+      lines: (inlines, style, width) => this.lines(inlines, style, width),
+      struct: (role, parent, alt) => this.struct(role, parent, alt),
+      get y() { return flow.y; },
+      set y(value: number) { flow.y = value; },
+      push: (item) => this.page.items.push(item),
+      anchor: (name) => {
+        this.page.items.push({ kind: 'anchor', name, y: this.y });
+        this.anchorPages.set(name, this.pages.length - 1);
+      },
+      fits: (height) => this.fits(height),
+      atTop: () => this.atTop(),
+      newPage: () => this.newPage(false),
+    };
   }
 
   // ── pages ─────────────────────────────────────────────────────────────────────────────
@@ -285,6 +314,9 @@ class Flow {
         return this.style.caption.leading * 2 + this.style.table.leading * 3;
       case 'figure':
         return this.figureHeight(next);
+      case 'aside-row':
+      case 'box':
+        return gridBlockHeight(this.placerContext(), next);
       default:
         return 0;
     }
@@ -496,7 +528,7 @@ class Flow {
 
   private placeCover(block: Extract<Block, { kind: 'cover' }>): void {
     if (this.page.items.length > 0) this.newPage(true);
-    const band = block.compact ? 150 : 250;
+    const band = block.compact ? 162 : 250;
     // The title band replaces the running head on its page.
     this.page.plain = true;
     this.page.items.push({ kind: 'rect', x: 0, y: 0, width: this.style.width, height: band, fill: this.style.colors.accent });
@@ -519,6 +551,7 @@ class Flow {
       put(block.country, light, this.struct('P'));
       y += 6;
       put(block.credits[0] ?? '', small, this.struct('P'));
+      put(block.edition, small, this.struct('P'));
       this.y = band + 24;
       return;
     }

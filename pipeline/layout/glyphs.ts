@@ -20,7 +20,7 @@ export function checkGlyphs(document: ComposedDocument, chartTexts: readonly Dra
   const add = (text: string, block: Block | undefined) => texts.push({ text, place: block?.source ?? generated });
   add(document.meta.runningHead, undefined);
   for (const label of Object.values(document.labels)) add(label, undefined);
-  for (const block of document.blocks) {
+  const visit = (block: Block): void => {
     switch (block.kind) {
       case 'heading': add(block.text, block); break;
       case 'paragraph': add(inlineText(block.inlines), block); break;
@@ -32,9 +32,15 @@ export function checkGlyphs(document: ComposedDocument, chartTexts: readonly Dra
         break;
       case 'figure': add(block.caption, block); add(block.description ?? '', block); add(block.note ?? '', block); break;
       case 'cover': for (const text of [block.title, block.subtitle, block.country, block.edition, ...block.credits]) add(text, block); break;
+      case 'aside-row':
+        for (const item of block.side) add(item.kind === 'pullout' ? `${item.value} ${item.label}` : inlineText(item.inlines), block);
+        block.main.forEach(visit);
+        break;
+      case 'box': add(block.title, block); block.blocks.forEach(visit); break;
       default: break;
     }
-  }
+  };
+  document.blocks.forEach(visit);
   for (const body of document.footnotes.values()) add(inlineText(body), undefined);
 
   const issues: InputIssue[] = [];

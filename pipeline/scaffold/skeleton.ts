@@ -27,9 +27,14 @@ export interface SkeletonFile {
   text: string;
 }
 
-/** The snippets of the brief that are not parts of its plan but are printed by its generated parts. */
+/**
+ * The brief's texts, which its generated parts print (its plan has no snippet parts); besides
+ * these, one problem statement per priority issue, `issue-<sub-dimension id>.md`.
+ */
 const BRIEF_TEXTS: readonly [string, string][] = [
-  ['about', 'who carried out the study, with whom, and on what evidence ("About this study")'],
+  ['summary', 'two or three sentences over the key messages: the state of civil society and what the brief asks'],
+  ['call-to-action', 'who should start on the recommendations, and when'],
+  ['method', 'how the study was made: the index, who carried it out with whom, the surveys'],
 ];
 
 /**
@@ -48,6 +53,8 @@ export function skeletonFiles(request: SkeletonRequest): SkeletonFile[] {
     { path: 'people.yaml', text: peopleYaml(request) },
     { path: 'bibliography.yaml', text: bibliographyYaml() },
     { path: 'corrections.yaml', text: correctionsYaml() },
+    { path: 'recommendations.yaml', text: recommendationsYaml(request) },
+    ...(request.documents.includes('brief') ? [{ path: 'brief.yaml', text: briefYaml(request) }] : []),
     ...request.locales.map((locale) => ({ path: `narrative/${locale}/lists.yaml`, text: listsYaml(request, locale) })),
     { path: 'README.md', text: readme(request) },
   ];
@@ -72,32 +79,41 @@ documents: [${r.documents.join(', ')}]
 name:
 ${map(r.locales, '  ')}
 
-# The organisation that carried out the study: full name and short form.
+# The organisation that carried out the study: full name and short form, and how to reach it
+# (the report's imprint page and the brief's back page print it).
 organisation:
   name:
 ${map(r.locales, '    ')}
   short:
 ${map(r.locales, '    ')}
+  # contact:
+  #   address: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+  #   phone: "…"
+  #   email: "…"
+  #   web: "https://…"
 
-# The partner is the programme's (data/frameworks/${r.framework.id}/programme.yaml) unless
-# given here:
-# partner:
-#   name: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
-#   short: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+# The programme's partner (data/frameworks/${r.framework.id}/programme.yaml) is named with its
+# contacts in every document. Partners of the country's own follow it:
+# partners:
+#   - name: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+#     short: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+#     contact: {email: "…", web: "https://…"}
 
-# Who funded the study (optional), each with a key and its name:
+# Who funded the study (optional), each with a key, its name and the disclaimer it requires:
 # funders:
 #   - key: some-foundation
 #     name: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+#     disclaimer: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
 
 # The study period as the documents print it, e.g. "2008–2010", and the survey year.
 study:
   label:
   surveyYear:
 
-# The date of publication, YYYY-MM-DD.
+# The date of publication, YYYY-MM-DD, and (optional) the place, for the suggested citation.
 edition:
   published:
+  # place: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
 
 # Optional: the titles of the two documents (default: the series name).
 # reportTitle: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
@@ -256,9 +272,10 @@ corrections: []
 
 function listsYaml(r: SkeletonRequest, locale: string): string {
   const source = locale === r.sourceLocale;
-  return `# Strengths, weaknesses and recommendations${source ? '' : ` (${locale}: the same ids as ${r.sourceLocale})`}: printed by the report's
-# parts IV and V ({{list "strengths"}}) and by the brief. Each item: an id, the same in every
-# language, and its text (helpers such as {{score "2.1.1"}} may be used).
+  return `# Strengths, weaknesses and the brief's key messages${source ? '' : ` (${locale}: the same ids as ${r.sourceLocale})`}:
+# the report's part IV prints {{list "strengths"}} and {{list "weaknesses"}}; the brief numbers
+# the key messages (three to five, one sentence each, each proved by a number from the data such
+# as {{score "2.1.1"}}). Each item: an id, the same in every language, and its text.
 #
 # strengths:
 #   - id: some-strength
@@ -266,12 +283,49 @@ function listsYaml(r: SkeletonRequest, locale: string): string {
 # weaknesses:
 #   - id: some-weakness
 #     text: "…"
+# key-messages:
+#   - id: some-message
+#     text: "… **{{score \\"2.4\\"}}** …"
+{}
+`;
+}
+
+function recommendationsYaml(r: SkeletonRequest): string {
+  const text = `{${r.locales.map((l) => `${l}: "…"`).join(', ')}}`;
+  return `# The recommendations of the study: one list that the report's part V
+# ({{recommendations "government"}}) and the brief's priority issues both draw on. Each: an id,
+# the actor addressed (civil-society, government or donors), who exactly acts, the time frame
+# (short: within a year, medium: one to three years, long: more than three), the sub-dimensions
+# it would move, a short title and the full text. Each priority issue of the brief needs
+# recommendations for at least two actors. Format: docs/data-format.md.
+#
 # recommendations:
-#   civil-society:
-#     - id: some-recommendation
-#       text: "…"
-#   government: […]
-#   donors: […]
+#   - id: stable-funding
+#     actor: civil-society
+#     timeframe: medium
+#     addresses: ["2.4"]
+#     who: ${text}
+#     title: ${text}
+#     text: ${text}
+recommendations: []
+`;
+}
+
+function briefYaml(r: SkeletonRequest): string {
+  return `# Optional choices for the Policy Action Brief. Without "priorities:", its three priority
+# issues are the three weakest sub-dimensions of ${r.framework.id} that policy can move; each
+# needs narrative/<locale>/brief/issue-<sub-dimension id>.md and recommendations that address
+# it. "urgent:" names the three recommendations on its first page (default: for each issue,
+# the recommendation addressing it with the shortest time frame).
+#
+# priorities:
+#   - subdimension: "2.4"
+#     evidence:                      # one or two figures that prove it (default: its weakest indicator)
+#       - id: "2.4.1"
+#         label: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
+#   - subdimension: "…"
+#   - subdimension: "…"
+# urgent: [stable-funding, …]
 {}
 `;
 }
@@ -294,7 +348,9 @@ function readme(r: SkeletonRequest): string {
     '| people.yaml | the appendices\' lists of people |',
     '| bibliography.yaml | the works cited |',
     '| corrections.yaml | corrections after publication |',
-    '| narrative/<locale>/lists.yaml | strengths, weaknesses, recommendations |',
+    '| recommendations.yaml | the recommendations, by actor, for the report and the brief |',
+    '| brief.yaml | optional: the brief\'s priority issues and most urgent actions |',
+    '| narrative/<locale>/lists.yaml | strengths, weaknesses, the brief\'s key messages |',
     '',
     'The narrative, one Markdown file per part, in each language:',
     '',
@@ -302,11 +358,11 @@ function readme(r: SkeletonRequest): string {
   for (const document of r.documents) {
     const plan = r.plans.get(document);
     const names = [...(plan?.parts.flatMap((part) => (part.kind === 'snippet' ? [part.name] : [])) ?? [])];
-    if (document === 'brief') {
-      names.push(...r.framework.dimensions.map((d) => `finding-${d.id}`));
-      names.push(...BRIEF_TEXTS.map(([name]) => name));
-    }
+    if (document === 'brief') names.push(...BRIEF_TEXTS.map(([name]) => name), 'issue-<sub-dimension id>');
     for (const locale of r.locales) lines.push(...names.map((name) => `- narrative/${locale}/${document}/${name}.md`));
+  }
+  if (r.documents.includes('brief')) {
+    lines.push('', 'The brief\'s texts:', '', ...BRIEF_TEXTS.map(([name, what]) => `- ${name}.md: ${what}`), '- issue-<sub-dimension id>.md: the problem of each priority issue (brief.yaml), with its number');
   }
   lines.push('', 'How to write them: docs/narrative.md. Formats of the data files: docs/data-format.md.', '');
   return lines.join('\n');

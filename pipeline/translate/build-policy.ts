@@ -6,6 +6,8 @@ import { missingTranslations, withFallbacks } from './policy.ts';
 import type { LocaleContent } from '../ingest/types.ts';
 import { snippetId } from './paths.ts';
 import { tmsg } from './messages.ts';
+import { briefTextNames } from '../compose/brief-texts.ts';
+import type { Scores } from '../score/index.ts';
 
 /** The translation policy applied to the editions of one build. */
 export interface PolicyOutcome {
@@ -24,7 +26,7 @@ export interface PolicyOutcome {
  * the source text in its place, marked. Under `fail` the gaps are errors, so a document with a
  * stand-in is never published; under `fallback` they are warnings.
  */
-export function translationPolicy(root: string, dataset: Dataset, locales: readonly string[]): PolicyOutcome {
+export function translationPolicy(root: string, dataset: Dataset, scores: Scores, locales: readonly string[]): PolicyOutcome {
   const { config } = dataset;
   const source = dataset.content.get(config.sourceLocale);
   const outcome: PolicyOutcome = { errors: [], warnings: [], datasets: new Map() };
@@ -44,7 +46,7 @@ export function translationPolicy(root: string, dataset: Dataset, locales: reado
     // Only the data files this build reads: the country's framework and its own files.
     const dataTexts = collectDataTexts(reader, config, dataset.country.id, locale).units.filter((unit) => read.has(unit.target.file));
     const { issues } = missingTranslations(source, target, config.translation.missing, { documents: dataset.editions.documents, dataTexts });
-    for (const issue of [...issues, ...unwrittenBriefTexts(dataset, source, target)]) (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(issue);
+    for (const issue of [...issues, ...unwrittenBriefTexts(dataset, scores, source, target)]) (issue.severity === 'error' ? outcome.errors : outcome.warnings).push(issue);
     const ownMarker = target.strings.entries.get('document.untranslated')?.text ?? marker;
     const content = new Map(dataset.content).set(locale, withFallbacks(source, target, ownMarker));
     outcome.datasets.set(locale, { ...dataset, content });
@@ -53,16 +55,15 @@ export function translationPolicy(root: string, dataset: Dataset, locales: reado
 }
 
 /**
- * The brief's texts its generated parts print (a finding per dimension, "about") when neither
- * the source nor the translation has them yet: the source's gap is a warning of compose, and
- * the translation is named here too, so a new country learns both files in one check.
+ * The brief's texts (summary, a problem statement per priority issue, call to action, method)
+ * when neither the source nor the translation has them yet: the source's gap is an error of
+ * compose, and the translation is named here too, so a new country learns both files in one check.
  */
-function unwrittenBriefTexts(dataset: Dataset, source: LocaleContent, target: LocaleContent): InputIssue[] {
+function unwrittenBriefTexts(dataset: Dataset, scores: Scores, source: LocaleContent, target: LocaleContent): InputIssue[] {
   if (!dataset.editions.documents.includes('brief')) return [];
-  const names = [...dataset.framework.dimensions.map((d) => `finding-${d.id}`), 'about'];
   const dir = (locale: string) => `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/brief`;
   const policy = dataset.config.translation.missing;
-  return names
+  return briefTextNames(dataset, scores)
     .filter((name) => !source.brief.has(name) && !target.brief.has(name))
     .map((name) => ({
       place: { file: `${dir(target.locale)}/${name}.md` },

@@ -6,7 +6,7 @@ import type { TranslationUnit } from './types.ts';
 import { isRecord } from './yaml-units.ts';
 
 /** The country's data files that hold localised maps, besides the frameworks. */
-const COUNTRY_FILES = ['country', 'figures', 'tables', 'people', 'sources', 'conflicts', 'bibliography'];
+const COUNTRY_FILES = ['country', 'figures', 'tables', 'people', 'sources', 'conflicts', 'bibliography', 'recommendations', 'brief'];
 
 const LOCALE_KEY = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 

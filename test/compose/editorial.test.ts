@@ -102,7 +102,9 @@ describe('citations and the bibliography', () => {
     const document = editions.get(locale)!;
     const [open, close] = bracket[locale];
     const entries = section(document, 'bibliography').filter((b) => b.kind === 'paragraph').map((b) => blockTexts(b)[0]!);
-    const body = [...document.blocks.flatMap(blockTexts), ...[...document.footnotes.values()].map(inlineText)].join('\n');
+    // The imprint's suggested citation of this report is a reference, not a citation of a work.
+    const imprint = new Set(section(document, 'imprint'));
+    const body = [...document.blocks.filter((b) => !imprint.has(b)).flatMap(blockTexts), ...[...document.footnotes.values()].map(inlineText)].join('\n');
     const esc = (s: string) => s.replace(/[[\]()]/g, '\\$&');
     const citations: { name: string; year: string }[] = [];
     for (const group of body.matchAll(new RegExp(`${esc(open)}([^()\\[\\]]*?, (?:19|20)\\d\\d)${esc(close)}`, 'g'))) {

@@ -6,13 +6,16 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixtures = join(repoRoot, 'test', 'fixtures');
 
-/** Copies a fixture project (or the repository's own data) into a fresh temporary folder. */
-export function tempProject(from: 'mini' | 'repo' = 'mini'): string {
+/**
+ * Copies a fixture project of test/fixtures/projects/ (`mini`, `brief`), or the repository's
+ * own data (`repo`), into a fresh temporary folder.
+ */
+export function tempProject(from: 'mini' | 'brief' | 'repo' = 'mini'): string {
   const target = mkdtempSync(join(tmpdir(), 'csi-test-'));
-  if (from === 'mini') {
+  if (from !== 'repo') {
     // The generic templates are the repository's own; the fixture may override some of them.
     cpSync(join(repoRoot, 'templates'), join(target, 'templates'), { recursive: true });
-    cpSync(join(fixtures, 'projects', 'mini'), target, { recursive: true, filter: (src) => !src.includes(`${join('mini', 'output')}`) });
+    cpSync(join(fixtures, 'projects', from), target, { recursive: true, filter: (src) => !src.includes(`${join(from, 'output')}`) });
   } else {
     for (const entry of ['data', 'templates', 'pipeline.config.yaml']) cpSync(join(repoRoot, entry), join(target, entry), { recursive: true });
   }

@@ -15,7 +15,17 @@ describe('programme content held once, beside the framework', () => {
     expect(dataset.sources.get('ti-cpi-2008')?.title.en).toBe('Corruption Perceptions Index 2008');
     expect(dataset.sources.get('csi-population-survey')?.title.en).toBe('CSI Population Survey, Kazakhstan');
     expect(dataset.bibliography.map((b) => b.key)).toContain('heinrich-naidoo-2001');
-    expect((dataset.country.extra.partner as { short: Record<string, string> }).short.ru).toBe('CIVICUS');
+    // The programme's partner with its contacts, not repeated in the country's file.
+    expect(dataset.country.partners).toHaveLength(1);
+    expect(dataset.country.partners[0]!.short?.ru).toBe('CIVICUS');
+    expect(dataset.country.partners[0]!.contact?.email).toBe('csi@civicus.org');
+  });
+
+  it('names a country\'s own partners after the programme\'s', () => {
+    const root = tempProject('repo');
+    edit(root, 'data/countries/kazakhstan/country.yaml', '\nfunders:\n', '\npartners:\n  - name: {en: "Steppe Civic Network", ru: "Степная гражданская сеть", kk: "Дала азаматтық желісі"}\n\nfunders:\n');
+    const dataset = ingestDataset({ root, configPath: 'pipeline.config.yaml' });
+    expect(dataset.country.partners.map((p) => p.name.en)).toEqual(['CIVICUS: World Alliance for Citizen Participation', 'Steppe Civic Network']);
   });
 
   it('refuses a country source or fact that repeats a programme key, naming both places', () => {

@@ -44,7 +44,8 @@ async function sample(spoil: (doc: PDFKit.PDFDocument, root: PDFKit.PDFStructure
     lang: options.lang ?? 'en',
     displayTitle: options.displayTitle ?? true,
     pdfVersion: '1.7',
-    ...(options.ua === false ? {} : { subset: 'PDF/UA' as const }),
+    // @types/pdfkit lists only the PDF/A subsets; pdfkit itself also takes 'PDF/UA'.
+    ...(options.ua === false ? {} : ({ subset: 'PDF/UA' } as unknown as PDFKit.PDFDocumentOptions)),
     info: { Title: 'Sample', CreationDate: new Date(Date.UTC(2011, 5, 1)) },
     // @types/pdfkit does not list the PDF/UA subset pdfkit 0.20 takes; createPdf casts the same way.
   } as unknown as PDFKit.PDFDocumentOptions);

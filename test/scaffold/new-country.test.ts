@@ -35,7 +35,7 @@ describe('csi-report new-country', () => {
   it('writes a commented skeleton whose check lists each kind of missing input in one round, and the filled country builds', async () => {
     const root = tempProject('repo');
     expect(await main(['new-country', 'ostland', '--locales', 'en,ru'], root)).toBe(0);
-    expect(printed.out.join('\n')).toContain(`wrote ${folder}/ (12 files)`);
+    expect(printed.out.join('\n')).toContain(`wrote ${folder}/ (14 files)`);
     const skeleton = readFileSync(join(root, folder, 'indicators.yaml'), 'utf8');
     expect(skeleton).toContain('# 5.1.2 Corruption — raw × 10 (raw on 0–10); raw value 0–10; source kind: Secondary Data');
     expect(readFileSync(join(root, folder, 'country.yaml'), 'utf8')).toContain('locales: [en, ru]');
@@ -60,7 +60,7 @@ describe('csi-report new-country', () => {
     // One round for the country's details and data, one for the narrative with its lists,
     // people, figures and translations, one for what the narrative cites.
     expect(rounds.length, JSON.stringify(rounds)).toBeLessThanOrEqual(3);
-    expect(rounds[1]!.filled).toEqual(expect.arrayContaining(['narrative/en/acr/foreword.md', 'narrative/ru/brief/finding-5.md', 'narrative/en/lists.yaml', 'people.yaml', 'figures.yaml']));
+    expect(rounds[1]!.filled).toEqual(expect.arrayContaining(['narrative/en/acr/foreword.md', 'narrative/ru/brief/summary.md', 'narrative/ru/brief/issue-2.6.md', 'narrative/en/lists.yaml', 'people.yaml', 'figures.yaml']));
     expect(await main(['build', '--country', 'ostland'], root)).toBe(0);
     for (const file of ['en/acr.pdf', 'en/brief.pdf', 'ru/acr.pdf', 'ru/brief.pdf']) expect(existsSync(join(root, 'output/ostland', file))).toBe(true);
   }, 300_000);

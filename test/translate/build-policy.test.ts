@@ -11,15 +11,16 @@ const kz = 'data/countries/kazakhstan';
 
 /**
  * Kazakhstan's Russian edition with one unit of every kind left untranslated: a brief snippet,
- * a list item, a generic text, a UI string, and a text of each data file (country, people,
+ * a list item of the report and a key message of the brief, a generic text, a UI string, and a text of each data file (country, people,
  * sources, tables, figures).
  */
 function withGaps(policy: 'fail' | 'fallback'): string {
   const root = tempProject('repo');
   edit(root, 'pipeline.config.yaml', 'missing: fail', `missing: ${policy}`);
-  rmSync(join(root, kz, 'narrative/ru/brief/finding-5.md'));
+  rmSync(join(root, kz, 'narrative/ru/brief/issue-4.3.md'));
   rmSync(join(root, 'templates/acr/text/ru/csi-steps.md'));
   edit(root, `${kz}/narrative/ru/lists.yaml`, '  - id: networking\n    text: "ОГО открыты для коммуникации внутри сектора: они встречаются с коллегами, работающими над схожими вопросами, обмениваются информацией и участвуют в сетях."\n', '');
+  edit(root, `${kz}/narrative/ru/lists.yaml`, '  - id: trust\n    text: "Низкое доверие сдерживает всех: только **{{score \\"5.3.1\\"}}** граждан считают, что большинству людей можно доверять, и потому трудно находить членов, доноров и добровольцев."\n', '');
   edit(root, 'templates/locales/ru/document.yaml', 'listOfTables: "Список таблиц"\n', '');
   edit(root, `${kz}/country.yaml`, '    ru: "Центр анализа общественных проблем"\n    kk: "Қоғамдық мәселелерді талдау орталығы"\n  short:', '    kk: "Қоғамдық мәселелерді талдау орталығы"\n  short:');
   edit(root, `${kz}/people.yaml`, '      ru: "Состав национальной группы по реализации проекта"\n', '');
@@ -30,11 +31,12 @@ function withGaps(policy: 'fail' | 'fallback'): string {
 }
 
 const expected = [
-  [`${kz}/narrative/ru/brief/finding-5.md`, 'brief:finding-5'],
+  [`${kz}/narrative/ru/brief/issue-4.3.md`, 'brief:issue-4.3'],
   [`${kz}/narrative/ru/lists.yaml`, 'lists:strengths:networking'],
+  [`${kz}/narrative/ru/lists.yaml`, 'lists:key-messages:trust'],
   ['templates/acr/text/ru/csi-steps.md', 'text:acr:csi-steps'],
   ['templates/locales/ru/document.yaml', 'strings:document.listOfTables'],
-  [`${kz}/country.yaml:18`, 'data:countries.kazakhstan.country:organisation.name'],
+  [`${kz}/country.yaml:19`, 'data:countries.kazakhstan.country:organisation.name'],
   [`${kz}/people.yaml:7`, 'data:countries.kazakhstan.people:lists.0.title'],
   [`${kz}/sources.yaml:9`, 'data:countries.kazakhstan.sources:csi-population-survey.title'],
   [`${kz}/tables.yaml:7`, 'data:countries.kazakhstan.tables:tables.0.caption'],
@@ -47,7 +49,7 @@ describe('the translation policy of the build', () => {
     expect(await main(['check', '--locale', 'ru'], root)).toBe(2);
     const err = printed.err.join('\n');
     for (const [file, unit] of expected) expect(err).toContain(`${file}: error: the ru translation of "${unit}" is missing`);
-    expect(err).toMatch(/^9 errors in the input/m);
+    expect(err).toMatch(/^10 errors in the input/m);
   }, 120_000);
 
   it('under "fallback", publishes the English text of each, visibly marked, with a warning each', async () => {
@@ -59,11 +61,12 @@ describe('the translation policy of the build', () => {
     const brief = (await openPdf(join(root, 'output/kazakhstan/ru/brief.pdf'))).pages.join(' ');
     const marker = 'Этот раздел ещё не переведён; ниже приводится английский текст.';
     // A section: the sentence, then the English text.
-    expect(brief).toContain(`${marker} Внешняя среда: 46,5 %. The setting in which civil society works is mixed.`);
+    expect(brief).toContain(`${marker} Consultation without consequence. CSOs are active on policy`);
     expect(acr).toContain(marker);
     expect(acr).toContain(`${marker} At country level the CSI unfolds in three steps:`);
-    // A list item, a UI string and the data texts: the English text behind ⟨en⟩.
-    expect(brief).toMatch(/⟨en⟩ CSOs are open to communication/);
+    // A list item, a key message, a UI string and the data texts: the English text behind ⟨en⟩.
+    expect(acr).toMatch(/⟨en⟩ CSOs are open to communication/);
+    expect(brief).toMatch(/⟨en⟩ Low trust holds everyone back/);
     expect(acr).toMatch(/⟨en⟩ List of tables/);
     expect(acr).toMatch(/⟨en⟩ Public Policy Research Center/);
     expect(acr).toMatch(/⟨en⟩ List of National Implementation Team members/);

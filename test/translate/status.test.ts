@@ -17,21 +17,21 @@ describe('translation status', () => {
     const config = configOf(root);
     for (const locale of ['ru', 'kk']) stampTranslations(root, config, 'kazakhstan', locale);
     const before = statusReport(root, config, 'kazakhstan');
-    for (const locale of ['ru', 'kk']) expect(problem(localeOf(before, locale), 'brief:key-message')).toBeUndefined();
+    for (const locale of ['ru', 'kk']) expect(problem(localeOf(before, locale), 'brief:summary')).toBeUndefined();
 
-    const snippet = 'data/countries/kazakhstan/narrative/en/brief/key-message.md';
+    const snippet = 'data/countries/kazakhstan/narrative/en/brief/summary.md';
     edit(root, snippet, read(root, snippet).slice(0, 20), `${read(root, snippet).slice(0, 20)} `);
     const after = statusReport(root, config, 'kazakhstan');
     for (const locale of ['ru', 'kk']) {
-      expect(problem(localeOf(after, locale), 'brief:key-message')).toMatchObject({
+      expect(problem(localeOf(after, locale), 'brief:summary')).toMatchObject({
         state: 'stale',
-        place: { file: `data/countries/kazakhstan/narrative/${locale}/brief/key-message.md` },
+        place: { file: `data/countries/kazakhstan/narrative/${locale}/brief/summary.md` },
         source: { file: snippet },
       });
       expect(localeOf(after, locale).counts.stale).toBe(1);
     }
     expect(needsWork(after)).toBe(true);
-    expect(renderStatus(after)).toMatch(/stale\s+brief:key-message\s+data\/countries\/kazakhstan\/narrative\/ru\/brief\/key-message\.md: the en text changed/);
+    expect(renderStatus(after)).toMatch(/stale\s+brief:summary\s+data\/countries\/kazakhstan\/narrative\/ru\/brief\/summary\.md: the en text changed/);
   });
 
   it('reports a missing file and a missing key of the repository', () => {

@@ -69,7 +69,7 @@ describe('XLIFF round trip', () => {
     const exports = ['ru', 'kk'].map((locale) => exportXliff(root, config, 'kazakhstan', locale));
     // Lose some translations: whole files, a list item, a UI string.
     for (const locale of ['ru', 'kk']) {
-      rmSync(join(root, `data/countries/kazakhstan/narrative/${locale}/brief/key-message.md`));
+      rmSync(join(root, `data/countries/kazakhstan/narrative/${locale}/brief/summary.md`));
       rmSync(join(root, `data/countries/kazakhstan/narrative/${locale}/acr/foreword.md`));
       const lists = `data/countries/kazakhstan/narrative/${locale}/lists.yaml`;
       const item = /^ {4}text: (".*")$/m.exec(read(root, lists))![1]!;

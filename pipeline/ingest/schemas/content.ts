@@ -136,7 +136,7 @@ export const listsSchema: SchemaObject = {
 
 const planPart = {
   anyOf: [
-    { enum: ['cover', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'data-notes', 'bibliography', 'appendices', 'corrigendum', 'key-findings', 'title-block', 'diamond', 'strengths-weaknesses', 'recommendations', 'where-to-find', 'about'] },
+    { enum: ['cover', 'imprint', 'contents', 'list-of-figures', 'list-of-tables', 'acronyms', 'indicator-matrix', 'data-notes', 'bibliography', 'appendices', 'corrigendum', 'page-break', 'title-block', 'key-messages', 'must-change', 'diamond', 'priorities', 'call-to-action', 'method', 'contacts', 'citation', 'where-to-find'] },
     { type: 'object', required: ['snippet'], properties: { snippet: { type: 'string' } }, additionalProperties: false },
     { type: 'object', required: ['people'], properties: { people: slug }, additionalProperties: false },
   ],

@@ -1,6 +1,29 @@
 import type { SchemaObject } from 'ajv';
 import { localisedText, slug } from './common.ts';
 
+const contact: SchemaObject = {
+  type: 'object',
+  properties: {
+    address: localisedText,
+    phone: { type: 'string' },
+    email: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'an e-mail address' },
+    web: { type: 'string', pattern: '^https?://', description: 'a web address starting with https://' },
+  },
+  additionalProperties: false,
+};
+
+export const organisation: SchemaObject = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name: localisedText,
+    short: localisedText,
+    forms: { type: 'object', description: 'grammatical forms of the name, e.g. {genitive: {ru: "…"}}', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: localisedText },
+    contact,
+  },
+  additionalProperties: false,
+};
+
 /** `data/countries/<country>/country.yaml`. */
 export const countrySchema: SchemaObject = {
   type: 'object',
@@ -9,22 +32,26 @@ export const countrySchema: SchemaObject = {
     id: slug,
     framework: slug,
     name: localisedText,
-    organisation: {
-      type: 'object',
-      required: ['name'],
-      properties: {
-        name: localisedText,
-        short: localisedText,
-        forms: { type: 'object', description: 'grammatical forms of the name, e.g. {genitive: {ru: "…"}}', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: localisedText },
+    organisation,
+    partners: { type: 'array', items: organisation, description: 'the partner organisations' },
+    funders: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['key', 'name'],
+        properties: { key: slug, name: localisedText, disclaimer: localisedText },
+        additionalProperties: false,
       },
     },
-    partner: { type: 'object' },
-    funders: { type: 'array' },
     study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } } },
     edition: {
       type: 'object',
       required: ['published'],
-      properties: { published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' } },
+      properties: {
+        published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+        place: localisedText,
+      },
+      additionalProperties: false,
     },
     locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, uniqueItems: true, description: 'the languages this country publishes' },
     documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, uniqueItems: true, description: 'the documents this country publishes' },
@@ -80,7 +107,16 @@ export const configSchema: SchemaObject = {
       properties: { missing: { enum: ['fail', 'fallback'] } },
       additionalProperties: false,
     },
-    publication: { type: 'object' },
+    publication: {
+      type: 'object',
+      required: ['report', 'data'],
+      properties: {
+        report: { type: 'string', pattern: '^https?://', description: 'a web address starting with https://, where {country} and {locale} may stand' },
+        brief: { type: 'string', pattern: '^https?://', description: 'a web address starting with https://, where {country} and {locale} may stand' },
+        data: { type: 'string', pattern: '^https?://', description: 'a web address starting with https://, where {country} may stand' },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 };

@@ -35,6 +35,7 @@ const subdimension: SchemaObject = {
     id: frameworkId,
     name: localisedText,
     weight,
+    policyCanMove: { type: 'boolean', description: 'true when public policy or civil society action can move the score' },
     indicators: { type: 'array', items: indicator },
   },
   additionalProperties: false,
