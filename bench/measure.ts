@@ -72,6 +72,8 @@ export interface WatchRound {
   rebuildMs: number[];
   /** The watcher's peak RSS over all of it, in KiB. */
   maxRssKiB: number | undefined;
+  /** The watcher's RSS after each correction's report, in KiB (Linux /proc; empty elsewhere). */
+  rssKiB: number[];
   /** PDFs whose bytes changed with the last correction, of all. */
   changedPdfs: { changed: number; total: number };
 }
@@ -108,7 +110,7 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
   child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
   const nextBuild = (what: string) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${what}: the watcher reported no build within 60 s:\n${said.split('\n').slice(-20).join('\n')}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`${what}: the watcher reported no build within 180 s:\n${said.split('\n').slice(-20).join('\n')}`)), 180_000);
       waiting = () => {
         clearTimeout(timer);
         waiting = undefined;
@@ -118,6 +120,7 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
   try {
     await nextBuild('the first build');
     const rebuildMs: number[] = [];
+    const rssKiB: number[] = [];
     let before = pdfDigests(root);
     let after = before;
     for (let i = 1; i <= count; i += 1) {
@@ -129,17 +132,29 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
       correctIndicator(root, defaultCountry(root), setup.correction.indicator, setup.correction.delta);
       await built;
       rebuildMs.push(performance.now() - start);
+      const rss = currentRssKiB(child.pid);
+      if (rss !== undefined) rssKiB.push(rss);
       after = pdfDigests(root);
     }
     if (builds !== count + 1) throw new Error(`the watcher built ${builds} times for ${count} corrections`);
     child.kill('SIGINT');
     await exited;
     const maxRssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
-    return { rebuildMs, maxRssKiB, changedPdfs: { changed: countChanged(before, after), total: after.size } };
+    return { rebuildMs, maxRssKiB, rssKiB, changedPdfs: { changed: countChanged(before, after), total: after.size } };
   } finally {
     child.kill('SIGKILL');
     rmSync(scratch, { recursive: true, force: true });
     removeProject(root);
+  }
+}
+
+/** A process's resident memory now, in KiB, from /proc (Linux); undefined elsewhere. */
+function currentRssKiB(pid: number | undefined): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -157,14 +172,14 @@ export async function measurePeerBuild(setup: BenchSetup): Promise<{ run: ChildR
 }
 
 /** Step 4: our build in this process, for its per-stage times and page counts. */
-export async function measureInProcess(setup: BenchSetup): Promise<{ timings: StageTimings; editions: Edition[] }> {
+export async function measureInProcess(setup: BenchSetup): Promise<{ timings: StageTimings; editions: Edition[]; breakingMs: number }> {
   const root = copyProject(setup.repoRoot);
   // Nothing an earlier run shaped, measured or compiled is reused (the peer's compiler is new
   // each time too); only the code stays loaded and compiled.
   forgetMemos();
   try {
     const result = await runPipeline({ root, configPath: 'pipeline.config.yaml', locales: setup.locales });
-    return { timings: result.timings, editions: result.editions };
+    return { timings: result.timings, editions: result.editions, breakingMs: result.breakingMs };
   } finally {
     removeProject(root);
   }

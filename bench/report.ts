@@ -16,7 +16,7 @@ export interface BenchResults {
   /** Step 3b: corrections in a running watch. */
   watch: WatchRound;
   /** Step 4, one per repetition. */
-  inProcess: { timings: StageTimings; editions: Edition[] }[];
+  inProcess: { timings: StageTimings; editions: Edition[]; breakingMs: number }[];
   /** Step 5. */
   peer: PeerResults;
 }
@@ -101,7 +101,10 @@ function buildTable(results: BenchResults): string {
     row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
   ];
   const { watch } = results;
-  rows.push([`correction in a running \`csi-report watch\` (saved → written)`, formatMs(median(watch.rebuildMs)), formatRuns(watch.rebuildMs), formatKiB(watch.maxRssKiB ?? Number.NaN), `${watch.changedPdfs.changed} of ${watch.changedPdfs.total}`]);
+  // Many corrections: the runs column gives the range, and the RSS column also the RSS after the last one.
+  const spread = watch.rebuildMs.length > 5 ? `${watch.rebuildMs.length} corrections, ${formatMs(Math.min(...watch.rebuildMs))} – ${formatMs(Math.max(...watch.rebuildMs))}` : formatRuns(watch.rebuildMs);
+  const settled = watch.rssKiB.length > 0 ? ` (after the last: ${formatKiB(watch.rssKiB.at(-1))})` : '';
+  rows.push([`correction in a running \`csi-report watch\` (saved → written)`, formatMs(median(watch.rebuildMs)), spread, `${formatKiB(watch.maxRssKiB ?? Number.NaN)}${settled}`, `${watch.changedPdfs.changed} of ${watch.changedPdfs.total}`]);
   if (results.peer.available) rows.push(row('peer: same front end, Typst instead of our layout', results.peer.builds.map((b) => b.run), '—'));
   return markdownTable(['build (`csi-report build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']);
 }
@@ -113,6 +116,8 @@ function stageTable(results: BenchResults): string {
   const peerRender = (pick: (render: PeerRender) => number) => (peer.length ? formatMs(median(peer.map((p) => pick(p.render)))) : 'n/a');
   const sum = (render: PeerRender, key: 'convertMs' | 'compileMs' | 'pdfMs') => render.documents.reduce((total, d) => total + d[key], 0);
   const total = median(results.inProcess.map((r) => Object.values(r.timings).reduce((a, b) => a + b, 0)));
+  const breaking = median(results.inProcess.map((r) => r.breakingMs));
+  const pagesLaidOut = results.inProcess[0]?.editions.reduce((sum, e) => sum + e.pages, 0) ?? 0;
   const peerTotal = peer.length ? formatMs(median(peer.map((p) => Object.values(p.frontEnd).reduce((a, b) => a + b, 0) + p.render.totalMs))) : 'n/a';
   const rows = [
     ['ingest', formatMs(ours('ingest')), peerFront('ingest')],
@@ -120,6 +125,8 @@ function stageTable(results: BenchResults): string {
     ['chart', formatMs(ours('chart')), peerFront('chart')],
     ['compose', formatMs(ours('compose')), peerFront('compose')],
     ['**layout** (all PDFs)', `**${formatMs(ours('layout'))}**`, `**${peerRender((r) => r.totalMs)}**`],
+    ['· of which setting paragraphs: Knuth–Plass breaking and hyphenation', formatMs(breaking), ''],
+    ['· · the same per page', `${(breaking / Math.max(1, pagesLaidOut)).toFixed(2)} ms`, ''],
     ['· peer: compiler + fonts + chart SVGs', '', peerRender((r) => r.setupMs)],
     ['· peer: ComposedDocument → Typst markup', '', peerRender((r) => sum(r, 'convertMs'))],
     ['· peer: Typst compile', '', peerRender((r) => sum(r, 'compileMs'))],
@@ -177,7 +184,7 @@ function notes(results: BenchResults): string {
     '- **wall time**: from spawning `node bin/csi-report.js build` — the csi-report command, what `npm start` runs — (cwd: a fresh temporary copy of data/, templates/ and pipeline.config.yaml) to its exit: Node start, loading the pipeline, the build, writing output/. The command runs a bundle of the TypeScript sources that it makes on its first run after a source change (about half a second, once, like an install step); the benchmark makes it before timing anything.',
     '- **cold** starts from a copy with no output/ and no build cache; the **rebuild** rows run in the same copy right after it; the correction changes one raw value in the copy\'s data/countries/<country>/indicators.yaml by editing that line. Every round uses a new copy.',
     '- **peak RSS**: the highest of the runs\' `process.resourceUsage().maxRSS` of the node process that runs the build, printed by that process at exit (bench/max-rss.mjs, preloaded with `--import`).',
-    '- **watch**: `csi-report watch` on a fresh copy; after its first build, one correction per run (the same indicator, a step further each time) 1.5 s after the last report, as a person works, each timed from writing indicators.yaml to the watcher printing "wrote N files" — its 100 ms debounce, the rebuild and the publish. Peak RSS is the watcher\'s over all of them.',
+    '- **watch**: `csi-report watch` on a fresh copy; after its first build, one correction per run (the same indicator, a step further each time) 1.5 s after the last report, as a person works, each timed from writing indicators.yaml to the watcher printing "wrote N files" — its 100 ms debounce, the rebuild and the publish (`--corrections N`, 50 by default). Peak RSS is the watcher\'s over all of them; "after the last" is its RSS (/proc VmRSS) when it reported the last correction.',
     '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree).',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; before each run every result kept in the process (shaped words, widths, lines, templates) is forgotten, so only loaded and compiled code carries over; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG and SVG files it publishes, and our *compose* also checks every glyph against the fonts; the peer column runs the same front end without those (`composeProject`, the code of pipeline/run.ts up to compose), then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',

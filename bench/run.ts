@@ -17,6 +17,7 @@ inspection, the Typst sources and PDFs to output/bench/typst/.
 Options:
   --runs N         repetitions of each measurement (default 3; the median is reported)
   --locale CODE    build one locale only (repeatable; default: every configured locale)
+  --corrections N  corrections made in the running watch (default 50)
   -h, --help       show this help`;
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,13 +34,15 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
  * Every number comes from this run; nothing is compared with an expected figure.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, locale: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } } });
+  const { values } = parseArgs({ options: { corrections: { type: 'string', default: '50' }, runs: { type: 'string', default: '3' }, locale: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } } });
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a whole number of at least 1, not "${values.runs}"`);
+  const corrections = Number(values.corrections);
+  if (!Number.isInteger(corrections) || corrections < 1) throw new Error(`--corrections wants a whole number of at least 1, not "${values.corrections}"`);
   const setup: BenchSetup = { repoRoot, locales: values.locale, correction: { indicator: '2.4.1', delta: 0.8 } };
   const engine = await loadTypst();
   if (!engine.available) console.error(`bench: the peer engine is unavailable: ${engine.reason}`);
@@ -54,8 +57,8 @@ async function main(): Promise<number> {
     rounds.push(await measureBuildRound(setup));
   }
   // 3b. Corrections while `csi-report watch` runs, as a team correcting data works.
-  progress(`${runs} corrections in a running watch`);
-  const watch = await measureWatch(setup, runs);
+  progress(`${corrections} corrections in a running watch`);
+  const watch = await measureWatch(setup, corrections);
   // 5a. The peer's whole build in fresh processes, as step 1 is ours.
   const peerBuilds = [];
   for (let i = 1; engine.available && i <= runs; i += 1) {

@@ -6,7 +6,7 @@
 // --expose-gc lets a build collect each finished document's garbage before the next
 // (pipeline/util/memory.ts); npm start passes it the same way.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,13 +31,70 @@ function sourceDigest(esbuildVersion) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The bundle's entry for the current sources, made when missing. */
+/** The name of the list of the bundle's files and their digests, written beside them. */
+const SUMS = 'sums.json';
+
+/** Every file below `dir` (relative paths, sorted), leaving out the list of digests. */
+function filesOf(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesOf(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]))
+    .filter((file) => file !== SUMS)
+    .sort();
+}
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Why a kept bundle cannot be run, or undefined when every file is there with the digest
+ * recorded when it was made and nothing was added. The bundle is code: a truncated chunk or
+ * a changed byte must never run.
+ */
+function bundleDamage(dir) {
+  let sums;
+  try {
+    sums = JSON.parse(readFileSync(join(dir, SUMS), 'utf8'));
+  } catch {
+    return `${SUMS} is missing or unreadable`;
+  }
+  const files = filesOf(dir);
+  const listed = Object.keys(sums).sort();
+  if (files.join('\n') !== listed.join('\n')) return 'its files are not the ones it was made with';
+  for (const file of files) {
+    if (sha256(readFileSync(join(dir, file))) !== sums[file]) return `${file} does not match its digest`;
+  }
+  return undefined;
+}
+
+/** Removes what starts killed while bundling left: `<digest>.<pid>.tmp` folders of processes gone. */
+function removeStrayBundles(cacheDir) {
+  for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+    const match = /^[0-9a-f]+\.(\d+)\.tmp$/.exec(name);
+    if (match && !isRunning(Number(match[1]))) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** The bundle's entry for the current sources, made when missing or damaged. */
 async function bundle() {
   const esbuildPackage = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
   const cacheDir = join(root, 'node_modules', '.cache', 'csi-report');
+  removeStrayBundles(cacheDir);
   const target = join(cacheDir, sourceDigest(esbuildPackage.version));
   const entry = join(target, 'cli.mjs');
-  if (existsSync(entry)) return entry;
+  if (existsSync(target)) {
+    const damage = bundleDamage(target);
+    if (damage === undefined) return entry;
+    console.error(`csi-report: the kept bundle ${target} is damaged (${damage}); making it again`);
+    rmSync(target, { recursive: true, force: true });
+  }
   const { build } = await import('esbuild');
   // Built beside its final place and renamed into it, so a concurrent start never sees half a bundle.
   const scratch = `${target}.${process.pid}.tmp`;
@@ -58,6 +115,8 @@ async function bundle() {
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
+  // The digest of every file, kept beside them and checked at every start (bundleDamage).
+  writeFileSync(join(scratch, SUMS), JSON.stringify(Object.fromEntries(filesOf(scratch).map((file) => [file, sha256(readFileSync(join(scratch, file)))])), null, 1));
   // Older bundles go: a checkout that returns to older sources makes its bundle again, once.
   for (const old of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
     if (!old.includes('.') && join(cacheDir, old) !== target) rmSync(join(cacheDir, old), { recursive: true, force: true });

@@ -51,7 +51,9 @@ export async function buildAll(request: Omit<RunRequest, 'country'>, countries: 
 function buildInWorker(request: RunRequest & { country: string }): Promise<BatchOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const worker = new Worker(join(packageRoot, 'pipeline', 'batch-thread.mjs'), { workerData: request });
+    // A function cannot cross to a thread; the worker prints its notices itself.
+    const { onNotice: _onNotice, ...data } = request;
+    const worker = new Worker(join(packageRoot, 'pipeline', 'batch-thread.mjs'), { workerData: data });
     let settled = false;
     const finish = (outcome: Omit<BatchOutcome, 'ms' | 'country'>) => {
       if (settled) return;

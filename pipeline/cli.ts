@@ -23,6 +23,8 @@ Options:
   --all            build every country found in data/, in parallel
   --locale CODE    build one locale (repeatable; default: every configured locale)
   --no-cache       build everything afresh (ignore .cache/ and the previous build)
+  --no-wait        exit 75 at once when another build of the country is running,
+                   instead of waiting for it to finish
   --debug          show stack traces of internal errors
   -h, --help       show this help
 
@@ -45,6 +47,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
         all: { type: 'boolean', default: false },
         locale: { type: 'string', multiple: true },
         'no-cache': { type: 'boolean', default: false },
+        'no-wait': { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -58,7 +61,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'] };
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], onNotice: (message) => console.error(`csi-report: ${message}`) };
     if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });

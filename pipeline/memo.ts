@@ -49,8 +49,13 @@ export function forgetWithMemos(forget: () => void): void {
   alsoForget.push(forget);
 }
 
-/** Loads every table's saved entries for this pipeline version, once per process. */
-export function loadMemos(cache: StageCache, version: string): void {
+/**
+ * Loads every table's saved entries for this pipeline version, once per process. The store
+ * verifies each table against the digest it was saved with before it is read (compiled
+ * templates among them are code); a table it still cannot read is forgotten whole, as a
+ * partly loaded table could serve a wrong entry.
+ */
+export function loadMemos(cache: StageCache, version: string, notice: (message: string) => void = () => undefined): void {
   for (const table of tables) {
     const key = keyOf(version, table);
     if (loaded.has(key)) continue;
@@ -59,7 +64,8 @@ export function loadMemos(cache: StageCache, version: string): void {
       try {
         table.load(JSON.parse(Buffer.from(bytes).toString('utf8')));
       } catch {
-        // A damaged file only costs the work it would have saved.
+        table.clear();
+        notice(`.cache/${key}: the kept ${table.name} could not be read; made again`);
       }
     }
     loaded.set(key, table.size());

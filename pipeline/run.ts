@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import type { ComposedDocument, FigureInfo } from './compose/index.ts';
-import { InputError, type InputIssue } from './errors/errors.ts';
+import { InputError, asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import { Messages } from './format/messages.ts';
 import { untranslatedMark } from './format/untranslated.ts';
 import { translationPolicy } from './translate/build-policy.ts';
@@ -16,7 +16,7 @@ import { pipelineVersion } from './version.ts';
 import { releaseMemory } from './util/memory.ts';
 import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
-import { fileCache, pruneCache } from './publish/cache-store.ts';
+import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
@@ -24,7 +24,11 @@ import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { carryEditions } from './publish/editions.ts';
+import { readPublishedState, unloggedChanges, writePublishedState } from './publish/published.ts';
+import { removeStrays } from './publish/strays.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
+import { createHyphenator } from './hyphenate/index.ts';
+import { unbreakableWords } from './layout/unbreakable.ts';
 
 /**
  * The heavy stages (Vega, pdfkit, fontkit, resvg) are loaded only when a build has work to do,
@@ -58,6 +62,10 @@ export interface RunRequest {
   releaseMemory?: boolean;
   /** Stands in for the pipeline's own version (tools embedding the pipeline, tests of the cache). */
   pipelineVersion?: string;
+  /** Wait for another build of the same country to finish (default); false: exit 75 at once (`--no-wait`). */
+  wait?: boolean;
+  /** Told each one-line notice as it happens: waiting for a lock, a damaged cache entry discarded, strays removed. */
+  onNotice?: (message: string) => void;
 }
 
 /** One PDF of the build. */
@@ -84,8 +92,12 @@ export interface RunResult {
   warnings: InputIssue[];
   /** Milliseconds spent in each stage. */
   timings: StageTimings;
+  /** Of the layout stage's time, the milliseconds spent setting paragraphs into lines (breaking, hyphenating). */
+  breakingMs: number;
   /** What changed since the previous build (absent for `check`). */
   changes?: ChangeReport;
+  /** One-line notices of the run (see `RunRequest.onNotice`). */
+  notices: string[];
 }
 
 /** Milliseconds per stage of one run. */
@@ -101,6 +113,31 @@ export type StageTimings = Record<'ingest' | 'score' | 'chart' | 'compose' | 'la
  * written unless every step of every edition succeeded.
  */
 export async function runPipeline(request: RunRequest): Promise<RunResult> {
+  const notices: string[] = [];
+  const notice = (message: string) => {
+    notices.push(message);
+    request.onNotice?.(message);
+  };
+  // The whole build of a country — reading, comparing with the last edition, publishing —
+  // runs under its lock, so a second build waits and then builds on what the first published.
+  const target = request.checkOnly ? undefined : buildTarget(request);
+  const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
+  try {
+    if (target) {
+      const strays = removeStrays(target.outputDir, target.country);
+      if (strays.length > 0) notice(`removed what a stopped build left in ${target.outputDir}: ${strays.join(', ')}`);
+      const entries = removeStrayEntries(join(request.root, '.cache'));
+      if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
+    }
+    return { ...(await buildLocked(request, notice)), notices };
+  } catch (error) {
+    throw asEnvironmentError(error, { path: target?.outputDir });
+  } finally {
+    lock?.release();
+  }
+}
+
+async function buildLocked(request: RunRequest, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
   const timings: StageTimings = { ingest: 0, score: 0, chart: 0, compose: 0, layout: 0, publish: 0 };
   let clock = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -113,19 +150,19 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const version = request.pipelineVersion ?? pipelineVersion();
   const inputs = inputsOf(request, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
-  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock } };
+  if (unchanged) return { ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   const cacheDir = join(request.root, '.cache');
-  const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir);
+  const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir, notice);
   const stages = await loadStages();
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
-  loadMemos(cache, version);
+  loadMemos(cache, version, notice);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, locales: request.locales, lenientLocales: request.lenientLocales });
   // The country's own editions (country.yaml), of those asked for.
   const { locales, documents: documentKinds } = dataset.editions;
   if (locales.length === 0) {
     const warning: InputIssue = { place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/country.yaml` }, message: `"${dataset.country.id}" publishes none of the locales asked for (${(request.locales ?? []).join(', ')}); nothing was built`, hint: `Its editions are ${dataset.editions.published.join(', ')}.`, severity: 'warning' };
-    return { country: dataset.country.id, written: [], scores: scoreDataset(dataset), editions: [], warnings: [warning], timings };
+    return { country: dataset.country.id, written: [], scores: scoreDataset(dataset), editions: [], warnings: [warning], timings, breakingMs: 0 };
   }
   // The translation policy, over every kind of text of every edition built: its errors join
   // the other problems of the run, so one check lists them all.
@@ -175,18 +212,33 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     lap('compose');
   }
   if (issues.some((issue) => issue.severity === 'error')) throw new InputError(dedupe([...warnings, ...issues]));
-  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings };
+  if (request.checkOnly) return { country: dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
   // 5. Layout: each document as a tagged PDF — taken from the cache when exactly this
   //    document was laid out before. (Worker threads were measured slower here: starting
   //    pdfkit and the fonts in each costs more than the two cores win.)
   const files: OutputFile[] = openDataFiles(dataset, scores);
   const laidOut: Edition[] = [];
   const records: Record<string, EditionRecord> = {};
+  // The page style with its font files by content, not by where they lie, for the keys.
+  const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
+  // One hyphenator per language, told the names and acronyms of the country's data; its name
+  // is part of the key of remembered lines, so other words set the paragraphs again.
+  const hyphenations = new Map<string, LayoutInput['hyphenation']>();
+  const hyphenationFor = (locale: string): LayoutInput['hyphenation'] => {
+    let known = hyphenations.get(locale);
+    if (!known) {
+      const words = unbreakableWords(dataset, locale);
+      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: createHyphenator(locale, { unbreakable: words }) };
+      hyphenations.set(locale, known);
+    }
+    return known;
+  };
   const jobs = editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
-      const key = layoutKey(drawing, document, dataset.page, forLayout);
-      return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key) };
+      // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
+      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale)!.name }, forLayout);
+      return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key, notice) };
     });
   });
   // One document at a time, each finished and let go before the next starts: peak memory
@@ -197,6 +249,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       style: dataset.page,
       charts: new Map(job.forLayout.map((c) => [c.id, c])),
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
+      hyphenation: hyphenationFor(job.locale),
     });
     storeLayoutResult(cache, job.key, job.cached);
     await releaseMemory(request.releaseMemory);
@@ -220,34 +273,40 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       digest: digest(result.bytes),
       pages: result.pageDigests,
       figures: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'figure' && b.chart ? [[b.id, chartDigests.get(b.chart) ?? '']] : []))),
-      tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' && b.id ? [[b.id, digest(JSON.stringify(b))]] : []))),
+      // Unnumbered tables (the indicator matrix, the brief's scores) by their anchor.
+      tables: Object.fromEntries(document.blocks.flatMap((b) => (b.kind === 'table' ? [[b.id ?? b.anchor, digest(JSON.stringify(b))]] : []))),
     };
   }
   for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
   lap('chart');
-  // 6. Publish: compare with the previous build, record this one, and move every file into
-  //    place together — under the output folder's lock.
+  // 6. Publish: compare with the previous edition and what was published before it, record
+  //    this build, and move every file into place together (the lock is held since the start).
   const outputDir = join(request.root, dataset.config.outputDir);
-  const lock = acquireBuildLock(outputDir, dataset.country.id);
-  try {
   const previous = readPreviousManifest(outputDir, dataset.country.id);
   // Editions of other locales the country still publishes stay; those it no longer does go.
   const carried = carryEditions(previous, dataset.editions, dataset.country.id);
-  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', warnings, { ...carried.records, ...records }, { ...carried.files, ...Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])) });
+  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', { ...carried.records, ...records }, { ...carried.files, ...Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])) });
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
-  warnings.push(...unloggedCorrections(dataset, changes));
+  const unlogged = unloggedChanges(manifest, previous, previous ? readPublishedState(outputDir, dataset.country.id) : undefined, dataset.corrections, (id) => scores.byId.get(id)?.decimals);
+  warnings.push(...unloggedWarnings(dataset, unlogged.changes));
   files.push(
     { path: `${dataset.country.id}/manifest.json`, bytes: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: `${dataset.country.id}/CHANGES.md`, bytes: renderChangesMarkdown(changes, localisedName(dataset.country.name, dataset.config.sourceLocale)) },
     { path: `${dataset.country.id}/changes.json`, bytes: `${JSON.stringify(changes, null, 2)}\n` },
   );
-  const written = writeAtomically(outputDir, files, carried.keep);
+  let written: string[];
+  try {
+    // The state first: it only names values published before, so it holds whether or not
+    // the edition below is published.
+    writePublishedState(outputDir, dataset.country.id, { inputsDigest: manifest.inputsDigest, warnings, unlogged: unlogged.unlogged });
+    written = writeAtomically(outputDir, files, carried.keep);
+  } catch (error) {
+    throw asEnvironmentError(error, { path: join(outputDir, '.versions'), note: `Nothing was published: ${join(outputDir, dataset.country.id)} still holds the previous edition.` });
+  }
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
-  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, changes };
-  } finally {
-    lock.release();
-  }
+  const breakingMs = jobs.reduce((sum, job) => sum + (job.cached?.breakingMs ?? 0), 0);
+  return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, breakingMs, changes };
 }
 
 /**
@@ -315,19 +374,24 @@ function nameOf(dataset: Dataset, id: string): string {
   return node ? localisedName(node.name, dataset.config.sourceLocale) : id;
 }
 
-/** A raw value that changed since the previous build without an entry in the corrections log. */
-function unloggedCorrections(dataset: Dataset, changes: ChangeReport): InputIssue[] {
-  return changes.values
-    .filter((change) => !dataset.corrections.some((c) => c.indicator === change.id && String(c.new) === change.new))
-    .map((change) => {
-      const [file, line] = change.place.split(':');
-      return {
-        place: { file: file!, line: Number(line) },
-        message: `the published value of indicator "${change.id}" changed from ${change.old} to ${change.new} with no entry in the corrections log`,
-        hint: `Record it in ${dataset.config.dataDir}/countries/${dataset.country.id}/corrections.yaml (date, indicator, old, new, reason) so the documents show the correction.`,
-        severity: 'warning' as const,
-      };
-    });
+/** A warning for each value changed since its last publication with no entry in the corrections log. */
+function unloggedWarnings(dataset: Dataset, changes: readonly { id: string; old: string; new: string; place: string }[]): InputIssue[] {
+  return changes.map((change) => {
+    const [file, line] = change.place.split(':');
+    return {
+      place: { file: file!, line: Number(line) },
+      message: `the published value of indicator "${change.id}" changed from ${change.old} to ${change.new} with no entry in the corrections log`,
+      hint: `Record it in ${dataset.config.dataDir}/countries/${dataset.country.id}/corrections.yaml (date, indicator, old: ${change.old}, new: ${change.new}, reason) so the documents show the correction.`,
+      severity: 'warning' as const,
+    };
+  });
+}
+
+/** The country a build request builds and the output folder it publishes to; undefined when the configuration cannot be read (ingest then reports why). */
+function buildTarget(request: RunRequest): { country: string; outputDir: string } | undefined {
+  const config = readConfig(new InputReader(request.root), request.configPath);
+  if (!config) return undefined;
+  return { country: request.country ?? config.countries[0]!, outputDir: join(request.root, config.outputDir) };
 }
 
 /** Where a build of the request would read and write, and a digest of all it could read. */
@@ -353,9 +417,10 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
 }
 
 /** The result of the previous build when nothing changed since, else undefined. */
-function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings'> | undefined {
+function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Omit<RunResult, 'timings' | 'notices' | 'breakingMs'> | undefined {
   const previous = readPreviousManifest(outputDir, country);
   if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
+  const state = readPublishedState(outputDir, country);
   const editions = Object.entries(previous.editions).map(([key, record]) => {
     const [locale, document] = key.split('/') as [string, 'acr' | 'brief'];
     return { locale, document, pages: record.pages.length };
@@ -365,30 +430,46 @@ function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): Om
     written: [],
     scores: { framework: '', country, byId: new Map(), dimensions: [] },
     editions,
-    warnings: [...previous.warnings],
+    warnings: state?.inputsDigest === inputs ? [...state.warnings] : [],
     changes: { first: false, inputs: [], values: [], scores: [], rankings: [], editions: [] },
   };
 }
 
-/** The theme as it affects drawing (fonts by file, sizes, colours, templates), for cache keys. */
+/**
+ * The theme as it affects drawing (fonts by their content, sizes, colours, templates), for
+ * cache keys. Nothing in it depends on where the project or the fonts lie, so a copy of the
+ * project elsewhere reuses what was kept.
+ */
 function themeDigest(dataset: Dataset): string {
-  const { font, ...rest } = dataset.theme;
-  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, f.file, f.name]), ...rest }));
+  const { font, file: _file, ...rest } = dataset.theme;
+  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, fileDigest(f.file), f.name]), ...rest }));
+}
+
+/** The digest of a file's content. */
+function fileDigest(file: string): string {
+  return digest(readFileSync(file));
 }
 
 /** The cache key of a laid-out document: everything its PDF depends on. */
-function layoutKey(version: string, document: ComposedDocument, style: LayoutInput['style'], charts: readonly { id: string; digest: string; width: number; height: number }[]): string {
+function layoutKey(version: string, document: ComposedDocument, style: unknown, charts: readonly { id: string; digest: string; width: number; height: number }[]): string {
   const { warnings: _warnings, ...content } = document;
   return cacheKey('layout', version, content, style, charts.map(({ id, digest: d, width, height }) => [id, d, width, height]));
 }
 
-/** The PDF laid out last time from exactly this input, if kept. */
-function cachedLayoutResult(cache: StageCache, key: string): LayoutResult | undefined {
+/** The PDF laid out last time from exactly this input, if kept (the store verified both entries). */
+function cachedLayoutResult(cache: StageCache, key: string, notice: (message: string) => void): LayoutResult | undefined {
   const meta = cache.get(`${key}.json`);
   const bytes = cache.get(`${key}.pdf`);
   if (!meta || !bytes) return undefined;
-  const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
-  return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests };
+  try {
+    // A kept layout cost no breaking in this run.
+    const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
+    if (!Number.isInteger(saved.pageCount) || !Array.isArray(saved.anchorPages) || !Array.isArray(saved.pageDigests)) throw new Error('fields missing');
+    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests, breakingMs: 0 };
+  } catch {
+    notice(`.cache/${key}.json: not a layout record; laid out again`);
+    return undefined;
+  }
 }
 
 function storeLayoutResult(cache: StageCache, key: string, result: LayoutResult): void {

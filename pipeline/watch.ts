@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputReader } from './ingest/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
+import { releaseMemory } from './util/memory.ts';
 
 /**
  * `csi-report watch`: builds once, then again after every change to the data, templates or
@@ -23,9 +24,10 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
     }
     building = true;
     try {
-      // A watcher rebuilds again and again: collecting garbage after each document would cost
-      // it a full collection in nearly every build (see util/memory.ts).
-      onBuilt(await runPipeline({ ...request, checkOnly: false, releaseMemory: false }));
+      // Within a build, garbage is collected only when the process has grown past its budget
+      // (util/memory.ts), as in a single build: a watcher lives through many builds, and V8
+      // left alone lets each build's garbage pile up to several hundred megabytes.
+      onBuilt(await runPipeline({ ...request, checkOnly: false }));
     } catch (error) {
       onError(error);
     } finally {
@@ -33,6 +35,10 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
       if (again) {
         again = false;
         void build();
+      } else {
+        // Then, once the report is out and while the person reads it, what the build left
+        // is collected, so the next one starts small.
+        await releaseMemory(true, true);
       }
     }
   };

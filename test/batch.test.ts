@@ -53,11 +53,11 @@ describe('csi-report watch', () => {
       await waitFor(() => out.includes('first build'), 'the first build');
       const file = join(root, 'data/countries/testland/indicators.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('value: 40', 'value: 52'));
-      await waitFor(() => out.includes('value 1.1.1: 40 → 52'), 'the rebuild');
+      await waitFor(() => out.includes('value 1.1.1: 40.0 → 52.0'), 'the rebuild');
       writeFileSync(file, readFileSync(file, 'utf8').replace('value: 52', 'value: fifty'));
       await waitFor(() => err.includes('expected a number, found "fifty"'), 'the input error');
       writeFileSync(file, readFileSync(file, 'utf8').replace('value: fifty', 'value: 55'));
-      await waitFor(() => out.includes('value 1.1.1: 52 → 55'), 'the rebuild after the error');
+      await waitFor(() => out.includes('value 1.1.1: 52.0 → 55.0'), 'the rebuild after the error');
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGINT');

@@ -1,4 +1,4 @@
-import { formatNumber } from '../format/number.ts';
+import { formatMeasured } from '../format/number.ts';
 import { findNode } from '../ingest/framework.ts';
 import { localised, type ComposeState } from './context.ts';
 import { formatDate } from './generated.ts';
@@ -10,8 +10,10 @@ import type { Block, Inline } from './types.ts';
  * without corrections.
  */
 export function corrigendumBlocks(state: ComposeState, level: 1 | 2): Block[] {
-  const { dataset, locale, messages } = state.input;
+  const { dataset, scores, locale, messages } = state.input;
   if (dataset.corrections.length === 0) return [];
+  // Old and new value with the indicator's precision, as the matrix shows it (40.0, not 40).
+  const value = (id: string, number: number) => formatMeasured(number, locale, scores.byId.get(id)?.decimals ?? 1, true);
   const nameOf = (id: string) => {
     const node = findNode(dataset.framework, id);
     return node ? `${id} ${localised(state, node.name)}` : id;
@@ -19,7 +21,7 @@ export function corrigendumBlocks(state: ComposeState, level: 1 | 2): Block[] {
   const items: Inline[][] = dataset.corrections.map((c) => [{
     kind: 'text',
     text: messages.t('document.corrigendum.entry', {
-      date: formatDate(c.date, locale), what: nameOf(c.indicator), old: formatNumber(c.old, locale), new: formatNumber(c.new, locale), reason: localised(state, c.reason),
+      date: formatDate(c.date, locale), what: nameOf(c.indicator), old: value(c.indicator, c.old), new: value(c.indicator, c.new), reason: localised(state, c.reason),
     }),
   }]);
   return [

@@ -114,8 +114,11 @@ function toInlines(inline: Token, numberOf: (id: number) => number): Inline[] {
         push(out, { kind: 'text', text: child.content, bold: bold > 0 || undefined, italic: italic > 0 || undefined, link });
         break;
       case 'softbreak':
-      case 'hardbreak':
         push(out, { kind: 'text', text: ' ', link });
+        break;
+      case 'hardbreak':
+        // A line feed: the layout ends the line here (a signature's name, then its title).
+        push(out, { kind: 'text', text: '\n', link });
         break;
       case 'strong_open': bold += 1; break;
       case 'strong_close': bold -= 1; break;

@@ -75,20 +75,35 @@ export class EnvironmentError extends CsiError {
   readonly code: string;
   /** The file or folder the operation was on, when the system named it. */
   readonly path: string | undefined;
-  constructor(code: string, path: string | undefined, cause: unknown) {
-    super(`${path ? `${path}: ` : ''}${code}: ${environmentCodes[code] ?? 'the system refused the operation'}.`, ExitCode.environment, { cause });
+  constructor(code: string, path: string | undefined, cause: unknown, note?: string) {
+    super(`${path ? `${path}: ` : ''}${code}: ${environmentCodes[code] ?? 'the system refused the operation'}.${note ? ` ${note}` : ''}`, ExitCode.environment, { cause });
     this.code = code;
     this.path = path;
   }
 }
 
-/** Turns a system error about the environment into an `EnvironmentError`; anything else is returned as it is. */
-export function asEnvironmentError(error: unknown): unknown {
+/** What a caller knows about a failed operation that the system error may not say. */
+export interface EnvironmentContext {
+  /** What the failure left as it was, said after the advice. */
+  note?: string;
+  /** The file or folder being written, named when the system error names none (a failed write does not). */
+  path?: string;
+}
+
+/**
+ * Turns a system error about the environment into an `EnvironmentError`; anything else is
+ * returned as it is.
+ */
+export function asEnvironmentError(error: unknown, context: EnvironmentContext = {}): unknown {
+  if (error instanceof EnvironmentError) {
+    const path = error.path ?? context.path;
+    return (context.note && !error.message.endsWith(context.note)) || path !== error.path ? new EnvironmentError(error.code, path, error.cause, context.note) : error;
+  }
   if (!(error instanceof Error) || !('code' in error)) return error;
   const code = String((error as { code: unknown }).code);
   if (!(code in environmentCodes)) return error;
-  const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : undefined;
-  return new EnvironmentError(code, path, error);
+  const path = 'path' in error && typeof (error as { path: unknown }).path === 'string' ? (error as { path: string }).path : context.path;
+  return new EnvironmentError(code, path, error, context.note);
 }
 
 /** Formats a place the way editors and terminals link it: `file:line:column`. */

@@ -7,6 +7,9 @@
  * both round the binary value, so the digits are fixed here first and only then localised.
  */
 
+/** Decimals a score or value is shown with when its data does not say otherwise. */
+export const DEFAULT_DECIMALS = 1;
+
 /** Rounds half-up (away from zero) at `decimals` places, on the number's shortest decimal form. */
 export function roundHalfUp(value: number, decimals: number): number {
   if (!Number.isFinite(value)) throw new RangeError(`cannot round ${value}`);
@@ -57,4 +60,20 @@ export function formatNumber(value: number, locale: string): string {
 /** A year, never grouped: `2009`. */
 export function formatYear(value: number): string {
   return String(Math.trunc(value));
+}
+
+/**
+ * A measured value (a raw value, a logged correction) with the indicator's precision, or with
+ * more decimals when the value is written with more (up to 6): with 1 decimal, 40 → `40.0`,
+ * 0.347 → `0.347`. A value never loses a digit it was given, and a whole number reads as the
+ * matrix shows it.
+ */
+export function formatMeasured(value: number, locale: string, decimals: number, grouping = true): string {
+  return formatDecimal(value, locale, Math.max(decimals, decimalsWritten(value)), grouping);
+}
+
+/** How many decimals the shortest form of a number has (at most 6). */
+function decimalsWritten(value: number): number {
+  const text = Math.abs(value).toFixed(6).replace(/0+$/, '');
+  return text.length - text.indexOf('.') - 1;
 }

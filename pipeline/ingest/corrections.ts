@@ -3,6 +3,7 @@ import type { InputReader } from './read.ts';
 import { correctionsSchema } from './schemas/content.ts';
 import { validateYaml } from './validate.ts';
 import { issueAt } from './yaml-file.ts';
+import { DEFAULT_DECIMALS, formatMeasured } from '../format/number.ts';
 
 /**
  * Reads the corrections log and checks it against the data: a logged new value that the data
@@ -27,8 +28,8 @@ export function readCorrections(reader: InputReader, path: string, values: Reado
     const later = corrections.slice(index + 1).some((c) => c.indicator === correction.indicator);
     if (raw && !later && raw.value !== correction.new) {
       reader.issues.push(issueAt(yaml.placeOf(['corrections', index, 'new']), {
-        message: `the log says indicator "${correction.indicator}" was corrected to ${correction.new}, but the data holds ${raw.value ?? 'a composite value'}`,
-        hint: `Change the value in ${raw.place.file}:${raw.place.line} to ${correction.new}, or correct this entry.`,
+        message: `the log says indicator "${correction.indicator}" was corrected to ${formatMeasured(correction.new, 'en-US', raw.decimals ?? DEFAULT_DECIMALS, false)}, but the data holds ${raw.value !== undefined ? formatMeasured(raw.value, 'en-US', raw.decimals ?? DEFAULT_DECIMALS, false) : 'a composite value'}`,
+        hint: `Change the value in ${raw.place.file}:${raw.place.line} to ${formatMeasured(correction.new, 'en-US', raw.decimals ?? DEFAULT_DECIMALS, false)}, or correct this entry.`,
       }));
     }
   });

@@ -8,6 +8,7 @@ interface RawPage {
   size: { width: number; height: number };
   margin: PageStyle['margin'];
   paragraphGap: number;
+  measure: PageStyle['measure'];
   surfaces: { tableHeader: string; tableStripe: string; box: string };
   styles: Record<string, RawStyle>;
 }
@@ -40,6 +41,10 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     const points = size ?? 10;
     styles[role] = { font: face?.name ?? faces.regular.name, size: points, leading: Math.round(points * theme.text.lineHeight * 4) / 4, color: color ?? '#000000' };
   }
+  const measure = raw.measure;
+  if (!measure || ![measure.characters, measure.min, measure.max].every((n) => typeof n === 'number' && n > 0)) {
+    reader.issues.push(issueAt(yaml.placeOf(measure ? ['measure'] : []), { message: 'the text measure is missing or not three positive numbers', hint: 'Add "measure: {characters: 68, min: 260, max: 400}": characters a line, and the narrowest and widest text column in pt.' }));
+  }
   return {
     width: raw.size.width,
     height: raw.size.height,
@@ -49,5 +54,6 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     colors: { text: colours.text!, accent: colours.accent!, muted: colours.muted!, rule: colours.rule!, ...raw.surfaces },
     ...styles,
     paragraphGap: raw.paragraphGap,
+    measure: measure ?? { characters: 68, min: 260, max: 400 },
   };
 }

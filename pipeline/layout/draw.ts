@@ -3,7 +3,7 @@ import type { ComposedDocument } from '../compose/types.ts';
 import type { Line } from './lines.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
-import { drawText } from './text.ts';
+import { ascent, drawTextOnBaseline } from './text.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
@@ -79,7 +79,8 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
       });
       return;
     case 'line':
-      return tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item, { parent: elements.byId[item.struct ?? -1], footnoteText: (number) => footnoteText(model, number) }));
+      tagged(doc, elements.byId[item.struct ?? -1], () => drawLine(doc, item, 'text', { parent: elements.byId[item.struct ?? -1], footnoteText: (number) => footnoteText(model, number) }));
+      return drawArtifacts(doc, item);
     case 'chart':
       return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
     case 'index-entry': {
@@ -88,17 +89,19 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
       tagged(doc, elements.byId[item.struct], () => {
         item.lines.forEach((line, i) => {
           const y = item.y + i * item.style.leading;
-          drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style });
+          const baseline = drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style }, 'text');
           if (i === item.lines.length - 1) {
+            // The page number sits on the entry's own baseline, the leader dots just above it.
             doc.font(item.style.font).fontSize(item.style.size);
             const numberWidth = doc.widthOfString(number);
             const dotsFrom = item.x + line.width + 6;
             const dotsTo = item.right - numberWidth - 6;
             if (dotsTo > dotsFrom) {
               doc.save().dash(0.6, { space: 2.6 }).lineWidth(0.6).strokeColor(style.colors.rule)
-                .moveTo(dotsFrom, y + item.style.size * 0.95).lineTo(dotsTo, y + item.style.size * 0.95).stroke().undash().restore();
+                .moveTo(dotsFrom, baseline - 0.8).lineTo(dotsTo, baseline - 0.8).stroke().undash().restore();
             }
-            doc.fillColor(item.style.color).text(number, item.right - numberWidth, y, { lineBreak: false });
+            doc.fillColor(item.style.color);
+            drawTextOnBaseline(doc, number, item.right - numberWidth, baseline, 0);
           }
         });
       });
@@ -117,20 +120,37 @@ interface LinkContext {
   footnoteText: (number: number) => string;
 }
 
-function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, links?: LinkContext): void {
+/** How far a note mark's baseline is raised, as a share of the text size: its top stays inside the line. */
+const superscriptRise = 0.33;
+
+/**
+ * Draws the runs of a line that belong to the text (`text`) or the hyphen of a hyphenated
+ * line end (`artifacts`), which is drawn outside the paragraph's marked content so that the
+ * text layer holds the word whole. Returns the line's baseline.
+ */
+function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts', links?: LinkContext): number {
   const { line, style } = item;
   let x = item.x;
   if (item.alignRight !== undefined) x = item.alignRight - line.width;
   if (item.centreTo !== undefined) x = item.x + (item.centreTo - item.x - line.width) / 2;
+  // The baseline where pdfkit would put it for the line's own font and size, leading split around the text.
+  doc.font(style.font).fontSize(style.size);
+  const baseline = item.y + (style.leading - style.size) / 2 + ascent(doc, style.size);
   for (const run of line.runs) {
-    const rise = run.footnote !== undefined ? style.size * 0.38 : 0;
+    if (Boolean(run.artifact) !== (part === 'artifacts')) continue;
+    const rise = run.footnote !== undefined ? style.size * superscriptRise : 0;
     doc.font(run.font).fontSize(run.size).fillColor(run.link ? '#1f5f8b' : style.color);
-    // pdfkit places text by the top of the line box; leading is distributed around the text.
-    const top = item.y + (style.leading - style.size) / 2 - rise;
-    drawText(doc, run.text, x + run.x, top);
+    drawTextOnBaseline(doc, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
+    if (part === 'artifacts') continue;
     if (run.link) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], run.link, run.text);
     if (run.footnote !== undefined) linkArea(doc, links?.parent, [x + run.x, item.y, run.width, style.leading], `#fn-${run.footnote}`, links?.footnoteText(run.footnote) || run.text);
   }
+  return baseline;
+}
+
+/** The break hyphen of a line, if it has one, as an artifact. */
+function drawArtifacts(doc: PDFKit.PDFDocument, item: PlacedLine): void {
+  if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, item, 'artifacts'), 'Layout');
 }
 
 function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, parent: StructElement): void {
@@ -138,19 +158,19 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
   let height = 0;
   for (const number of numbers) height += (model.footnoteLines.get(number)?.length ?? 0) * style.footnote.leading;
   let y = style.height - style.margin.bottom - height;
-  artifact(doc, () => doc.rect(style.margin.left, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
+  artifact(doc, () => doc.rect(model.footnoteX, y - 6, 120, 0.5).fillColor(style.colors.rule).fill());
   for (const number of numbers) {
     // PDF/UA-1 wants each Note to carry a unique ID (Matterhorn 19-003, 19-004).
     const note = structWithId(doc, 'Note', `fn-${number}`);
     parent.add(note);
     doc.addNamedDestination(`fn-${number}`, 'XYZ', 0, style.height - y + 8, null);
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
+    const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));
     tagged(doc, note, () => {
-      for (const line of lines) {
-        drawLine(doc, { kind: 'line', x: style.margin.left, y, line, style: style.footnote }, { parent: note, footnoteText: (n) => footnoteText(model, n) });
-        y += style.footnote.leading;
-      }
+      for (const line of placed) drawLine(doc, line, 'text', { parent: note, footnoteText: (n) => footnoteText(model, n) });
     });
+    for (const line of placed) drawArtifacts(doc, line);
+    y += lines.length * style.footnote.leading;
     note.end();
   }
 }
@@ -213,8 +233,8 @@ function tagged(doc: PDFKit.PDFDocument, element: StructElement | undefined, dra
   element.add(content);
 }
 
-function artifact(doc: PDFKit.PDFDocument, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Pagination' });
+function artifact(doc: PDFKit.PDFDocument, draw: () => void, type: 'Pagination' | 'Layout' = 'Pagination'): void {
+  doc.markContent('Artifact', { type });
   draw();
   doc.endMarkedContent();
 }

@@ -1,5 +1,7 @@
 import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableBlock } from '../compose/types.ts';
-import { breakLines, type Line, type Measure } from './lines.ts';
+import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
+import { textColumnWidth } from './measure.ts';
+import { columnWidths } from './columns.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
 import type { PageStyle, TextStyle } from './style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
@@ -21,6 +23,10 @@ export interface FlowInput {
   charts: ReadonlyMap<string, ChartBox>;
   /** Lines broken before, by paragraph, width and fonts; without it every paragraph is broken afresh. */
   lineMemo?: LineMemo;
+  /** Hyphenation of the edition's language, with a name for it in the memo's keys; none, no hyphenation. */
+  hyphenation?: { name: string; hyphenator: Hyphenator };
+  /** Adds the milliseconds spent setting paragraphs (breaking and hyphenating) to `breakingMs`. */
+  clock?: { breakingMs: number };
 }
 
 /** Paragraphs broken into lines before, in this process or a build before it (index.ts). */
@@ -41,6 +47,8 @@ const bulletIndent = 16;
 const footnoteGap = 10;
 const captionGap = 5;
 const figureGap = 14;
+/** Fewest rows of a table a page shows, before or after a break. */
+const minTableRows = 3;
 
 /**
  * Flows the blocks of a document into pages. Decides every position before anything is
@@ -54,10 +62,47 @@ const figureGap = 14;
  */
 export function flowDocument(input: FlowInput): PageModel {
   const flow = new Flow(input);
-  for (let index = 0; index < input.document.blocks.length; index += 1) {
-    flow.place(input.document.blocks[index]!, input.document.blocks[index + 1]);
+  const blocks = input.document.blocks;
+  // Chapter by chapter (what runs up to the next block that opens a page): a chapter whose
+  // last page would hold only a few lines is set again with the page before ending earlier,
+  // so that its last page carries enough to look meant.
+  for (let start = 0; start < blocks.length; ) {
+    let end = start + 1;
+    while (end < blocks.length && !opensPage(blocks[end]!)) end += 1;
+    const mark = flow.mark();
+    for (let attempt = 0; ; attempt += 1) {
+      for (let index = start; index < end; index += 1) flow.place(blocks[index]!, blocks[index + 1]);
+      const missing = flow.missingOnLastPage(mark);
+      if (missing === 0 || attempt === 4) break;
+      flow.rewind(mark);
+      flow.shortenBeforeLast(missing);
+    }
+    start = end;
   }
   return flow.finish();
+}
+
+/** Blocks that begin on a page of their own: a chapter begins there. */
+function opensPage(block: Block): boolean {
+  return (block.kind === 'heading' && Boolean(block.newPage)) || block.kind === 'page-break' || block.kind === 'cover' || (block.kind === 'index' && block.of === 'contents');
+}
+
+/** Fewest lines the last page of a chapter holds when it is less than `minFill` full. */
+const minLastPageLines = 8;
+/** Share of a page's text area below which a page counts as nearly empty. */
+const minFill = 0.3;
+
+/** Where the flow was, to set a chapter again from there. */
+interface FlowMark {
+  pages: number;
+  page: Page;
+  items: number;
+  footnotes: number;
+  y: number;
+  structs: number;
+  outline: number;
+  anchors: Map<string, number>;
+  pending: FigureBlock[];
 }
 
 class Flow {
@@ -72,8 +117,16 @@ class Flow {
   private page!: Page;
   private y = 0;
   private pendingFigures: FigureBlock[] = [];
+  /** Pages (by index) that end earlier than their margin, by how much, pt. */
+  private readonly shortened = new Map<number, number>();
+  /** The page before the last one, when the last was measured as too empty. */
+  private lastPageBefore: number | undefined;
+  /** The full width between the margins: tables, figures, captions, the contents. */
   private readonly left: number;
   private readonly width: number;
+  /** The text column: running text, lists, headings below the first level, footnotes. */
+  private readonly textLeft: number;
+  private readonly textWidth: number;
 
   constructor(input: FlowInput) {
     this.input = input;
@@ -81,17 +134,65 @@ class Flow {
     this.measure = input.measure;
     this.left = this.style.margin.left;
     this.width = this.style.width - this.style.margin.left - this.style.margin.right;
+    // The brief sets its own grid of columns and boxes across the full width (grid.ts); the
+    // report's running text stands in the text column.
+    this.textWidth = input.document.kind === 'brief' ? this.width : textColumnWidth(input.document, this.style, this.measure, this.width);
+    // The column sits at the right; what is left of it is the margin column.
+    this.textLeft = this.left + this.width - this.textWidth;
     for (const [number, inlines] of input.document.footnotes) {
-      const marked: Inline[] = [{ kind: 'text', text: `${number} ` }, ...inlines];
-      this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.width));
+      const marked: Inline[] = [{ kind: 'text', text: `${number}\u00a0` }, ...inlines];
+      this.footnoteLines.set(number, this.lines(marked, this.style.footnote, this.textWidth, 'justify'));
     }
     this.newPage(false);
+  }
+
+  /** Where the flow is now. */
+  mark(): FlowMark {
+    return { pages: this.pages.length, page: this.page, items: this.page.items.length, footnotes: this.page.footnotes.length, y: this.y, structs: this.structs.length, outline: this.outline.length, anchors: new Map(this.anchorPages), pending: [...this.pendingFigures] };
+  }
+
+  /** Goes back to a mark, forgetting everything placed since. */
+  rewind(mark: FlowMark): void {
+    this.pages.length = mark.pages;
+    this.page = mark.page;
+    this.page.items.length = mark.items;
+    this.page.footnotes.length = mark.footnotes;
+    this.y = mark.y;
+    this.structs.length = mark.structs;
+    this.outline.length = mark.outline;
+    this.anchorPages.clear();
+    for (const [anchor, page] of mark.anchors) this.anchorPages.set(anchor, page);
+    this.pendingFigures = [...mark.pending];
+  }
+
+  /**
+   * Lines the last page since `mark` lacks: none when the chapter fits on one page, when its
+   * last page is at least `minFill` full, or when it holds `minLastPageLines` lines. Figures
+   * still waiting for room are placed first, as the next chapter's heading would place them.
+   */
+  missingOnLastPage(mark: FlowMark): number {
+    this.flushFigures();
+    if (this.pages.length === mark.pages) return 0;
+    const top = this.style.margin.top;
+    const fill = (this.y - top) / (this.style.height - this.style.margin.bottom - top);
+    if (fill >= minFill) return 0;
+    this.lastPageBefore = this.pages.length - 2;
+    // Lines as a reader counts them: a bullet and its item's first line are one.
+    const lines = new Set(this.page.items.flatMap((item) => (item.kind === 'line' ? [Math.round(item.y)] : []))).size;
+    return Math.max(0, minLastPageLines - lines);
+  }
+
+  /** Ends the page before the last one measured by `missingOnLastPage` earlier by `lines` more body lines. */
+  shortenBeforeLast(lines: number): void {
+    const index = this.lastPageBefore;
+    if (index === undefined) return;
+    this.shortened.set(index, (this.shortened.get(index) ?? 0) + lines * this.style.body.leading);
   }
 
   finish(): PageModel {
     this.flushFigures();
     if (this.page.items.length === 0 && this.pages.length > 1) this.pages.pop();
-    return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines };
+    return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines, footnoteX: this.textLeft };
   }
 
   place(block: Block, next: Block | undefined): void {
@@ -107,9 +208,10 @@ class Flow {
       case 'paragraph': {
         const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
-        const lines = this.lines(block.inlines, style, this.width);
-        const alignRight = block.style === 'signature' ? this.left + this.width : undefined;
-        this.placeLines(lines, style, this.left, struct, { alignRight });
+        const signature = block.style === 'signature';
+        const lines = this.lines(block.inlines, style, this.textWidth, signature ? 'ragged' : 'justify');
+        const alignRight = signature ? this.textLeft + this.textWidth : undefined;
+        this.placeLines(lines, style, this.textLeft, struct, { alignRight });
         this.y += this.style.paragraphGap;
         return;
       }
@@ -169,7 +271,7 @@ class Flow {
     let height = 0;
     for (const number of notes) height += (this.footnoteLines.get(number)?.length ?? 0) * this.style.footnote.leading;
     if (notes.length > 0) height += footnoteGap;
-    return this.style.height - this.style.margin.bottom - height;
+    return this.style.height - this.style.margin.bottom - height - (this.shortened.get(this.pages.length - 1) ?? 0);
   }
 
   private fits(height: number, footnotes: readonly number[] = []): boolean {
@@ -186,19 +288,30 @@ class Flow {
     return id;
   }
 
-  private lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[] {
+  private lines(inlines: readonly Inline[], style: TextStyle, width: number, mode: SetOptions['mode'] = 'ragged'): Line[] {
     const memo = this.input.lineMemo;
-    if (!memo) return breakLines(inlines, width, style, this.style.fonts, this.measure);
-    const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${JSON.stringify(inlines)}`;
+    const hyphenation = mode === 'justify' ? this.input.hyphenation : undefined;
+    const options: SetOptions = { mode, hyphenator: hyphenation?.hyphenator };
+    if (!memo) return this.timed(() => breakLines(inlines, width, style, this.style.fonts, this.measure, options));
+    const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${mode}|${hyphenation?.name ?? ''}|${JSON.stringify(inlines)}`;
     let lines = memo.get(key);
     if (lines) {
       // The fonts in the order breaking the paragraph would first have measured with them.
       for (const line of lines) for (const run of line.runs) memo.touch(run.font);
       return lines;
     }
-    lines = breakLines(inlines, width, style, this.style.fonts, this.measure);
+    lines = this.timed(() => breakLines(inlines, width, style, this.style.fonts, this.measure, options));
     memo.set(key, lines);
     return lines;
+  }
+
+  private timed<T>(work: () => T): T {
+    const clock = this.input.clock;
+    if (!clock) return work();
+    const start = performance.now();
+    const result = work();
+    clock.breakingMs += performance.now() - start;
+    return result;
   }
 
   private textLines(text: string, style: TextStyle, width: number): Line[] {
@@ -275,7 +388,9 @@ class Flow {
   private placeHeading(block: HeadingBlock, next: Block | undefined): void {
     this.flushFigures();
     const { style, before, after } = this.headingStyle(block.level);
-    const lines = this.textLines(block.text, style, this.width);
+    // A part's title spans the page; a section's stands over its text column.
+    const x = block.level === 1 ? this.left : this.textLeft;
+    const lines = this.textLines(block.text, style, block.level === 1 ? this.width : this.textWidth);
     const height = lines.length * style.leading + after;
     const keep = this.minimumOf(next);
     if (block.newPage && (this.page.items.length > 0 || this.page.plain)) this.newPage(false);
@@ -289,7 +404,7 @@ class Flow {
     this.anchorPages.set(block.anchor, this.pages.length - 1);
     if (block.inContents) this.outline.push({ title: block.text, level: block.level, anchor: block.anchor });
     for (const line of lines) {
-      this.page.items.push({ kind: 'line', x: this.left, y: this.y, line, style, struct });
+      this.page.items.push({ kind: 'line', x, y: this.y, line, style, struct });
       this.y += style.leading;
     }
     if (block.level === 1) {
@@ -330,13 +445,13 @@ class Flow {
     items.forEach((item, index) => {
       const li = this.struct('LI', list);
       const label = ordered ? `${index + 1}.` : '•';
-      const lines = this.lines(item, style, this.width - bulletIndent);
+      const lines = this.lines(item, style, this.textWidth - bulletIndent, 'justify');
       const lbl = this.struct('Lbl', li);
       const body = this.struct('LBody', li);
       // The label goes beside the body's first line, wherever page breaking put it.
-      const first = this.placeLines(lines, style, this.left + bulletIndent, body);
+      const first = this.placeLines(lines, style, this.textLeft + bulletIndent, body);
       if (first) {
-        first.page.items.push({ kind: 'line', x: this.left + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+        first.page.items.push({ kind: 'line', x: this.textLeft + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }
       this.y += 3;
     });
@@ -423,9 +538,8 @@ class Flow {
   private placeTable(table: TableBlock): void {
     this.flushFigures();
     const style = this.style.table;
-    const total = table.widths.reduce((a, b) => a + b, 0);
-    const columns = table.widths.map((w) => (w / total) * this.width);
     const padding = 4;
+    const columns = columnWidths(table, this.width, style, this.style.fonts, this.measure, padding);
     const cellLines = (cells: readonly { text: string; bold?: boolean; indent?: number }[], bold: boolean) =>
       cells.map((cell, i) => this.lines([{ kind: 'text', text: cell.text, bold: bold || cell.bold }], style, columns[i]! - 2 * padding - (cell.indent ?? 0) * 10));
     const rowHeight = (lines: Line[][]) => Math.max(...lines.map((l) => l.length)) * style.leading + 2 * padding;
@@ -434,11 +548,13 @@ class Flow {
     const captionLines = table.caption ? this.textLines(table.caption, this.style.caption, this.width) : [];
     const captionHeight = captionLines.length * this.style.caption.leading + (table.caption ? captionGap : 0);
     const rows = table.rows.map((row) => cellLines(row, false));
-    const firstRow = rows[0] ? rowHeight(rows[0]) : 0;
-    const whole = captionHeight + headerHeight + rows.reduce((sum, row) => sum + rowHeight(row), 0);
-    // A short table is not split at all; a long one starts where its caption, header and a first row fit.
+    const heights = rows.map(rowHeight);
+    const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
+    const whole = captionHeight + headerHeight + sum(0, rows.length);
+    // A short table is not split at all; a long one starts where its caption, header and
+    // the rows a page must show of it (minTableRows) fit.
     const keepWhole = rows.length <= 16 && whole < (this.style.height - this.style.margin.top - this.style.margin.bottom) * 0.6;
-    if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + firstRow)) this.newPage(false);
+    if (!this.fits(keepWhole ? whole : captionHeight + headerHeight + sum(0, minTableRows))) this.newPage(false);
 
     const tableStruct = this.struct('Table');
     this.page.items.push({ kind: 'anchor', name: table.anchor, y: this.y });
@@ -482,13 +598,21 @@ class Flow {
 
     drawCaption(false);
     drawRow(header, table.header, 'TH', false, false);
+    let onPage = 0;
     rows.forEach((lines, index) => {
-      if (!this.fits(rowHeight(lines))) {
+      // Break before this row if it does not fit, or if breaking later would carry fewer
+      // than minTableRows rows over to the next page; never leave fewer than that behind.
+      const left = rows.length - index;
+      const restFits = this.fits(sum(index, rows.length));
+      const breakHere = !this.fits(heights[index]!) || (!restFits && left === minTableRows && onPage >= minTableRows);
+      if (breakHere) {
+        onPage = 0;
         this.newPage(false);
         drawCaption(true);
         drawRow(header, table.header, 'TH', false, true);
       }
       drawRow(lines, table.rows[index]!, 'TD', index % 2 === 1, false);
+      onPage += 1;
     });
     if (table.note) {
       this.y += 3;

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { registerMemo, registerNumberTable } from '../memo.ts';
 import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox, type LineMemo } from './flow.ts';
-import type { Line, Measure } from './lines.ts';
+import type { Hyphenator, Line, Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
 import type { PageStyle } from './style.ts';
 
@@ -23,6 +23,12 @@ export interface LayoutInput {
   charts: ReadonlyMap<string, ChartBox>;
   /** Draws a chart as vectors. */
   paintChart: ChartPainter;
+  /**
+   * Where words of the edition's language may be hyphenated in justified text, and a name for
+   * that (the locale and anything else that changes the pieces) to key remembered lines by.
+   * Without it, no word is hyphenated.
+   */
+  hyphenation?: { name: string; hyphenator: Hyphenator };
 }
 
 /** The laid-out PDF. */
@@ -35,6 +41,8 @@ export interface LayoutResult {
   anchorPages: ReadonlyMap<string, number>;
   /** A digest of each page's content (text, positions, charts), for the change report. */
   pageDigests: string[];
+  /** Milliseconds spent setting paragraphs into lines (Knuth–Plass and hyphenation), remembered lines apart. */
+  breakingMs: number;
 }
 
 /**
@@ -50,14 +58,15 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
     doc.on('error', reject);
   });
   const { measure, touch } = measureWith(doc);
+  const clock = { breakingMs: 0 };
   const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: knownLines, set: (key, lines) => void brokenLines.set(key, lines), touch };
-  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo });
+  const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
   await ended;
   const anchorPages = new Map([...model.anchorPages].map(([anchor, index]) => [anchor, index + 1]));
   const pageDigests = model.pages.map((page) => digest(JSON.stringify(page.items.map((item) => (item.kind === 'chart' ? { ...item, digest: input.charts.get(item.chart)?.digest } : item))) + page.footnotes.join(',')));
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests };
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs };
 }
 
 /** Widths of measured texts by face and size (`${identity}|${size}`), then by text, for every document of the process. */

@@ -112,4 +112,6 @@ export interface PageModel {
   outline: OutlineEntry[];
   /** Footnote bodies laid out as lines, by number. */
   footnoteLines: ReadonlyMap<number, Line[]>;
+  /** Left edge of the footnotes (the text column's), pt. */
+  footnoteX: number;
 }

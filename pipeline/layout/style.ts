@@ -45,4 +45,9 @@ export interface PageStyle {
   header: TextStyle;
   /** Space after a paragraph. */
   paragraphGap: number;
+  /**
+   * The text column's measure: about `characters` characters of the edition's running text a
+   * line, the column kept between `min` and `max` pt wide.
+   */
+  measure: { characters: number; min: number; max: number };
 }

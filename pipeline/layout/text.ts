@@ -36,10 +36,11 @@ function number(n: number): number {
 
 type Position = ReturnType<EmbeddedFont['layoutCached']>['positions'][number];
 
-/** Hex glyph codes and positions of `text`, as pdfkit's `font.encode(text)` gives them. */
-function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
+/** Hex glyph codes and positions of `text`, as pdfkit's `font.encode(text)` gives them, and which glyphs are spaces. */
+function encode(font: EmbeddedFont, text: string): [string[], Position[], boolean[]] {
   const codes: string[] = [];
   const positions: Position[] = [];
+  const spaces: boolean[] = [];
   // pdfkit splits after each space or tab and shapes each piece, the space with its word.
   let last = 0;
   for (let index = 0; index <= text.length; index++) {
@@ -54,38 +55,55 @@ function encode(font: EmbeddedFont, text: string): [string[], Position[]] {
         if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
         if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
         positions.push(run.positions[i]);
+        spaces.push(glyph.codePoints.length === 1 && glyph.codePoints[0] === 32);
       }
     }
   }
-  return [codes, positions];
+  return [codes, positions, spaces];
 }
 
 /** Writes one line of `text` (no newline: the flow has broken the lines) with the current font, size and colour, its line box's top at `top`. */
 export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, top: number): void {
+  const state = doc as unknown as DocumentState;
+  drawTextOnBaseline(doc, text, x, top + (state._font.ascender / 1000) * state._fontSize, 0);
+}
+
+/** How far below the top of its line box the current font at `size` puts the baseline, as `drawText` places it. */
+export function ascent(doc: PDFKit.PDFDocument, size: number): number {
+  return ((doc as unknown as DocumentState)._font.ascender / 1000) * size;
+}
+
+/**
+ * Writes one line of `text` with the current font, size and colour on the baseline `baseline`
+ * (from the page's top), each space followed by `spacing` pt more: justification that keeps
+ * the space characters in the text, which pdfkit's own (dropping them) does not.
+ */
+export function drawTextOnBaseline(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number, spacing: number): void {
   text = text.replace(/\n/g, '');
   if (text.length === 0) return;
   const state = doc as unknown as DocumentState;
   const font = state._font;
   shareShaping(font);
   const size = state._fontSize;
-  const dy = (font.ascender / 1000) * size;
   doc.save();
   doc.transform(1, 0, 0, -1, 0, state.page.height);
-  const y = state.page.height - top - dy;
+  const y = state.page.height - baseline;
   if (state.page.fonts[font.id] == null) state.page.fonts[font.id] = font.ref();
   doc.addContent('BT');
   doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
   doc.addContent(`/${font.id} ${number(size)} Tf`);
-  const [encoded, positions] = encode(font, text);
+  const [encoded, positions, spaces] = encode(font, text);
   const scale = size / 1000;
+  // In the text space's units (thousandths of the size), as TJ takes them.
+  const extra = spacing / scale;
+  const adjustment = (i: number) => positions[i].xAdvance - positions[i].advanceWidth + (spaces[i] ? extra : 0);
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
   const addSegment = (cur: number) => {
     if (last < cur) {
       const hex = encoded.slice(last, cur).join('');
-      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${hex}> ${number(-advance)}`);
+      commands.push(`<${hex}> ${number(-adjustment(cur - 1))}`);
     }
     last = cur;
   };
@@ -110,9 +128,9 @@ export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, top: 
         doc.addContent(`1 0 0 1 ${number(penX)} ${number(y)} Tm`);
         hadOffset = false;
       }
-      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+      if (adjustment(i) !== 0) addSegment(i + 1);
     }
-    penX += pos.xAdvance * scale;
+    penX += (pos.xAdvance + (spaces[i] ? extra : 0)) * scale;
   }
   flush(i);
   doc.addContent('ET');

@@ -1,3 +1,4 @@
+import { DEFAULT_DECIMALS } from '../format/number.ts';
 import type { Dataset } from '../ingest/types.ts';
 import { weightedMean } from './aggregate.ts';
 import { applyRule } from './transforms.ts';
@@ -5,7 +6,7 @@ import type { AggregateScore, AnyScore, IndicatorScore, Scores } from './types.t
 
 export type { AggregateScore, AnyScore, IndicatorScore, Scores } from './types.ts';
 
-const defaultDecimals = 1;
+const defaultDecimals = DEFAULT_DECIMALS;
 
 /**
  * Scores a dataset: indicators by their rules, sub-dimensions as the weighted mean of their

@@ -121,6 +121,7 @@ function pageStyle(): PageStyle {
     small: text(8.5),
     header: text(8, 'Regular', '#5b6570'),
     paragraphGap: 7,
+    measure: { characters: 66, min: 260, max: 400 },
   };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDecimal, formatPercent, roundHalfUp } from '../../pipeline/format/number.ts';
+import { formatCount, formatDecimal, formatMeasured, formatPercent, roundHalfUp } from '../../pipeline/format/number.ts';
 
 describe('roundHalfUp', () => {
   it('rounds published halves up although their binary value lies below', () => {
@@ -32,5 +32,23 @@ describe('locale formats', () => {
     expect(formatDecimal(77.65, 'ru', 1)).toBe('77,7');
     expect(formatCount(78281, 'en')).toBe('78,281');
     expect(formatCount(78281, 'ru')).toBe('78\u00a0281');
+  });
+});
+
+describe('formatMeasured (raw values, corrections)', () => {
+  it('prints a value with the indicator\'s precision, as the matrix does', () => {
+    expect(formatMeasured(40, 'en-US', 1)).toBe('40.0');
+    expect(formatMeasured(62.15, 'en-US', 1)).toBe('62.15');
+    expect(formatMeasured(0.347, 'ru', 1)).toBe('0,347');
+    expect(formatMeasured(15.2, 'en-US', 2)).toBe('15.20');
+  });
+
+  it('never drops a digit the value has, and shows at least the precision', () => {
+    fc.assert(fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), (units, places, decimals) => {
+      const value = units / 10 ** places;
+      const text = formatMeasured(value, 'en-US', decimals, false);
+      expect(Number(text)).toBe(value);
+      expect(text.split('.')[1]?.length ?? 0).toBeGreaterThanOrEqual(decimals);
+    }));
   });
 });

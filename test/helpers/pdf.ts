@@ -20,8 +20,30 @@ export function openPdf(file: string): Promise<OpenedPdf> {
       const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
       const runs: string[][] = [];
       for (let i = 1; i <= doc.numPages; i += 1) {
-        const content = await (await doc.getPage(i)).getTextContent();
-        runs.push(content.items.map((item) => ('str' in item ? normalise(item.str) : '')).filter((s) => s.length > 0));
+        const content = await (await doc.getPage(i)).getTextContent({ includeMarkedContent: true });
+        // As a reader gets the text: the hyphen added where a word breaks across lines is an
+        // artifact, no part of the text, and the word's two halves are one.
+        const page: string[] = [];
+        const open: boolean[] = [];
+        let joinNext = false;
+        for (const item of content.items) {
+          if (!('str' in item)) {
+            if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') open.push((item as { tag?: string }).tag === 'Artifact');
+            if (item.type === 'endMarkedContent') open.pop();
+            continue;
+          }
+          if (open.includes(true) && item.str === '-' && page.length > 0) {
+            joinNext = true;
+            continue;
+          }
+          const text = normalise(item.str);
+          if (text.length === 0) continue;
+          // A line broken after a slash (a web address) goes on without a space, as joinLines reads it.
+          if (joinNext || (page.length > 0 && page[page.length - 1]!.endsWith('/') && /^\S/.test(text) && 'hasEOL' in item)) page[page.length - 1] += text;
+          else page.push(text);
+          joinNext = false;
+        }
+        runs.push(page);
       }
       return { doc, runs, pages: runs.map((r) => normalise(r.join(' '))) };
     })();

@@ -15,6 +15,7 @@ const style: PageStyle = {
   colors: { text: '#000000', accent: '#0000ff', muted: '#666666', rule: '#cccccc', tableHeader: '#eeeeee', tableStripe: '#f8f8f8', box: '#f0f0f0' },
   body: text(), h1: text(), h2: text(), h3: text(), h4: text(), caption: text(), table: text(), footnote: text(), small: text(), header: text(),
   paragraphGap: 0,
+  measure: { characters: 68, min: 260, max: 400 },
 };
 const measure = (chars: string, _font: string, size: number) => chars.length * size * 0.5;
 

@@ -33,15 +33,19 @@ describe('regenerating after a data correction', () => {
     edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 46');
     const result = await build(root);
     const changes = readJson(root, 'testland/changes.json');
-    expect(changes.values).toEqual([{ id: '1.1.1', old: '40', new: '46', place: 'data/countries/testland/indicators.yaml:3' }]);
+    // Raw values are printed through the one formatter with the indicator's precision.
+    expect(changes.values).toEqual([{ id: '1.1.1', old: '40.0', new: '46.0', place: 'data/countries/testland/indicators.yaml:3' }]);
     expect(changes.scores.map((s: { id: string; old: string; new: string }) => `${s.id} ${s.old} → ${s.new}`)).toEqual(['1 36.7 → 39.7', '1.1 36.7 → 39.7', '1.1.1 40.0 → 46.0']);
     expect(changes.editions[0].edition).toBe('en/acr');
     expect(changes.editions[0].pages.length).toBeGreaterThan(0);
+    // The indicator matrix of the appendix shows the score, so it is a changed table.
+    expect(changes.editions[0].tables).toContain('matrix-table');
     const markdown = readFileSync(join(root, 'output/testland/CHANGES.md'), 'utf8');
-    expect(markdown).toContain('| 1.1.1 | 40 | 46 | data/countries/testland/indicators.yaml:3 |');
+    expect(markdown).toContain('| 1.1.1 | 40.0 | 46.0 | data/countries/testland/indicators.yaml:3 |');
+    expect(markdown).toMatch(/\| en\/acr \| [\d, ]+ \| .* \| matrix-table \|/);
     expect(markdown).toContain('| 1 | dimension | Civic Engagement | 36.7 | 39.7 |');
     // No entry in the corrections log: a warning names the value.
-    expect(result.warnings.map((w) => w.message)).toEqual(['the published value of indicator "1.1.1" changed from 40 to 46 with no entry in the corrections log']);
+    expect(result.warnings.map((w) => w.message)).toEqual(['the published value of indicator "1.1.1" changed from 40.0 to 46.0 with no entry in the corrections log']);
   });
 
   it('says when a ranking stated in the text flips', async () => {
@@ -62,7 +66,7 @@ describe('regenerating after a data correction', () => {
       '  - date: "2020-03-15"',
       '    indicator: "1.1.1"',
       '    old: 40',
-      '    new: 46',
+      '    new: 46.0',
       '    reason: {en: "The survey weights were revised after the national workshop."}',
       '',
     ].join('\n'));
@@ -72,14 +76,15 @@ describe('regenerating after a data correction', () => {
     expect(pdf.pages[0]).toContain('Revised edition, March 15, 2020');
     expect(text).toContain('Corrections in this edition');
     expect(text).toContain(normalise('One value was corrected after the first edition.'));
-    expect(text).toContain(normalise('March 15, 2020: 1.1.1 Membership, 40 → 46. The survey weights were revised after the national workshop.'));
+    // Both values with the indicator's precision, as the matrix prints them.
+    expect(text).toContain(normalise('March 15, 2020: 1.1.1 Membership, 40.0 → 46.0. The survey weights were revised after the national workshop.'));
   });
 
   it('refuses a corrections log that claims a value the data does not hold', async () => {
     const root = tempProject('mini');
     put(root, 'data/countries/testland/corrections.yaml', 'corrections:\n  - date: "2020-03-15"\n    indicator: "1.1.1"\n    old: 38\n    new: 41\n    reason: {en: "Recount."}\n');
     expect(await main([], root)).toBe(2);
-    expect(printed.err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41, but the data holds 40');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/corrections.yaml:5:10: error: the log says indicator "1.1.1" was corrected to 41.0, but the data holds 40.0');
   });
 });
 
@@ -105,11 +110,11 @@ describe('deterministic and safe builds', () => {
     for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
   });
 
-  it('refuses to run while another build holds the output folder', async () => {
+  it('with --no-wait, refuses to run while another build holds the output folder', async () => {
     const root = tempProject('mini');
     put(root, 'output/.build-testland.lock', String(process.ppid));
-    expect(await main([], root)).toBe(75);
-    expect(printed.err.join('\n')).toContain(`another build (process ${process.ppid}) is writing to`);
+    expect(await main(['--no-wait'], root)).toBe(75);
+    expect(printed.err.join('\n')).toContain(`another build of testland (process ${process.ppid}) is writing to`);
     expect(existsSync(join(root, 'output/testland'))).toBe(false);
   });
 
@@ -153,5 +158,10 @@ describe('a build killed midway', () => {
     }
     expect(spawnSync(process.execPath, command, { cwd: root }).status).toBe(0);
     expect(consistent()).toContain('indicator,1.1.1,1.1,Membership,47,47.0');
+    // Whatever the kills left — partial or old version folders, temporary links, lock or
+    // cache files — the next build removed: one edition, nothing beside it.
+    expect(readdirSync(join(root, 'output/.versions'))).toHaveLength(1);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.published-testland.json', '.versions', 'testland']);
+    expect(readdirSync(join(root, '.cache')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

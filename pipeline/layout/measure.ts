@@ -1,0 +1,34 @@
+import type { Block, ComposedDocument } from '../compose/types.ts';
+import type { Measure } from './lines.ts';
+import type { PageStyle } from './style.ts';
+
+/**
+ * The width of the text column: the measure the page style asks for, in characters of the
+ * edition's own running text. Russian and Kazakh words are longer and their letters wider
+ * than English ones, so one width in points would give each language another measure; the
+ * average width of a character of the document's paragraphs, spaces included, turns the
+ * measure in characters into points. Kept between the style's bounds and the page.
+ */
+export function textColumnWidth(document: ComposedDocument, style: PageStyle, measure: Measure, pageWidth: number): number {
+  const { characters, min, max } = style.measure;
+  let chars = 0;
+  let width = 0;
+  for (const text of runningTexts(document.blocks)) {
+    chars += [...text].length;
+    width += measure(text, style.body.font, style.body.size);
+  }
+  if (chars === 0) return Math.min(max, pageWidth);
+  const points = Math.round((characters * width) / chars);
+  return Math.min(pageWidth, max, Math.max(min, points));
+}
+
+/** The plain text of each paragraph and list item, as set in the body font. */
+function* runningTexts(blocks: readonly Block[]): Generator<string> {
+  for (const block of blocks) {
+    const parts = block.kind === 'paragraph' && (block.style ?? 'body') === 'body' ? [block.inlines] : block.kind === 'list' ? block.items : [];
+    for (const inlines of parts) {
+      const text = inlines.map((inline) => (inline.kind === 'text' ? inline.text : '')).join('').replace(/\s+/g, ' ').trim();
+      if (text) yield text;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, ComposedDocument, TableBlock } from '../../pipeline/compose/types.ts';
+import { columnWidths } from '../../pipeline/layout/columns.ts';
+import { flowDocument } from '../../pipeline/layout/flow.ts';
+import type { Page } from '../../pipeline/layout/model.ts';
+import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+
+/** Every character half its size wide: positions are counts of characters. */
+const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
+
+function pageStyle(): PageStyle {
+  const text = (size: number): TextStyle => ({ font: 'R', size, leading: size * 1.4, color: '#000000' });
+  return {
+    width: 595.28,
+    height: 841.89,
+    margin: { top: 78, bottom: 72, left: 57, right: 57 },
+    fonts: { regular: 'R', italic: 'I', bold: 'B', boldItalic: 'BI', semibold: 'S' },
+    fontFiles: {},
+    colors: { text: '#000000', accent: '#000080', muted: '#555555', rule: '#cccccc', tableHeader: '#eeeeee', tableStripe: '#f8f8f8', box: '#f0f0f0' },
+    body: text(10),
+    h1: text(18),
+    h2: text(13.5),
+    h3: text(11),
+    h4: text(10),
+    caption: text(9),
+    table: text(8.5),
+    footnote: text(8),
+    small: text(8.5),
+    header: text(8),
+    paragraphGap: 7,
+    measure: { characters: 66, min: 200, max: 400 },
+  };
+}
+
+function documentOf(blocks: Block[]): ComposedDocument {
+  return {
+    kind: 'acr',
+    locale: 'en',
+    meta: { title: 'T', author: 'A', subject: 'S', keywords: [], lang: 'en', runningHead: 'R', date: new Date('2011-06-01T00:00:00Z') },
+    labels: { contents: 'Contents', figures: 'Figures', tables: 'Tables', page: '{page}', continued: '(continued)' },
+    blocks,
+    footnotes: new Map(),
+  };
+}
+
+const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => ['civil', 'society', 'organisations', 'in', 'the', 'regions', 'depend', 'on', 'grants'][(i + seed) % 9]).join(' ');
+const paragraph = (count: number, seed = 0): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: words(count, seed) }] });
+const chapter = (title: string): Block => ({ kind: 'heading', level: 1, text: title, anchor: title, inContents: true, newPage: true });
+/** Distinct line positions of a page's text: lines as a reader counts them. */
+const linesOn = (page: Page) => new Set(page.items.flatMap((item) => (item.kind === 'line' ? [Math.round(item.y)] : []))).size;
+
+describe('the page rules', () => {
+  it('sets the text column to the measure in characters of the document\'s own text', () => {
+    const model = flowDocument({ document: documentOf([chapter('One'), paragraph(400)]), style: pageStyle(), measure, charts: new Map() });
+    const lines = model.pages.flatMap((page) => page.items).filter((item) => item.kind === 'line' && item.style.size === 10);
+    const full = lines.slice(0, -1).map((item) => (item.kind === 'line' ? item.line.runs.map((run) => run.text).join('').trimEnd().length : 0));
+    const median = [...full].sort((a, b) => a - b)[Math.floor(full.length / 2)]!;
+    // A line holds at most the measure; a justified line without hyphenation loses part of a word.
+    expect(median).toBeGreaterThanOrEqual(0.85 * 66);
+    expect(median).toBeLessThanOrEqual(66);
+  });
+
+  it('gives a chapter\'s last page at least 8 lines when it would be nearly empty', () => {
+    // Lengths that leave 1 to 7 lines over for the last page of the first chapter.
+    for (let count = 600; count <= 1000; count += 37) {
+      const model = flowDocument({ document: documentOf([chapter('One'), paragraph(count), paragraph(30, 3), chapter('Two'), paragraph(50)]), style: pageStyle(), measure, charts: new Map() });
+      const twoAt = model.anchorPages.get('Two')!;
+      const last = model.pages[twoAt - 1]!;
+      const fill = (Math.max(...last.items.map((item) => item.y)) - 78) / (841.89 - 78 - 72);
+      if (twoAt - 1 > 0) expect(fill >= 0.3 || linesOn(last) >= 8, `${count} words: ${linesOn(last)} lines`).toBe(true);
+    }
+  });
+
+  it('never carries fewer than 3 rows of a table over a page break, nor leaves fewer before it', () => {
+    for (let lead = 0; lead < 60; lead += 4) {
+      const table: TableBlock = { kind: 'table', anchor: 't', caption: 'Table 1: rows', header: [{ text: 'No.' }, { text: 'Name' }], widths: [1, 1], rows: Array.from({ length: 45 }, (_, i) => [{ text: String(i + 1) }, { text: `Row ${i + 1}` }]) };
+      const model = flowDocument({ document: documentOf([chapter('One'), paragraph(lead * 12 + 10), table]), style: pageStyle(), measure, charts: new Map() });
+      const rowsPerPage = model.pages.map((page) => page.items.filter((item) => item.kind === 'line' && /^Row \d+ ?$/.test(item.line.runs.map((r) => r.text).join(''))).length).filter((n) => n > 0);
+      for (const rows of rowsPerPage) expect(rows, `after ${lead * 12 + 10} words: ${rowsPerPage.join(', ')}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('table columns', () => {
+  it('keeps a "No." column as narrow as its numbers and gives the text the room', () => {
+    const table: TableBlock = { kind: 'table', anchor: 't', caption: '', header: [{ text: 'No.' }, { text: 'Organisation' }, { text: 'Place' }], widths: [1, 1, 1], rows: [[{ text: '1' }, { text: 'Public Policy Research Center, a research institute' }, { text: 'Almaty' }], [{ text: '12' }, { text: 'Forum of Non-Commercial Organisations' }, { text: 'Astana' }]] };
+    const [no, organisation, place] = columnWidths(table, 400, pageStyle().table, pageStyle().fonts, measure, 4);
+    expect(no! + organisation! + place!).toBeCloseTo(400, 6);
+    expect(no).toBeLessThan(place!);
+    expect(organisation).toBeGreaterThan(2 * place!);
+    expect(no).toBeLessThan(50);
+  });
+
+  it('gives every column at least its longest word when the table is too narrow for its cells', () => {
+    const table: TableBlock = { kind: 'table', anchor: 't', caption: '', header: [{ text: 'Id' }, { text: 'Description' }], widths: [1, 1], rows: [[{ text: 'A-1' }, { text: 'a rather long description that must wrap onto several lines' }]] };
+    const [id, description] = columnWidths(table, 120, pageStyle().table, pageStyle().fonts, measure, 4);
+    expect(id).toBeGreaterThanOrEqual(measure('A-1', 'R', 8.5) + 8);
+    expect(description).toBeGreaterThanOrEqual(measure('description', 'R', 8.5) + 8);
+  });
+});
