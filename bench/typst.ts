@@ -201,8 +201,24 @@ class Converter {
   }
 
   private list(block: ListBlock): string {
-    const items = block.items.map((item) => `  [${this.inlines(item).trim()}],`);
-    return [`#${block.ordered ? 'enum' : 'list'}(`, ...items, ')'].join('\n');
+    // Nested items become a list inside the item they follow, as in our layout.
+    const levels = block.levels ?? block.items.map(() => 0);
+    const render = (from: number, level: number, ordered: boolean): [string, number] => {
+      const items: string[] = [];
+      let i = from;
+      while (i < block.items.length && levels[i]! >= level) {
+        let item = this.inlines(block.items[i]!).trim();
+        i += 1;
+        if (i < block.items.length && levels[i]! > level) {
+          const [inner, next] = render(i, level + 1, false);
+          item += ` ${inner}`;
+          i = next;
+        }
+        items.push(`  [${item}],`);
+      }
+      return [[`#${ordered ? 'enum' : 'list'}(`, ...items, ')'].join('\n'), i];
+    };
+    return render(0, 0, block.ordered)[0];
   }
 
   /** Inline runs as markup; each embedded call ends in `;` so the text after it stays text. */

@@ -58,6 +58,9 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
       return ExitCode.ok;
     }
     const command = positionals[0] ?? 'build';
+    if (values.country !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.country)) {
+      throw new UsageError(`--country: "${values.country}" is not a country id: give a folder name under data/countries/, such as --country kazakhstan (lower-case letters, digits and dashes).`);
+    }
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);

@@ -18,7 +18,7 @@ import { cacheKey, noCache, type StageCache } from './cache.ts';
 import { loadMemos, memosToSave, saveMemos } from './memo.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store.ts';
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
-import { readConfig } from './ingest/config.ts';
+import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
@@ -27,7 +27,7 @@ import { carryEditions } from './publish/editions.ts';
 import { readPublishedState, unloggedChanges, writePublishedState } from './publish/published.ts';
 import { removeStrays } from './publish/strays.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
-import { createHyphenator } from './hyphenate/index.ts';
+import { createHyphenator, type Hyphenator } from './hyphenate/index.ts';
 import { unbreakableWords } from './layout/unbreakable.ts';
 
 /**
@@ -157,7 +157,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version, notice);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, locales: request.locales, lenientLocales: request.lenientLocales });
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, locales: request.locales, lenientLocales: request.lenientLocales, checkOnly: request.checkOnly });
   // The country's own editions (country.yaml), of those asked for.
   const { locales, documents: documentKinds } = dataset.editions;
   if (locales.length === 0) {
@@ -222,13 +222,15 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // The page style with its font files by content, not by where they lie, for the keys.
   const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
   // One hyphenator per language, told the names and acronyms of the country's data; its name
-  // is part of the key of remembered lines, so other words set the paragraphs again.
-  const hyphenations = new Map<string, LayoutInput['hyphenation']>();
-  const hyphenationFor = (locale: string): LayoutInput['hyphenation'] => {
+  // is part of the key of remembered lines, so other words set the paragraphs again. It is made
+  // at its first word: a rebuild whose layouts are all kept never loads the patterns.
+  const hyphenations = new Map<string, NonNullable<LayoutInput['hyphenation']>>();
+  const hyphenationFor = (locale: string): NonNullable<LayoutInput['hyphenation']> => {
     let known = hyphenations.get(locale);
     if (!known) {
       const words = unbreakableWords(dataset, locale);
-      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: createHyphenator(locale, { unbreakable: words }) };
+      let made: Hyphenator | undefined;
+      known = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: { split: (word) => (made ??= createHyphenator(locale, { unbreakable: words })).split(word) } };
       hyphenations.set(locale, known);
     }
     return known;
@@ -237,7 +239,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
       // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
-      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale)!.name }, forLayout);
+      const key = layoutKey(drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale).name }, forLayout);
       return { locale, document, forLayout, key, cached: cachedLayoutResult(cache, key, notice) };
     });
   });
@@ -281,7 +283,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   lap('chart');
   // 6. Publish: compare with the previous edition and what was published before it, record
   //    this build, and move every file into place together (the lock is held since the start).
-  const outputDir = join(request.root, dataset.config.outputDir);
+  const outputDir = outputPath(request.root, dataset.config);
   const previous = readPreviousManifest(outputDir, dataset.country.id);
   // Editions of other locales the country still publishes stay; those it no longer does go.
   const carried = carryEditions(previous, dataset.editions, dataset.country.id);
@@ -391,7 +393,7 @@ function unloggedWarnings(dataset: Dataset, changes: readonly { id: string; old:
 function buildTarget(request: RunRequest): { country: string; outputDir: string } | undefined {
   const config = readConfig(new InputReader(request.root), request.configPath);
   if (!config) return undefined;
-  return { country: request.country ?? config.countries[0]!, outputDir: join(request.root, config.outputDir) };
+  return { country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
 }
 
 /** Where a build of the request would read and write, and a digest of all it could read. */
@@ -407,7 +409,7 @@ function inputsOf(request: RunRequest, version: string): BuildInputs | undefined
   const country = request.country ?? config.countries[0]!;
   return {
     country,
-    outputDir: join(request.root, config.outputDir),
+    outputDir: outputPath(request.root, config),
     digest: digestInputs(
       request.root,
       [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],

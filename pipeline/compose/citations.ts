@@ -1,4 +1,4 @@
-import type { BibEntry, LocalisedText, Source } from '../ingest/types.ts';
+import type { BibEntry, Source } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
 import type { TextInline } from './types.ts';
 
@@ -16,22 +16,8 @@ import type { TextInline } from './types.ts';
 export type CitationStyle = 'apa-7' | 'gost-r-7.0.5-2008';
 export const citationStyles: readonly CitationStyle[] = ['apa-7', 'gost-r-7.0.5-2008'];
 
-/** A work as a citation needs it: a bibliography entry or a data source of `sources.yaml`. */
-export interface CitedWork {
-  key: string;
-  authors?: readonly string[];
-  organisation?: string;
-  short?: string;
-  editors?: boolean;
-  etAl?: boolean;
-  year?: number;
-  title: string | LocalisedText;
-  titleSupplied?: boolean;
-  place?: string;
-  publisher?: string;
-  url?: string;
-  lang?: string;
-}
+/** A work as a citation needs it: a bibliography entry (without its place) or a data source of `sources.yaml`. */
+export type CitedWork = Omit<BibEntry, 'at'>;
 
 /** A data source cited like a work: its author is an organisation. */
 export function sourceAsWork(state: ComposeState, source: Source): CitedWork {

@@ -93,7 +93,7 @@ export function peopleBlocks(state: ComposeState, list: PeopleList): Block[] {
   for (const group of list.groups) {
     if (group.heading) blocks.push({ kind: 'heading', level: 3, text: localised(state, group.heading), anchor: `appendix-${list.appendix}-${localised(state, group.heading)}`, inContents: false });
     blocks.push({
-      kind: 'list', ordered: false,
+      kind: 'list', ordered: false, ragged: true,
       items: group.people.map((person) => {
         const name = localised(state, person.name);
         const affiliation = person.affiliation ? localised(state, person.affiliation) : '';

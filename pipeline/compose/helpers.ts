@@ -21,8 +21,11 @@ export class HelperError extends Error {
 
 /** The files being rendered, innermost last: a narrative text, then the generic texts it includes. */
 export interface RenderTrail {
-  /** Each file with the place of the `{{> name}}` that included it (absent for the outermost). */
-  files: { path: string; includedFrom?: SourcePlace }[];
+  /**
+   * Each file with the place of the `{{> name}}` that included it (absent for the outermost),
+   * and the file's line where the text starts when it is part of a larger file (a list item).
+   */
+  files: { path: string; includedFrom?: SourcePlace; firstLine?: number }[];
 }
 
 /**
@@ -53,7 +56,10 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     if (!here) throw error;
     const from = here.includedFrom;
     state.issues.push({
-      place: { file: here.path, line: error.loc?.start.line, column: error.loc ? error.loc.start.column + 1 : undefined },
+      // Inside a larger file only the line is the file's; the text's columns are not.
+      place: here.firstLine !== undefined
+        ? { file: here.path, line: error.loc ? here.firstLine + error.loc.start.line - 1 : here.firstLine }
+        : { file: here.path, line: error.loc?.start.line, column: error.loc ? error.loc.start.column + 1 : undefined },
       message: error.message,
       hint: from ? `${error.hint} (This generic text is included from ${from.file}${from.line ? `:${from.line}` : ''}.)` : error.hint,
       severity: 'error',
@@ -184,6 +190,14 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
       }
       return placeMarker('list', String(key));
     },
+  };
+  // `lookup` of a key the object does not hold itself (a prototype's, such as "__proto__" or
+  // "constructor") renders nothing in Handlebars even in strict mode; here it is an error.
+  helpers.lookup = (object: unknown, key: unknown, options: HelperOptions) => {
+    if (object === null || typeof object !== 'object' || !Object.hasOwn(object, String(key))) {
+      return fail(options, `"${String(key)}" is not a value the narrative knows`, 'Use the helpers listed in docs/narrative.md; lookup reads only values the data gives a text.');
+    }
+    return (object as Record<string, unknown>)[String(key)];
   };
   for (const [name, helper] of Object.entries(helpers)) {
     hb.registerHelper(name, ((...args: never[]) => {

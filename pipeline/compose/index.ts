@@ -1,4 +1,5 @@
-import { InputError } from '../errors/errors.ts';
+import { closest } from '../util/text.ts';
+import { InputError, type SourcePlace } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
@@ -39,6 +40,7 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
   const title = localised(state, input.dataset.country.extra[titleKey] as Record<string, string> | undefined) || messages.t('document.series');
   return {
     kind: input.document,
+    textColumn: plan.textColumn,
     locale: input.locale,
     meta: {
       title,
@@ -70,10 +72,24 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
       // A missing translation has the source text standing in, marked (translate/policy.ts).
       const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
       if (!file) {
+        // A name close to a text the country has is a slip in the plan: said at the plan's line.
+        const known = [...(content?.[plan.document].keys() ?? [])];
+        const near = closest(part.name, known);
+        if (near) {
+          state.issues.push({
+            place: part.place ?? { file: plan.file },
+            message: `the plan names a snippet "${part.name}", but there is no snippet "${part.name}" (${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md)`,
+            hint: `Did you mean "${near}"? Or write the text, or remove the part from the plan.`,
+            severity: 'error',
+          });
+          return [];
+        }
+      }
+      if (!file) {
         // Placed at the file to write: the plan is shared by every country.
         state.issues.push({
           place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md` },
-          message: `the ${locale} text "${part.name}" is missing: the ${plan.document === 'acr' ? 'report' : 'brief'} prints it (${plan.file})`,
+          message: `the ${locale} text "${part.name}" is missing: the ${plan.document === 'acr' ? 'report' : 'brief'} prints it (${planPlace(plan, part)})`,
           hint: 'Write it (Markdown with helpers, see docs/narrative.md).',
           severity: 'error',
         });
@@ -107,9 +123,14 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
         // The plan is shared by every country; the list is missing from this country's people.yaml.
         const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/people.yaml`;
         const known = dataset.people.map((p) => p.id);
+        const near = closest(part.list, known);
+        if (near) {
+          state.issues.push({ place: part.place ?? { file: plan.file }, message: `there is no people list "${part.list}"`, hint: `Did you mean "${near}"? The lists of ${file} are ${known.map((id) => `"${id}"`).join(', ')}.`, severity: 'error' });
+          return [];
+        }
         state.issues.push({
           place: { file },
-          message: `there is no people list "${part.list}", which the ${plan.document === 'acr' ? 'report' : 'brief'} prints as an appendix (${plan.file})`,
+          message: `there is no people list "${part.list}", which the ${plan.document === 'acr' ? 'report' : 'brief'} prints as an appendix (${planPlace(plan, part)})`,
           hint: known.length > 0
             ? `Add a list with id "${part.list}" to ${file}; it has ${known.map((id) => `"${id}"`).join(', ')}.`
             : `${file} does not exist yet: create it with "lists:", one per appendix, each with an id ("${part.list}"), appendix number, title and people (see docs/data-format.md).`,
@@ -126,4 +147,9 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     default:
       return briefBlocks(state, part.kind);
   }
+}
+
+/** The plan's file, with the line of the part when it is known. */
+function planPlace(plan: DocumentPlan, part: Extract<PlanPart, { place?: SourcePlace }>): string {
+  return part.place?.line ? `${plan.file}:${part.place.line}` : plan.file;
 }

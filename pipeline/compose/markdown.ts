@@ -12,7 +12,24 @@ export interface MarkdownResult {
   footnotes: Map<number, Inline[]>;
   /** The next free footnote number. */
   nextFootnote: number;
+  /** What the text asks for that a PDF of the pipeline cannot print, by line of the Markdown. */
+  problems: MarkdownProblem[];
 }
+
+/** Something in the Markdown that cannot be printed as written. */
+export interface MarkdownProblem {
+  /** 0-based line in the Markdown text. */
+  line: number;
+  /** What is wrong. */
+  message: string;
+  /** What to do. */
+  hint: string;
+}
+
+/** The longest word (a run without a space) the layout is given; longer ones are refused. */
+export const maxWordLength = 500;
+/** The longest paragraph the layout is given, in characters. */
+export const maxParagraphLength = 20_000;
 
 /** A figure, table or list placed by a helper; compose fills it in. */
 export interface Placeholder {
@@ -30,8 +47,9 @@ const parsers = new Map<string, Markdown>();
 function parser(locale: string): Markdown {
   let md = parsers.get(locale);
   if (!md) {
-    // Typographic quotes and dashes follow the edition's language.
-    md = new MarkdownIt({ html: false, linkify: false, typographer: true, quotes: quotes[locale] ?? quotes.en! }).use(footnote);
+    // Typographic quotes and dashes follow the edition's language. HTML is recognised only to
+    // be refused: as text it would print its tags.
+    md = new MarkdownIt({ html: true, linkify: false, typographer: true, quotes: quotes[locale] ?? quotes.en! }).use(footnote);
     parsers.set(locale, md);
   }
   return md;
@@ -41,17 +59,22 @@ function parser(locale: string): Markdown {
  * Reads rendered Markdown into document blocks. Footnotes are numbered on from `firstFootnote`
  * so numbering runs through the whole document.
  */
-export function markdownToBlocks(markdown: string, locale: string, firstFootnote: number, source: SourcePlace, anchorPrefix: string): MarkdownResult {
+export function markdownToBlocks(markdown: string, locale: string, firstFootnote: number, source: SourcePlace, anchorPrefix: string, lineOf: (line: number) => number = (line) => line): MarkdownResult {
   const env: { footnotes?: { list?: { label?: string }[] } } = {};
   const tokens = parser(locale).parse(markdown, env);
   const items: (Block | Placeholder)[] = [];
   const footnotes = new Map<number, Inline[]>();
+  const problems: MarkdownProblem[] = [];
   const numberOf = (id: number) => firstFootnote + id;
   let headingCount = 0;
+  let line = 0;
+  const toInlines = (inline: Token, numberOfNote: (id: number) => number) => inlinesOf(inline, numberOfNote, line, problems);
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    const place = token.map ? { ...source, line: (source.line ?? 1) + token.map[0] } : source;
+    if (token.map) line = token.map[0];
+    const place = token.map ? { ...source, line: (source.line ?? 1) + lineOf(token.map[0]) } : source;
+    if (token.type === 'html_block') problems.push(htmlProblem(token.map?.[0] ?? line, token.content));
     if (token.type === 'heading_open') {
       const level = Math.min(4, Number(token.tag.slice(1))) as 1 | 2 | 3 | 4;
       const text = plainText(tokens[i + 1]!);
@@ -65,20 +88,23 @@ export function markdownToBlocks(markdown: string, locale: string, firstFootnote
       else items.push({ kind: 'paragraph', inlines: toInlines(inline, numberOf), source: place });
       i += 2;
     } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
-      const close = token.type.replace('_open', '_close');
+      // One list block with each item's depth: a list inside an item is nested, not flattened.
       const listItems: Inline[][] = [];
+      const levels: number[] = [];
       let depth = 0;
       let j = i + 1;
       for (; j < tokens.length; j += 1) {
         const t = tokens[j]!;
-        if (t.type === token.type) depth += 1;
-        if (t.type === close) {
+        if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') depth += 1;
+        else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
           if (depth === 0) break;
           depth -= 1;
+        } else if (t.type === 'inline') {
+          listItems.push(toInlines(t, numberOf));
+          levels.push(depth);
         }
-        if (t.type === 'inline') listItems.push(toInlines(t, numberOf));
       }
-      items.push({ kind: 'list', ordered: token.type === 'ordered_list_open', items: listItems, source: place });
+      items.push({ kind: 'list', ordered: token.type === 'ordered_list_open', items: listItems, ...(levels.some((level) => level > 0) ? { levels } : {}), source: place });
       i = j;
     } else if (token.type === 'footnote_open') {
       const id = (token.meta as { id: number }).id;
@@ -95,28 +121,55 @@ export function markdownToBlocks(markdown: string, locale: string, firstFootnote
     }
   }
   const count = env.footnotes?.list?.length ?? 0;
-  return { items, footnotes, nextFootnote: firstFootnote + count };
+  for (const problem of problems) problem.line = lineOf(problem.line);
+  return { items, footnotes, nextFootnote: firstFootnote + count, problems };
+}
+
+function htmlProblem(line: number, html: string): MarkdownProblem {
+  const tag = html.trim().split('\n')[0]!.slice(0, 40);
+  return { line, message: `the text holds HTML (${tag}), which the PDF cannot print`, hint: 'Write it in Markdown instead: **bold**, *italic*, [link](https://…), a list with "- "; a boxed note or picture belongs in figures.yaml.' };
 }
 
 function plainText(inline: Token): string {
   return (inline.children ?? []).map((child) => (child.type === 'text' || child.type === 'code_inline' ? child.content : child.type === 'softbreak' ? ' ' : '')).join('').trim();
 }
 
-function toInlines(inline: Token, numberOf: (id: number) => number): Inline[] {
+/**
+ * The inlines of a paragraph, heading or item. What cannot be printed — HTML, images, a
+ * footnote reference with no footnote, a word or paragraph beyond the layout's limits — is
+ * added to `problems` at its line (`first` is the block's first line).
+ */
+function inlinesOf(inline: Token, numberOf: (id: number) => number, first: number, problems: MarkdownProblem[]): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italic = 0;
   let link: string | undefined;
+  let line = first;
+  let length = 0;
   for (const child of inline.children ?? []) {
     switch (child.type) {
       case 'text':
-      case 'code_inline':
+      case 'code_inline': {
+        const note = /\[\^([^\]\s]+)\]/.exec(child.content);
+        if (note) problems.push({ line, message: `the footnote [^${note[1]}] is not defined`, hint: `Write the footnote's text on a line of its own: [^${note[1]}]: …, or remove the reference.` });
+        const word = child.content.split(/\s+/).reduce((longest, w) => (w.length > longest.length ? w : longest), '');
+        if (word.length > maxWordLength) problems.push({ line, message: `a word of ${word.length} characters ("${word.slice(0, 20)}…") is longer than the ${maxWordLength} a line can be broken from`, hint: 'Put spaces (or a hyphen) into it; a long web address belongs in a [link](https://…) with a short text.' });
+        length += child.content.length;
         push(out, { kind: 'text', text: child.content, bold: bold > 0 || undefined, italic: italic > 0 || undefined, link });
         break;
+      }
+      case 'html_inline':
+        problems.push(htmlProblem(line, child.content));
+        break;
+      case 'image':
+        problems.push({ line, message: `the image "${String(child.attrGet('src') ?? '')}" cannot be printed: pictures are not taken from the narrative`, hint: 'Draw it as a figure from data (figures.yaml, placed with {{figure "id"}}), or describe it in the text.' });
+        break;
       case 'softbreak':
+        line += 1;
         push(out, { kind: 'text', text: ' ', link });
         break;
       case 'hardbreak':
+        line += 1;
         // A line feed: the layout ends the line here (a signature's name, then its title).
         push(out, { kind: 'text', text: '\n', link });
         break;
@@ -133,6 +186,7 @@ function toInlines(inline: Token, numberOf: (id: number) => number): Inline[] {
         break;
     }
   }
+  if (length > maxParagraphLength) problems.push({ line: first, message: `a paragraph of ${length} characters is longer than the ${maxParagraphLength} one paragraph may have`, hint: 'Split it into paragraphs with a blank line between them.' });
   return out;
 }
 

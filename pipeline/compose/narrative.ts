@@ -23,7 +23,8 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
   const markdown = renderTemplate(state, file, {});
   if (markdown === undefined) return [];
   state.issues.push(...typedNumbers(state, file), ...typedCitations(state, file));
-  const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix);
+  const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix, sourceLines(markdown));
+  for (const problem of result.problems) state.issues.push({ place: { file: file.path, line: problem.line + 1 }, message: problem.message, hint: problem.hint, severity: 'error' });
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
   const blocks = result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
@@ -36,9 +37,36 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
   return blocks;
 }
 
-/** Renders a Handlebars text with the helpers; undefined when it could not be rendered. */
-export function renderTemplate(state: ComposeState, file: TextFile, context: object): string | undefined {
-  const trail: RenderTrail = { files: [{ path: file.path }] };
+/**
+ * Maps a line of rendered Markdown back to the line of the template it came from: each
+ * figure, table or list marker a helper put in adds four lines (helpers.ts, placeMarker).
+ */
+function sourceLines(markdown: string): (line: number) => number {
+  const markers: number[] = [];
+  let line = 0;
+  let from = 0;
+  for (const match of markdown.matchAll(/\n\n@@(?:figure|table|list):[^\n]*@@\n\n/g)) {
+    for (let i = from; i < match.index; i += 1) if (markdown[i] === '\n') line += 1;
+    from = match.index;
+    // The marker starts at the end of rendered line `line` (its template line, less the markers before it).
+    markers.push(line);
+  }
+  return (rendered) => {
+    let shift = 0;
+    for (const start of markers) {
+      if (rendered > start + 4) shift += 4;
+      else if (rendered > start) return start - shift;
+    }
+    return rendered - shift;
+  };
+}
+
+/**
+ * Renders a Handlebars text with the helpers; undefined when it could not be rendered.
+ * `at` is where the text starts when it is part of a larger file (a list item in lists.yaml).
+ */
+export function renderTemplate(state: ComposeState, file: TextFile, context: object, at?: SourcePlace): string | undefined {
+  const trail: RenderTrail = { files: [{ path: file.path, ...(at?.line !== undefined ? { firstLine: at.line } : {}) }] };
   const hb = createHelpers(state, trail);
   const content = state.input.dataset.content.get(state.input.locale);
   const texts = new Map<string, string>([[file.path, file.text]]);
@@ -61,7 +89,13 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
   try {
     return hb.template(compiledTemplate(file.text))(context);
   } catch (error) {
-    state.issues.push(templateIssue(error, (error as Error & { file?: string }).file ?? file.path));
+    const path = (error as Error & { file?: string }).file ?? file.path;
+    const issue = templateIssue(error, path, texts.get(path) ?? file.text);
+    if (at?.line !== undefined && issue.place.file === file.path && issue.place.line !== undefined) {
+      // Lines count from the start of the text; only the first line's columns are the file's.
+      issue.place = { file: at.file, line: at.line + issue.place.line - 1 };
+    }
+    state.issues.push(issue);
     return undefined;
   }
 }
@@ -113,14 +147,14 @@ function compiledTemplate(text: string): TemplateSpecification {
   return spec;
 }
 
-function templateIssue(error: unknown, file: string) {
+function templateIssue(error: unknown, file: string, text: string) {
   if (error instanceof HelperError) {
     const place: SourcePlace = { file, line: error.loc?.start.line, column: error.loc ? error.loc.start.column + 1 : undefined };
     return { place, message: error.message, hint: error.hint, severity: 'error' as const };
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
   // Handlebars reports places as "- 3:12" (strict lookups) or "on line 3" (syntax).
-  const strict = /^"?(.+?)"? not defined in .* - (\d+):(\d+)$/s.exec(text);
+  const strict = /^"?(.+?)"? not defined in .* - (\d+):(\d+)$/s.exec(message);
   if (strict) {
     return {
       place: { file, line: Number(strict[2]), column: Number(strict[3]) + 1 },
@@ -129,14 +163,21 @@ function templateIssue(error: unknown, file: string) {
       severity: 'error' as const,
     };
   }
-  const partial = /The partial (.+) could not be found/.exec(text);
+  const partial = /The partial (.+) could not be found/.exec(message);
   if (partial) {
-    return { place: { file }, message: `the generic text "${partial[1]}" does not exist`, hint: `Add templates/<document>/text/<locale>/${partial[1]}.md, or correct the name.`, severity: 'error' as const };
+    const line = lineOfMatch(text, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial[1]!)}`));
+    return { place: { file, line }, message: `the generic text "${partial[1]}" does not exist`, hint: `Add templates/<document>/text/<locale>/${partial[1]}.md, or correct the name.`, severity: 'error' as const };
   }
-  const syntax = /line (\d+)/.exec(text);
+  if (/got 'EOF'/.test(message)) {
+    const open = unclosedBlock(text);
+    if (open) {
+      return { place: { file, line: open.line, column: open.column }, message: `{{#${open.name}}} is not closed: it opens here, and no {{/${open.name}}} follows`, hint: `Add {{/${open.name}}} where the ${open.name === 'if' || open.name === 'unless' ? 'conditional ' : ''}text ends.`, severity: 'error' as const };
+    }
+  }
+  const syntax = /line (\d+)/.exec(message);
   return {
     place: { file, line: syntax ? Number(syntax[1]) : undefined },
-    message: `the template cannot be read: ${text.split('\n')[0]}`,
+    message: `the template cannot be read: ${message.split('\n')[0]}`,
     hint: 'Check the {{…}} expressions on this line: every {{#if}} needs its {{/if}}, every string its quotes.',
     severity: 'error' as const,
   };
@@ -159,11 +200,34 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
   if (item.id.startsWith(recommendationMarker)) return [{ ...recommendationList(state, item.id.slice(recommendationMarker.length) as Actor), source: { file: file.path } }];
   const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
   const items = list.map((entry) => {
-    const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}) ?? entry.text;
+    const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}, entry.place) ?? entry.text;
     const text = entry.untranslated ? `${untranslatedMark(state.input.dataset.config.sourceLocale)}${rendered}` : rendered;
     const blocks = markdownToBlocks(text, state.input.locale, state.nextFootnote, entry.place, 'li');
+    for (const problem of blocks.problems) state.issues.push({ place: { file: entry.place.file, line: (entry.place.line ?? 1) + problem.line }, message: problem.message, hint: problem.hint, severity: 'error' });
     const first = blocks.items.find((b) => b.kind === 'paragraph');
     return first && first.kind === 'paragraph' ? first.inlines : [{ kind: 'text' as const, text }];
   });
   return [{ kind: 'list', ordered: false, items, source: { file: file.path } }];
+}
+
+/** The innermost block helper still open at the end of a template, with where it opens. */
+function unclosedBlock(text: string): { name: string; line: number; column: number } | undefined {
+  const open: { name: string; offset: number }[] = [];
+  for (const match of text.matchAll(/\{\{~?\s*(?:([#^])\s*([^\s}~()]+)|\/\s*([^\s}~]+))/g)) {
+    if (match[2]) open.push({ name: match[2], offset: match.index });
+    else if (match[3] && open.at(-1)?.name === match[3]) open.pop();
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = text.slice(0, last.offset);
+  return { name: last.name, line: before.split('\n').length, column: last.offset - before.lastIndexOf('\n') };
+}
+
+function lineOfMatch(text: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

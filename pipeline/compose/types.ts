@@ -59,6 +59,10 @@ export interface ListBlock extends BlockBase {
   ordered: boolean;
   /** Items. */
   items: Inline[][];
+  /** How deep each item is nested, 0 at the top; absent when every item is at the top. */
+  levels?: readonly number[];
+  /** Items set ragged right, not justified: entries such as names with their affiliation. */
+  ragged?: boolean;
 }
 
 /** A table cell. */
@@ -228,6 +232,8 @@ export interface LayoutLabels {
 export interface ComposedDocument {
   /** Which document. */
   kind: 'acr' | 'brief';
+  /** Running text in the readable text column, or across the full width (the document plan's `textColumn`). */
+  textColumn: boolean;
   /** Locale. */
   locale: string;
   /** PDF metadata. */

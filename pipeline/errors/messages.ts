@@ -12,7 +12,47 @@ const list = (items: readonly string[]): string => items.map((item) => `"${item}
 export const msg = {
   fileMissing: (what: string): Message => ({
     message: `the ${what} file does not exist`,
-    hint: 'Create it, or correct the path in pipeline.config.yaml.',
+    hint: what === 'configuration' ? 'Run the command in the project folder, or name the file with --config path/to/pipeline.config.yaml.' : 'Create it, or correct the path in pipeline.config.yaml.',
+  }),
+  folderNotFile: (what: string): Message => ({
+    message: `this is a folder, not a file: the ${what} file belongs here`,
+    hint: what === 'configuration' ? 'Name the configuration file itself (--config path/to/pipeline.config.yaml).' : 'Put the file back in place of the folder, or move the folder elsewhere.',
+  }),
+  emptyFile: (required: readonly string[]): Message => ({
+    message: 'the file is empty',
+    hint: required.length > 0 ? `Write the entries it needs: ${list(required)} (see docs/data-format.md).` : 'Write its entries, or remove the file.',
+  }),
+  badDate: (found: string, why: string): Message => ({
+    message: `"${found}" is not a date of the calendar`,
+    hint: `${why}; write a real date as YYYY-MM-DD.`,
+  }),
+  notFinite: (found: string): Message => ({
+    message: `expected a number, found ${found}`,
+    hint: 'Write a plain number, e.g. 46.9: no unit, no quotes, a dot for decimals (.nan and .inf are not numbers a report can print).',
+  }),
+  tooDeep: (limit: number): Message => ({
+    message: `the data here is nested more than ${limit} levels deep`,
+    hint: 'Write it flatter: no input of the pipeline needs this much nesting (look for unclosed or repeated [ and { brackets).',
+  }),
+  aliasCycle: (name: string): Message => ({
+    message: `the alias *${name} refers to the anchor &${name} it sits inside, so its value would contain itself`,
+    hint: `Write the value out here, or point the alias at an anchor outside this entry.`,
+  }),
+  tooManyAliases: (limit: number, found: number): Message => ({
+    message: `the file's aliases expand to more than ${limit} copies (it has ${found} aliases, some of anchors that hold aliases themselves)`,
+    hint: 'Write the values out instead of nesting anchors (&name) and aliases (*name); a data file needs few of them.',
+  }),
+  severalDocuments: (): Message => ({
+    message: 'the file holds more than one YAML document: a line "---" starts another',
+    hint: 'Keep one document per file: remove the "---" line, or move what follows it to a file of its own.',
+  }),
+  unknownColumn: (key: string, table: string, columns: readonly string[], near: string | undefined): Message => ({
+    message: `the row has a value for "${key}", which is not a column of table "${table}"`,
+    hint: near ? `Did you mean "${near}"? Columns: ${list(columns)}.` : `Add a column "${key}" to the table, or use one of ${list(columns)}.`,
+  }),
+  missingCell: (keys: readonly string[], table: string): Message => ({
+    message: `the row has no value for the column${keys.length === 1 ? '' : 's'} ${list(keys)} of table "${table}"`,
+    hint: 'Give every column a value; write null for a cell that stays empty.',
   }),
   yamlSyntax: (detail: string): Message => ({
     message: `this is not valid YAML: ${detail}`,
@@ -104,9 +144,9 @@ export const msg = {
     message: `the text has no "${locale}" version`,
     hint: `Add "${locale}: …" with the translation, or remove "${locale}" from the locales in pipeline.config.yaml.`,
   }),
-  unknownCountry: (country: string, known: readonly string[]): Message => ({
+  unknownCountry: (country: string, known: readonly string[], dataDir = 'data'): Message => ({
     message: `there is no country "${country}" in the data`,
-    hint: known.length > 0 ? `Known countries: ${list(known)}.` : 'Add a folder data/countries/<country>/ with a country.yaml.',
+    hint: known.length > 0 ? `Known countries: ${list(known)} (folders of ${dataDir}/countries/ with a country.yaml).` : `Add a folder ${dataDir}/countries/${country}/ with a country.yaml.`,
   }),
   unknownLocale: (locale: string, known: readonly string[]): Message => ({
     message: `the locale "${locale}" is not configured`,

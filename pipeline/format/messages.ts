@@ -1,3 +1,4 @@
+import { InputError } from '../errors/errors.ts';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { LocaleStrings } from '../ingest/strings.ts';
 
@@ -38,6 +39,17 @@ export class Messages {
       format = new IntlMessageFormat(entry.text, locale);
       this.cache.set(key, format);
     }
-    return `${prefix}${String(format.format(values))}`;
+    try {
+      return `${prefix}${String(format.format(values))}`;
+    } catch (error) {
+      // The text asks for an argument this string is not given: the locale file is at fault.
+      const given = Object.keys(values ?? {});
+      throw new InputError([{
+        place: entry.place,
+        message: `the string "${key}" cannot be formatted: ${(error as Error).message.split('\n')[0]}`,
+        hint: given.length > 0 ? `This string is given only ${given.map((name) => `{${name}}`).join(', ')}; use those, or write the text without braces.` : 'This string is given no arguments: write it without {…}.',
+        severity: 'error',
+      }]);
+    }
   }
 }

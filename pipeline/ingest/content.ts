@@ -5,6 +5,7 @@ import type { DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart,
 import type { InputReader } from './read.ts';
 import { readLocaleStrings } from './strings.ts';
 import { validateYaml } from './validate.ts';
+import { closest } from '../util/text.ts';
 import { issueAt } from './yaml-file.ts';
 import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
 
@@ -26,12 +27,42 @@ export function readFacts(reader: InputReader, dir: string, facts = new Map<stri
   return facts;
 }
 
-/** Reads `tables.yaml`. */
+/**
+ * Reads `tables.yaml`. Table ids and column keys are unique, and every row (and the total)
+ * has a cell for each column and none for a column that does not exist: a misspelt key would
+ * otherwise print as an empty cell.
+ */
 export function readTables(reader: InputReader, path: string): TableDef[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'tables');
   if (!yaml || !validateYaml(yaml, tablesSchema, reader.issues)) return [];
-  return (yaml.value as { tables: TableDef[] }).tables;
+  const tables = (yaml.value as { tables: TableDef[] }).tables;
+  const before = reader.issues.length;
+  const ids = new Map<string, string>();
+  tables.forEach((table, t) => {
+    const place = yaml.placeOf(['tables', t, 'id']);
+    const first = ids.get(table.id);
+    if (first) reader.issues.push(issueAt(place, msg.duplicateId(table.id, first)));
+    else ids.set(table.id, formatPlace(place));
+    const keys = new Map<string, string>();
+    table.columns.forEach((column, c) => {
+      const at = yaml.placeOf(['tables', t, 'columns', c, 'key']);
+      const earlier = keys.get(column.key);
+      if (earlier) reader.issues.push(issueAt(at, msg.duplicateId(column.key, earlier)));
+      else keys.set(column.key, formatPlace(at));
+    });
+    const columns = [...keys.keys()];
+    const rows: [Readonly<Record<string, unknown>>, (string | number)[]][] = table.rows.map((row, r) => [row, ['tables', t, 'rows', r]]);
+    if (table.total) rows.push([table.total, ['tables', t, 'total']]);
+    for (const [row, rowPath] of rows) {
+      for (const key of Object.keys(row).filter((k) => !keys.has(k))) {
+        reader.issues.push(issueAt(yaml.placeOfKey([...rowPath, key]), msg.unknownColumn(key, table.id, columns, closest(key, columns))));
+      }
+      const missing = columns.filter((k) => !(k in row));
+      if (missing.length > 0 && rowPath[3] !== 'total') reader.issues.push(issueAt(yaml.placeOf(rowPath), msg.missingCell(missing, table.id)));
+    }
+  });
+  return reader.issues.length > before ? [] : tables;
 }
 
 /** Reads `people.yaml` (appendix lists). */
@@ -47,12 +78,14 @@ export function readPlan(reader: InputReader, templatesDir: string, document: 'a
   const file = `${templatesDir}/${document}/document.yaml`;
   const yaml = reader.yaml(file, `${document} document plan`);
   if (!yaml || !validateYaml(yaml, planSchema, reader.issues)) return undefined;
-  const parts = (yaml.value as { parts: (string | Record<string, string>)[] }).parts.map((part): PlanPart => {
+  const value = yaml.value as { parts: (string | Record<string, string>)[]; textColumn?: boolean };
+  const parts = value.parts.map((part, i): PlanPart => {
     if (typeof part === 'string') return { kind: part } as PlanPart;
-    if ('snippet' in part) return { kind: 'snippet', name: part.snippet! };
-    return { kind: 'people', list: part.people! };
+    const place = yaml.placeOf(['parts', i]);
+    if ('snippet' in part) return { kind: 'snippet', name: part.snippet!, place };
+    return { kind: 'people', list: part.people!, place };
   });
-  return { document, parts, file: yaml.file };
+  return { document, parts, textColumn: value.textColumn ?? true, file: yaml.file };
 }
 
 /** Reads everything written in one locale: narrative, lists, generic texts and UI strings. */

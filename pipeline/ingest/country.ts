@@ -2,9 +2,11 @@ import type { Country, Source } from './types.ts';
 import type { InputReader } from './read.ts';
 import { countrySchema, sourcesSchema } from './schemas/country.ts';
 import { validateYaml } from './validate.ts';
+import { issueAt } from './yaml-file.ts';
+import { msg } from '../errors/messages.ts';
 
 /** Reads `country.yaml`. */
-export function readCountry(reader: InputReader, path: string): Country | undefined {
+export function readCountry(reader: InputReader, path: string, folder: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
   if (!yaml) return undefined;
   const raw = yaml.value as Omit<Country, 'partners' | 'funders'> & { partners?: Country['partners']; funders?: Country['funders'] } & Record<string, unknown>;
@@ -15,14 +17,21 @@ export function readCountry(reader: InputReader, path: string): Country | undefi
     const usable = raw && typeof raw === 'object' && typeof raw.id === 'string' && typeof raw.framework === 'string' && (raw.locales === undefined || (Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string')));
     if (!usable) return undefined;
   }
+  if (raw.id !== folder) {
+    reader.issues.push(issueAt(yaml.placeOf(['id']), { message: `the id "${raw.id}" differs from the country's folder "${folder}"`, hint: `Make them the same: write "id: ${folder}", or rename the folder.` }));
+    return undefined;
+  }
   const { id, framework, name, organisation, partners, funders, study, edition, locales, documents, ...extra } = raw;
   return { id, framework, name, organisation, partners: Array.isArray(partners) ? partners : [], funders: Array.isArray(funders) ? funders : [], study, edition, locales, documents, extra };
 }
 
-/** Reads `sources.yaml` into citations by key. */
-export function readSources(reader: InputReader, path: string): Map<string, Source> | undefined {
+/** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */
+export function readSources(reader: InputReader, path: string, kinds?: readonly string[]): Map<string, Source> | undefined {
   const yaml = reader.yaml(path, 'sources');
   if (!yaml || !validateYaml(yaml, sourcesSchema, reader.issues)) return undefined;
   const entries = yaml.value as Record<string, Omit<Source, 'key'>>;
+  const unknown = kinds ? Object.entries(entries).filter(([, source]) => !kinds.includes(source.kind)) : [];
+  for (const [key, source] of unknown) reader.issues.push(issueAt(yaml.placeOf([key, 'kind']), msg.unknownSourceKind(source.kind, kinds!)));
+  if (unknown.length > 0) return undefined;
   return new Map(Object.entries(entries).map(([key, source]) => [key, { key, ...source }]));
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { readConfig } from './config.ts';
+import { readConfigFile } from './config.ts';
+import { countryFolderIssues } from '../publish/output-folder.ts';
 import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
@@ -34,6 +35,8 @@ export interface IngestRequest {
   locales?: readonly string[];
   /** Build only the asked-for locales the country has, without complaining of the others (`build --all`). */
   lenientLocales?: boolean;
+  /** Only validating: the output folder is not going to be written. */
+  checkOnly?: boolean;
 }
 
 /**
@@ -43,16 +46,24 @@ export interface IngestRequest {
 export function ingestDataset(request: IngestRequest): Dataset {
   const reader = new InputReader(request.root);
   // 1. The configuration decides where everything else is.
-  const config = readConfig(reader, request.configPath);
-  if (!config) throw new InputError(reader.issues);
+  const configFile = readConfigFile(reader, request.configPath);
+  if (!configFile) throw new InputError(reader.issues);
+  const { config } = configFile;
   const countryId = request.country ?? config.countries[0]!;
   const countryDir = `${config.dataDir}/countries/${countryId}`;
-  if (!reader.exists(`${countryDir}/country.yaml`)) {
-    reader.issues.push(issueAt({ file: reader.rel(request.configPath) }, msg.unknownCountry(countryId, listCountries(reader, config))));
+  const listed = config.countries.indexOf(countryId);
+  const countryPlace = configFile.placeOf(listed >= 0 ? ['countries', listed] : ['countries']);
+  if (!reader.exists(config.dataDir)) {
+    reader.issues.push(issueAt(configFile.placeOf(['dataDir']), { message: `the data folder "${config.dataDir}" does not exist`, hint: 'Correct dataDir in the configuration (a folder relative to it), or create the folder.' }));
     throw new InputError(reader.issues);
   }
+  if (!reader.exists(`${countryDir}/country.yaml`)) {
+    reader.issues.push(issueAt(countryPlace, msg.unknownCountry(countryId, listCountries(reader, config), config.dataDir)));
+    throw new InputError(reader.issues);
+  }
+  if (!request.checkOnly) reader.issues.push(...countryFolderIssues(request.root, config, countryId, configFile.placeOf(['outputDir'])));
   // 2. The country names its framework; both are read before the values that depend on them.
-  const country = readCountry(reader, `${countryDir}/country.yaml`);
+  const country = readCountry(reader, `${countryDir}/country.yaml`, countryId);
   // What will be built decides what is validated: a locale or document the country does not
   // publish is not read, and is no error.
   const selected = country ? selectEditions(config, country, `${countryDir}/country.yaml`, request.locales, request.lenientLocales) : undefined;
@@ -63,7 +74,7 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const programmeDir = `${config.dataDir}/frameworks/${country?.framework ?? ''}`;
   const programme = readProgramme(reader, programmeDir, framework);
   const sourcesFile = `${countryDir}/sources.yaml`;
-  const ownSources = readSources(reader, sourcesFile);
+  const ownSources = readSources(reader, sourcesFile, framework ? Object.keys(framework.sourceKinds) : undefined);
   const sources = ownSources && joinKeyed(reader, programme.sources, ownSources, () => sourcesFile, `${programmeDir}/sources.yaml`);
   // 3. Raw values are checked against the framework and the citations.
   const values = framework ? readIndicatorValues(reader, `${countryDir}/indicators.yaml`, framework, sources, sourcesFile) : undefined;
@@ -77,6 +88,21 @@ export function ingestDataset(request: IngestRequest): Dataset {
     `${countryDir}/bibliography.yaml`,
   ]);
   const locales = editions ? localesToRead(config, editions) : [config.sourceLocale];
+  // A locale with neither UI strings nor narrative is not translated at all: one message says
+  // so, instead of one for every text of every file that lacks it.
+  const untranslated = locales.filter((l) => l !== config.sourceLocale && !reader.exists(`${config.templatesDir}/locales/${l}`) && !reader.exists(`${countryDir}/narrative/${l}`));
+  if (untranslated.length > 0 && config.translation.missing === 'fail') {
+    for (const locale of untranslated) {
+      // Said where the locale is chosen: the country's own locales, or the configuration's.
+      const listedAt = config.locales.indexOf(locale);
+      const place = country?.locales ? { file: `${countryDir}/country.yaml` } : configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']);
+      reader.issues.push(issueAt(place, {
+        message: `the locale "${locale}" has no translation yet: no UI strings (${config.templatesDir}/locales/${locale}/) and no narrative (${countryDir}/narrative/${locale}/)`,
+        hint: `Run "csi-report translations export --locale ${locale}" for everything to translate, set "translation: {missing: fallback}" to build with the English text, or remove "${locale}" from the locales${country?.locales ? ` of ${countryDir}/country.yaml` : ''}.`,
+      }));
+    }
+    throw new InputError(reader.issues);
+  }
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
   for (const document of editions?.documents ?? config.documents) {
@@ -128,3 +154,4 @@ function themeFiles(reader: InputReader, templatesDir: string): string[] {
 function listCountries(reader: InputReader, config: PipelineConfig): string[] {
   return reader.list(`${config.dataDir}/countries`, '').filter((path) => reader.exists(`${path}/country.yaml`)).map((path) => path.split('/').pop()!);
 }
+

@@ -1,7 +1,7 @@
 import type { PageStyle, TextStyle } from '../layout/style.ts';
 import type { Theme } from '../theme/index.ts';
 import type { InputReader } from './read.ts';
-import { issueAt } from './yaml-file.ts';
+import { issueAt, type YamlFile } from './yaml-file.ts';
 
 interface RawStyle { face: string; size: string | number; color: string }
 interface RawPage {
@@ -20,6 +20,7 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
   const yaml = reader.yaml(`${templatesDir}/page.yaml`, 'page style');
   if (!yaml || yaml.value === undefined) return undefined;
   const raw = yaml.value as RawPage;
+  if (!pageGeometryValid(reader, yaml, raw)) return undefined;
   const faces = theme.font.faces;
   const fontFiles = Object.fromEntries(Object.values(faces).map((face) => [face.name, face.file]));
   const colours = theme.colours as unknown as Record<string, string>;
@@ -45,6 +46,7 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
   if (!measure || ![measure.characters, measure.min, measure.max].every((n) => typeof n === 'number' && n > 0)) {
     reader.issues.push(issueAt(yaml.placeOf(measure ? ['measure'] : []), { message: 'the text measure is missing or not three positive numbers', hint: 'Add "measure: {characters: 68, min: 260, max: 400}": characters a line, and the narrowest and widest text column in pt.' }));
   }
+  if (!textAreaHoldsLines(reader, yaml, raw, styles)) return undefined;
   return {
     width: raw.size.width,
     height: raw.size.height,
@@ -56,4 +58,52 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     paragraphGap: raw.paragraphGap,
     measure: measure ?? { characters: 68, min: 260, max: 400 },
   };
+}
+
+/** The largest page PDF viewers accept: 200 inches. */
+const maxPageSide = 14_400;
+
+/** Page size and margins are numbers in range, so the text area can be computed at all. */
+function pageGeometryValid(reader: InputReader, yaml: YamlFile, raw: RawPage): boolean {
+  const before = reader.issues.length;
+  const number = (path: string[], min: number, max: number, what: string) => {
+    let value: unknown = raw;
+    for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      reader.issues.push(issueAt(yaml.placeOf(path), { message: `${path.join('.')} is ${value === undefined ? 'missing' : JSON.stringify(value)}: ${what} must be a number from ${min} to ${max} (pt)`, hint: 'Sizes are in points: A4 is width 595.28, height 841.89; margins of about 57–78 pt are usual.' }));
+    }
+  };
+  number(['size', 'width'], 72, maxPageSide, 'the page width');
+  number(['size', 'height'], 72, maxPageSide, 'the page height');
+  for (const side of ['top', 'bottom', 'left', 'right']) number(['margin', side], 0, maxPageSide, `the ${side} margin`);
+  number(['paragraphGap'], 0, 200, 'the gap between paragraphs');
+  return reader.issues.length === before;
+}
+
+/** The text area left inside the margins holds lines of text: else no text could ever be set. */
+function textAreaHoldsLines(reader: InputReader, yaml: YamlFile, raw: RawPage, styles: Record<string, TextStyle>): boolean {
+  const width = raw.size.width - raw.margin.left - raw.margin.right;
+  const height = raw.size.height - raw.margin.top - raw.margin.bottom;
+  const body = styles.body?.size ?? 10;
+  const tallest = Math.max(...Object.values(styles).map((style) => style.leading));
+  const minWidth = 10 * body;
+  const minHeight = 5 * tallest;
+  const before = reader.issues.length;
+  if (width < minWidth) {
+    reader.issues.push(issueAt(yaml.placeOf(['margin']), {
+      message: `the margins leave a text area ${formatPt(width)} wide, too narrow for a line of text (at least ${formatPt(minWidth)}: ten times the body size)`,
+      hint: `Make left + right (now ${formatPt(raw.margin.left + raw.margin.right)}) smaller than the page width ${formatPt(raw.size.width)} by at least ${formatPt(minWidth)}.`,
+    }));
+  }
+  if (height < minHeight) {
+    reader.issues.push(issueAt(yaml.placeOf(['margin']), {
+      message: `the margins leave a text area ${formatPt(height)} high, too low for the lines of a page (at least ${formatPt(minHeight)}: five of the tallest lines)`,
+      hint: `Make top + bottom (now ${formatPt(raw.margin.top + raw.margin.bottom)}) smaller than the page height ${formatPt(raw.size.height)} by at least ${formatPt(minHeight)}.`,
+    }));
+  }
+  return reader.issues.length === before;
+}
+
+function formatPt(points: number): string {
+  return `${Math.round(points * 10) / 10} pt`;
 }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { InputIssue } from '../errors/errors.ts';
+import { asEnvironmentError, type InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
+import { decodeText } from './decode.ts';
 import { issueAt, parseYamlFile, type YamlFile } from './yaml-file.ts';
 
 /** Reads input files below a project root and remembers every file it read. */
@@ -23,15 +24,35 @@ export class InputReader {
     return existsSync(join(this.root, path));
   }
 
-  /** Reads a text file; a missing file is an issue, and undefined is returned. */
+  /**
+   * Reads a text file as UTF-8 (a byte order mark is dropped). A missing file, a folder in its
+   * place or another encoding is an issue, and undefined is returned; a file the system will
+   * not let us read is an `EnvironmentError`.
+   */
   text(path: string, what: string): string | undefined {
     const file = this.rel(path);
     if (!this.exists(file)) {
       this.issues.push(issueAt({ file }, msg.fileMissing(what)));
       return undefined;
     }
+    const full = join(this.root, file);
+    if (statSync(full).isDirectory()) {
+      this.issues.push(issueAt({ file }, msg.folderNotFile(what)));
+      return undefined;
+    }
     this.read.add(file);
-    return readFileSync(join(this.root, file), 'utf8');
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(full);
+    } catch (error) {
+      throw asEnvironmentError(error);
+    }
+    const decoded = decodeText(bytes);
+    if ('problem' in decoded) {
+      this.issues.push(issueAt({ file, line: decoded.line }, decoded.problem));
+      return undefined;
+    }
+    return decoded.text;
   }
 
   /** Reads and parses a YAML file with positions. */

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import type { InputReader } from './read.ts';
 import { issueAt } from './yaml-file.ts';
+import { pluralGaps } from '../format/plurals.ts';
 
 /** One UI string of a locale, with where it is written. */
 export interface StringEntry {
@@ -39,8 +40,9 @@ export function readLocaleStrings(reader: InputReader, templatesDir: string, loc
         reader.issues.push(issueAt(place, { message: `the string "${key}" is not a text`, hint: 'Write the text in quotes.' }));
         return;
       }
+      let format: IntlMessageFormat;
       try {
-        new IntlMessageFormat(text, locale);
+        format = new IntlMessageFormat(text, locale);
       } catch (error) {
         reader.issues.push(issueAt(place, {
           message: `the string "${key}" is not valid ICU MessageFormat: ${(error as Error).message}`,
@@ -48,6 +50,14 @@ export function readLocaleStrings(reader: InputReader, templatesDir: string, loc
         }));
         return;
       }
+      const gaps = pluralGaps(format.getAst() as Parameters<typeof pluralGaps>[0], locale);
+      for (const gap of gaps) {
+        reader.issues.push(issueAt(place, {
+          message: `the plural of {${gap.argument}} in "${key}" has no ${gap.missing.map((c) => `"${c}"`).join(', ')} form, which "${locale}" needs`,
+          hint: `Give every category of "${locale}": ${gap.categories.map((c) => `${c} {…}`).join(' ')}.`,
+        }));
+      }
+      if (gaps.length > 0) return;
       entries.set(key, { key, text, place });
     });
   }

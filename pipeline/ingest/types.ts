@@ -405,8 +405,8 @@ export interface LocaleContent {
 export type PlanPart =
   | { kind: 'cover' | 'imprint' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'page-break' }
   | { kind: BriefPart }
-  | { kind: 'snippet'; name: string }
-  | { kind: 'people'; list: string };
+  | { kind: 'snippet'; name: string; place?: SourcePlace }
+  | { kind: 'people'; list: string; place?: SourcePlace };
 
 /** The generated parts of the Policy Action Brief (compose/brief.ts). */
 export type BriefPart = 'title-block' | 'key-messages' | 'must-change' | 'diamond' | 'priorities' | 'call-to-action' | 'method' | 'contacts' | 'citation' | 'where-to-find';
@@ -417,6 +417,8 @@ export interface DocumentPlan {
   document: 'acr' | 'brief';
   /** Its parts, in order. */
   parts: readonly PlanPart[];
+  /** Running text in the readable text column (true), or across the full width for a grid of the document's own. */
+  textColumn: boolean;
   /** Where it is written. */
   file: string;
 }

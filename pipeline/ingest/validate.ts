@@ -5,8 +5,11 @@ import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
 import { issueAt, type YamlFile } from './yaml-file.ts';
+import { calendarProblem } from './dates.ts';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+// A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
+ajv.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
 const schemaDigests = new WeakMap<SchemaObject, string>();
 
@@ -40,6 +43,14 @@ function schemaDigest(schema: SchemaObject): string {
  */
 export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean {
   if (yaml.value === undefined) return false;
+  if (yaml.value === null && schema.type === 'object') {
+    issues.push(issueAt({ file: yaml.file }, msg.emptyFile((schema.required as string[] | undefined) ?? [])));
+    return false;
+  }
+  // JSON Schema knows no NaN or infinity, and ajv lets them pass as numbers.
+  const notFinite = nonFiniteNumbers(yaml.value);
+  for (const path of notFinite) issues.push(issueAt(yaml.placeOf(path), msg.notFinite(numberName(yaml, path))));
+  if (notFinite.length > 0) return false;
   // Validation only reads the value, so a value once found valid under a schema is valid again.
   const known = `${schemaDigest(schema)}|${digest(JSON.stringify(yaml.value))}`;
   if (valid.has(known)) return true;
@@ -65,7 +76,23 @@ export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: Input
 function pruneErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const kept: ErrorObject[] = [];
+  // The alternatives of an `anyOf` each report a wrong type at the same place: one message
+  // names them all ("expected a text per locale or a number").
+  const types = new Map<string, ErrorObject>();
   for (const error of errors) {
+    if (error.keyword !== 'type') continue;
+    const known = types.get(error.instancePath);
+    if (known) known.params = { type: `${String(known.params.type)},${String(error.params.type)}` };
+    else types.set(error.instancePath, { ...error, params: { ...error.params } });
+  }
+  for (const error of errors) {
+    if (error.keyword === 'type') {
+      const merged = types.get(error.instancePath);
+      if (!merged) continue;
+      types.delete(error.instancePath);
+      kept.push(merged);
+      continue;
+    }
     if (['oneOf', 'anyOf', 'if', 'propertyNames'].includes(error.keyword)) continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
@@ -91,6 +118,8 @@ function describe(error: ErrorObject): Message {
     case 'pattern':
       if (error.propertyName !== undefined) return msg.badKey(error.propertyName, String(parent.description ?? `a key matching ${error.params.pattern}`));
       return msg.badPattern(shown(error.data), String(parent.description ?? `a text matching ${error.params.pattern}`));
+    case 'format':
+      return msg.badDate(String(error.data), calendarProblem(String(error.data)) ?? 'there is no such day');
     case 'minItems':
       return msg.tooFew(String(parent.description ?? 'this list'), Number(error.params.limit));
     case 'minimum':
@@ -114,6 +143,7 @@ function typeName(type: string): string {
     object: 'a map of keys and values',
     array: 'a list',
     boolean: 'true or false',
+    null: 'null (an empty cell)',
   };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
@@ -133,4 +163,23 @@ function pointerToPath(pointer: string): (string | number)[] {
     .split('/')
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Paths of every NaN or infinite number in a value. */
+function nonFiniteNumbers(value: unknown): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === 'number' && !Number.isFinite(node)) found.push(path);
+    else if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, [...path, i]]));
+    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) stack.push([child, [...path, key]]);
+  }
+  return found.reverse();
+}
+
+function numberName(yaml: YamlFile, path: readonly (string | number)[]): string {
+  let node: unknown = yaml.value;
+  for (const key of path) node = (node as Record<string | number, unknown>)[key];
+  return Number.isNaN(node) ? 'NaN (.nan, "not a number")' : `${String(node)} (.inf)`;
 }

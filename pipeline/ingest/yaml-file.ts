@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isNode, isPair, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 
@@ -20,13 +20,32 @@ export interface YamlFile {
  */
 export function parseYamlFile(file: string, text: string, issues: InputIssue[]): YamlFile {
   const lineCounter = new LineCounter();
+  const placeAt = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, col: pos.col };
+  };
+  // Nesting is limited before parsing: the parser recurses once per level and would run out
+  // of stack on a few thousand brackets.
+  const deep = flowNestingOffset(text, maxDepth);
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length;
+    issues.push(issueAt({ file, line, col: deep - text.lastIndexOf('\n', deep - 1) }, msg.tooDeep(maxDepth)));
+    return { file, value: undefined, placeOf: () => ({ file, line: 1, column: 1 }), placeOfKey: () => ({ file, line: 1, column: 1 }) };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Only the first syntax error: the ones after it are mostly its echoes.
   for (const error of doc.errors.slice(0, 1)) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    issues.push(issueAt({ file, line: pos.line, col: pos.col }, msg.yamlSyntax(firstLine(error.message))));
+    if (/call stack/i.test(error.message)) {
+      // Block nesting (by indentation) the bracket count above cannot see.
+      issues.push(issueAt(placeAt(error.pos[0]), msg.tooDeep(maxDepth)));
+    } else if (error.code === 'MULTIPLE_DOCS') {
+      const start = /^(---|\.\.\.)\s*$/m.exec(text);
+      issues.push(issueAt(placeAt(start ? start.index : error.pos[0]), msg.severalDocuments()));
+    } else {
+      issues.push(issueAt(placeAt(error.pos[0]), msg.yamlSyntax(firstLine(error.message))));
+    }
   }
-  const value = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const value = doc.errors.length > 0 ? undefined : plainValue(doc, file, issues, placeAt);
   const at = (offset: number): SourcePlace => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
@@ -74,6 +93,87 @@ function keyNode(doc: Document, path: readonly (string | number)[]): Node | unde
       const key = (item as { key: unknown }).key;
       if (isNode(key) && 'value' in key && String((key as { value: unknown }).value) === String(last)) return key;
     }
+  }
+  return undefined;
+}
+
+/** Deeper than any input of the pipeline needs; deeper data is refused with its place. */
+export const maxDepth = 64;
+/** Aliases a file may use; anchors and aliases that expand to more are refused before expanding. */
+export const maxAliases = 100;
+
+/**
+ * The document's plain value, or undefined with an issue when its aliases refer to the node
+ * they sit in (a cycle), expand beyond `maxAliases`, or its nodes nest deeper than `maxDepth`.
+ */
+function plainValue(doc: Document, file: string, issues: InputIssue[], placeAt: (offset: number) => { file: string; line: number; col: number }): unknown {
+  let problem: InputIssue | undefined;
+  let aliases = 0;
+  visit(doc, {
+    Alias(_key, alias) {
+      aliases += 1;
+      const target = alias.resolve(doc);
+      if (alias.range && target?.range && alias.range[0] >= target.range[0] && alias.range[1] <= target.range[1]) {
+        problem = issueAt(placeAt(alias.range[0]), msg.aliasCycle(alias.source));
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (problem) {
+    issues.push(problem);
+    return undefined;
+  }
+  const deepest = deepNode(doc.contents, maxDepth);
+  if (deepest) {
+    issues.push(issueAt(placeAt(deepest.range?.[0] ?? 0), msg.tooDeep(maxDepth)));
+    return undefined;
+  }
+  try {
+    return doc.toJS({ maxAliasCount: maxAliases });
+  } catch (error) {
+    if (!/alias/i.test((error as Error).message)) throw error;
+    let first: Node | undefined;
+    visit(doc, { Alias: (_key, alias) => { first = alias; return visit.BREAK; } });
+    issues.push(issueAt(placeAt(first?.range?.[0] ?? 0), msg.tooManyAliases(maxAliases, aliases)));
+    return undefined;
+  }
+}
+
+/** The first node nested deeper than `limit` collections, found without recursion. */
+function deepNode(root: unknown, limit: number): Node | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isCollection(node)) {
+      if (depth > limit) return node;
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push([item.value, depth + 1]);
+        else stack.push([item, depth + 1]);
+      }
+    } else if (isAlias(node)) continue;
+  }
+  return undefined;
+}
+
+/** The offset where `[`/`{` brackets first nest deeper than `limit`, ignoring quoted text and comments. */
+function flowNestingOffset(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i += 1;
+      else if (c === quote) quote = '';
+      else if (c === '\n' && depth === 0) quote = '';
+    } else if (c === '"' || (c === "'" && depth > 0)) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end - 1;
+    } else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth -= 1;
   }
   return undefined;
 }

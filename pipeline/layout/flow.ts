@@ -1,4 +1,4 @@
-import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, TableBlock } from '../compose/types.ts';
+import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBlock, TableBlock } from '../compose/types.ts';
 import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
@@ -44,6 +44,8 @@ export interface LineMemo {
 }
 
 const bulletIndent = 16;
+/** Space between the items of a list, pt. */
+const itemGap = 3;
 const footnoteGap = 10;
 const captionGap = 5;
 const figureGap = 14;
@@ -71,7 +73,7 @@ export function flowDocument(input: FlowInput): PageModel {
     while (end < blocks.length && !opensPage(blocks[end]!)) end += 1;
     const mark = flow.mark();
     for (let attempt = 0; ; attempt += 1) {
-      for (let index = start; index < end; index += 1) flow.place(blocks[index]!, blocks[index + 1]);
+      for (let index = start; index < end; index += 1) flow.place(blocks, index);
       const missing = flow.missingOnLastPage(mark);
       if (missing === 0 || attempt === 4) break;
       flow.rewind(mark);
@@ -136,7 +138,7 @@ class Flow {
     this.width = this.style.width - this.style.margin.left - this.style.margin.right;
     // The brief sets its own grid of columns and boxes across the full width (grid.ts); the
     // report's running text stands in the text column.
-    this.textWidth = input.document.kind === 'brief' ? this.width : textColumnWidth(input.document, this.style, this.measure, this.width);
+    this.textWidth = !input.document.textColumn ? this.width : textColumnWidth(input.document, this.style, this.measure, this.width);
     // The column sits at the right; what is left of it is the margin column.
     this.textLeft = this.left + this.width - this.textWidth;
     for (const [number, inlines] of input.document.footnotes) {
@@ -195,7 +197,9 @@ class Flow {
     return { pages: this.pages, structs: this.structs, anchorPages: this.anchorPages, outline: this.outline, footnoteLines: this.footnoteLines, footnoteX: this.textLeft };
   }
 
-  place(block: Block, next: Block | undefined): void {
+  /** Places `blocks[index]`; what follows it decides what a heading must keep with it. */
+  place(blocks: readonly Block[], index: number): void {
+    const block = blocks[index]!;
     switch (block.kind) {
       case 'cover':
         return this.placeCover(block);
@@ -204,7 +208,7 @@ class Flow {
         if (this.page.items.length > 0) this.newPage(false);
         return;
       case 'heading':
-        return this.placeHeading(block, next);
+        return this.placeHeading(block, blocks, index + 1);
       case 'paragraph': {
         const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
@@ -216,7 +220,7 @@ class Flow {
         return;
       }
       case 'list':
-        return this.placeList(block.items, block.ordered);
+        return this.placeList(block);
       case 'table':
         return this.placeTable(block);
       case 'figure':
@@ -385,14 +389,14 @@ class Flow {
     }
   }
 
-  private placeHeading(block: HeadingBlock, next: Block | undefined): void {
+  private placeHeading(block: HeadingBlock, following: readonly Block[], next: number): void {
     this.flushFigures();
     const { style, before, after } = this.headingStyle(block.level);
     // A part's title spans the page; a section's stands over its text column.
     const x = block.level === 1 ? this.left : this.textLeft;
     const lines = this.textLines(block.text, style, block.level === 1 ? this.width : this.textWidth);
     const height = lines.length * style.leading + after;
-    const keep = this.minimumOf(next);
+    const keep = this.minimumOf(following, next);
     if (block.newPage && (this.page.items.length > 0 || this.page.plain)) this.newPage(false);
     else if (!this.atTop()) {
       if (!this.fits(before + height + keep)) this.newPage(false);
@@ -414,16 +418,23 @@ class Flow {
     this.y += after;
   }
 
-  /** The least of the next block that must follow a heading on the same page. */
-  private minimumOf(next: Block | undefined): number {
+  /**
+   * The least of `blocks[at]` that must follow a heading on the same page; for a heading,
+   * that heading and the least of what follows it in turn, so a run of headings keeps together
+   * with the text they introduce.
+   */
+  private minimumOf(blocks: readonly Block[], at: number): number {
+    const next = blocks[at];
     if (!next) return 0;
     switch (next.kind) {
       case 'paragraph':
-      case 'list':
         return 2 * this.style.body.leading;
+      case 'list':
+        // Two lines of it, which for a list of one-line items are two items and the gap between.
+        return 2 * this.style.body.leading + itemGap;
       case 'heading': {
         const { style, before, after } = this.headingStyle(next.level);
-        return before + style.leading + after + 2 * this.style.body.leading;
+        return before + style.leading + after + this.minimumOf(blocks, at + 1);
       }
       case 'table':
         return this.style.caption.leading * 2 + this.style.table.leading * 3;
@@ -439,23 +450,31 @@ class Flow {
 
   // ── lists ─────────────────────────────────────────────────────────────────────────────
 
-  private placeList(items: readonly Inline[][], ordered: boolean): void {
-    const list = this.struct('L');
+  private placeList({ items, ordered, levels, ragged }: ListBlock): void {
     const style = this.style.body;
+    // One L per level in use: a nested list is an L inside the body of the item it belongs
+    // to, as PDF/UA wants; its items are numbered, or bulleted with a dash, on their own.
+    const open: { list: number; count: number; body?: number }[] = [{ list: this.struct('L'), count: 0 }];
     items.forEach((item, index) => {
-      const li = this.struct('LI', list);
-      const label = ordered ? `${index + 1}.` : '•';
-      const lines = this.lines(item, style, this.textWidth - bulletIndent, 'justify');
+      const level = Math.min(levels?.[index] ?? 0, 3);
+      while (open.length > level + 1) open.pop();
+      while (open.length < level + 1) open.push({ list: this.struct('L', open[open.length - 1]!.body), count: 0 });
+      const current = open[level]!;
+      current.count += 1;
+      const li = this.struct('LI', current.list);
+      const label = ordered && level === 0 ? `${current.count}.` : level === 0 ? '•' : '–';
+      const indent = bulletIndent * (level + 1);
+      const lines = this.lines(item, style, this.textWidth - indent, ragged ? 'ragged' : 'justify');
       const lbl = this.struct('Lbl', li);
-      const body = this.struct('LBody', li);
+      current.body = this.struct('LBody', li);
       // The label goes beside the body's first line, wherever page breaking put it.
-      const first = this.placeLines(lines, style, this.textLeft + bulletIndent, body);
+      const first = this.placeLines(lines, style, this.textLeft + indent, current.body);
       if (first) {
-        first.page.items.push({ kind: 'line', x: this.textLeft + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
+        first.page.items.push({ kind: 'line', x: this.textLeft + indent - bulletIndent + 3, y: first.y, line: this.textLines(label, style, bulletIndent)[0]!, style: { ...style, color: this.style.colors.accent }, struct: lbl });
       }
-      this.y += 3;
+      this.y += itemGap;
     });
-    this.y += this.style.paragraphGap - 3;
+    this.y += this.style.paragraphGap - itemGap;
   }
 
   // ── figures ───────────────────────────────────────────────────────────────────────────
@@ -630,7 +649,7 @@ class Flow {
   private placeIndex(of: 'contents' | 'figures' | 'tables'): void {
     const labels = this.input.document.labels;
     const title = of === 'contents' ? labels.contents : of === 'figures' ? labels.figures : labels.tables;
-    this.placeHeading({ kind: 'heading', level: 1, text: title, anchor: `index-${of}`, inContents: of !== 'contents', newPage: of === 'contents' }, undefined);
+    this.placeHeading({ kind: 'heading', level: 1, text: title, anchor: `index-${of}`, inContents: of !== 'contents', newPage: of === 'contents' }, [], 0);
     const toc = this.struct('TOC');
     const entries = indexEntries(this.input.document.blocks, of);
     const numberWidth = 28;

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
+import { InputError } from '../errors/errors.ts';
+import { markOutputFolder, versionMarker } from './output-folder.ts';
+import { swapName } from './names.ts';
 
 /** A file to publish, relative to the output folder. */
 export interface OutputFile {
@@ -32,6 +35,7 @@ export function writeAtomically(outputDir: string, files: readonly OutputFile[],
 function publishCountry(outputDir: string, country: string, files: readonly OutputFile[], keep: (path: string) => boolean): void {
   const versions = join(outputDir, '.versions');
   mkdirSync(versions, { recursive: true });
+  markOutputFolder(outputDir);
   const link = join(outputDir, country);
   const previous = currentVersion(outputDir, link);
   const hash = createHash('sha256');
@@ -42,7 +46,9 @@ function publishCountry(outputDir: string, country: string, files: readonly Outp
   rmSync(next, { recursive: true, force: true });
   try {
     const own = new Set(files.map((file) => file.path.slice(country.length + 1)));
-    if (previous) carryOver(previous, next, own, keep);
+    if (previous) carryOver(previous, next, new Set([...own, versionMarker]), keep);
+    mkdirSync(next, { recursive: true });
+    writeFileSync(join(next, versionMarker), 'A version of a country\'s editions, written by csi-report.\n');
     for (const file of files) {
       const target = join(next, file.path.slice(country.length + 1));
       mkdirSync(dirname(target), { recursive: true });
@@ -56,13 +62,20 @@ function publishCountry(outputDir: string, country: string, files: readonly Outp
   if (previous && previous.startsWith(versions)) rmSync(previous, { recursive: true, force: true });
 }
 
-/** The folder `output/<country>` stands for now, moving an old plain folder into `.versions/`. */
+/**
+ * The folder `output/<country>` stands for now. A plain folder there is moved into `.versions/`
+ * only when this pipeline made it (it holds the version marker): a folder of anyone else's is
+ * never moved or replaced.
+ */
 function currentVersion(outputDir: string, link: string): string | undefined {
   if (!existsSync(link)) {
-    rmSync(link, { force: true }); // a dangling link
+    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(link, { force: true }); // a dangling link
     return undefined;
   }
   if (lstatSync(link).isSymbolicLink()) return join(outputDir, readlinkSync(link));
+  if (!existsSync(join(link, versionMarker))) {
+    throw new InputError([{ place: { file: link }, message: 'this folder was not made by csi-report, so the build will not replace it', hint: 'Move it away, or choose another output folder, then build again.', severity: 'error' }]);
+  }
   const moved = join(outputDir, '.versions', `${link.split('/').pop()}-unversioned`);
   rmSync(moved, { recursive: true, force: true });
   renameSync(link, moved);
@@ -83,7 +96,7 @@ function carryOver(from: string, to: string, own: ReadonlySet<string>, keep: (pa
 
 /** Points `link` at `target` in one rename: the link is never missing or half made. */
 function swapLink(outputDir: string, link: string, target: string): void {
-  const temp = `${link}.swap-${process.pid}`;
+  const temp = join(dirname(link), swapName(basename(link), process.pid));
   rmSync(temp, { force: true });
   symlinkSync(relative(outputDir, target), temp);
   renameSync(temp, link);

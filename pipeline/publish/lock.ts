@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { CsiError, ExitCode } from '../errors/errors.ts';
 import { isRunning } from '../util/process.ts';
+import { lockName, temporaryName } from './names.ts';
 
 /** A held build lock; `release` gives it back. */
 export interface BuildLock {
@@ -46,7 +47,7 @@ interface Holder {
  */
 export async function acquireBuildLock(outputDir: string, country: string, options: LockOptions = {}): Promise<BuildLock> {
   mkdirSync(outputDir, { recursive: true });
-  const file = join(outputDir, `.build-${country}.lock`);
+  const file = join(outputDir, lockName(country));
   const own: Holder = { pid: process.pid, started: startTime(process.pid), thread: threadId, token: randomBytes(8).toString('hex') };
   const content = JSON.stringify(own);
   let told = false;
@@ -78,7 +79,7 @@ export async function acquireBuildLock(outputDir: string, country: string, optio
 
 /** Makes the lock file with its full content, or returns false when it exists. */
 function tryCreate(file: string, content: string): boolean {
-  const temp = `${file}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = temporaryName(file, process.pid, `${threadId}.${randomBytes(4).toString('hex')}`);
   try {
     writeFileSync(temp, content);
     try {
@@ -121,7 +122,7 @@ function createExclusive(file: string, content: string): boolean {
  * back.
  */
 function takeOver(file: string, stale: string): void {
-  const aside = `${file}.${process.pid}.${threadId}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = temporaryName(file, process.pid, `${threadId}.${randomBytes(4).toString('hex')}`, 'stale');
   try {
     renameSync(file, aside);
   } catch {

@@ -4,6 +4,7 @@ import type { InputIssue } from '../errors/errors.ts';
 import type { Correction } from '../ingest/types.ts';
 import { DEFAULT_DECIMALS } from '../format/number.ts';
 import { numberText, type Manifest } from './manifest.ts';
+import { publishedStateName, temporaryName } from './names.ts';
 
 /**
  * What a country's builds remember of their publications beyond the edition itself, in
@@ -25,7 +26,7 @@ export interface PublishedState {
 }
 
 function stateFile(outputDir: string, country: string): string {
-  return join(outputDir, `.published-${country}.json`);
+  return join(outputDir, publishedStateName(country));
 }
 
 /** The state the last build of the country left, if any. */
@@ -42,7 +43,7 @@ export function readPublishedState(outputDir: string, country: string): Publishe
 /** Writes the state whole (a temporary name, then a rename). */
 export function writePublishedState(outputDir: string, country: string, state: PublishedState): void {
   const file = stateFile(outputDir, country);
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = temporaryName(file, process.pid);
   try {
     writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`);
     renameSync(temp, file);

@@ -1,13 +1,14 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isRunning } from '../util/process.ts';
+import { parseBuildFile } from './names.ts';
 
 /**
  * Removes what a killed build of `country` left in the output folder: version folders under
  * `.versions/` that the country's link does not point to (a folder half written, or the old
  * edition of a build killed just after the link was swapped), a temporary link of a swap, and
- * temporary lock files. Runs under the country's build lock, so no other build of the country
- * is writing any of them. Returns what it removed, relative to the output folder.
+ * the temporary files of a lock or of the published state (publish/names.ts). Runs under
+ * the country's build lock, so no other build of the country is writing any of them. Returns what it removed, relative to the output folder.
  */
 export function removeStrays(outputDir: string, country: string): string[] {
   const removed: string[] = [];
@@ -32,11 +33,10 @@ export function removeStrays(outputDir: string, country: string): string[] {
       removed.push(`.versions/${name}`);
     }
   }
-  const temporary = new RegExp(`^(?:${escaped}\\.swap-(\\d+)|\\.build-${escaped}\\.lock\\.(\\d+)\\..+\\.(?:tmp|stale))$`);
   for (const name of readdirSync(outputDir)) {
-    const match = temporary.exec(name);
-    const pid = Number(match?.[1] ?? match?.[2]);
-    if (match && pid !== process.pid && !isRunning(pid)) {
+    const file = parseBuildFile(name);
+    const pid = file?.pid;
+    if (file?.country === country && pid !== undefined && pid !== process.pid && !isRunning(pid)) {
       rmSync(join(outputDir, name), { force: true });
       removed.push(name);
     }

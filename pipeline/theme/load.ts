@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
+import { insideFolder } from '../util/paths.ts';
 import { openSync, type Font } from 'fontkit';
-import { InputError } from '../errors/errors.ts';
+import { asEnvironmentError, InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { InputReader } from '../ingest/read.ts';
 import { validateYaml } from '../ingest/validate.ts';
 import { issueAt, type YamlFile } from '../ingest/yaml-file.ts';
+import { closest } from '../util/text.ts';
 import { themeSchema } from './schema.ts';
 import { faceNames, templateNames, type FaceName, type FontFace, type TemplateName, type Theme } from './types.ts';
 
@@ -48,11 +50,24 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
     const face = font.faces[key];
     const file = join(packageDir, face.file);
     const place = yaml.placeOf(['font', 'faces', key, 'file']);
+    // A font is read from its package only: the theme cannot name any other file of the machine.
+    if (isAbsolute(face.file) || !insideFolder(packageDir, file)) {
+      reader.issues.push(issueAt(place, { message: `the font file "${face.file}" lies outside the package ${font.package}`, hint: `Name a file inside the package, relative to it, e.g. "400Regular/SourceSans3_400Regular.ttf".` }));
+      continue;
+    }
     if (!existsSync(file)) {
       reader.issues.push(issueAt(place, msg.fileMissing(`font (${font.package}/${face.file})`)));
       continue;
     }
-    const opened = openSync(file);
+    let opened: ReturnType<typeof openSync>;
+    try {
+      opened = openSync(file);
+    } catch (error) {
+      const refused = asEnvironmentError(error);
+      if (refused !== error) throw refused;
+      reader.issues.push(issueAt(place, { message: `${face.file} is not a font file fontkit can read (${(error as Error).message})`, hint: 'Name a TTF or OTF file of the package.' }));
+      continue;
+    }
     if (!('layout' in opened)) {
       reader.issues.push(issueAt(place, { message: `${face.file} holds several fonts`, hint: 'Name a single-face TTF or OTF file.' }));
       continue;
@@ -93,7 +108,42 @@ function readTemplates(reader: InputReader, templatesDir: string): Record<Templa
   for (const name of templateNames) {
     const file = reader.yaml(`${templatesDir}/charts/${name}.json`, `${name} chart template`);
     if (!file || file.value === undefined) continue;
+    const before = reader.issues.length;
+    checkMarks(file, reader);
+    if (reader.issues.length > before) continue;
     templates[name] = file.value;
   }
   return Object.keys(templates).length === templateNames.length ? templates : undefined;
+}
+
+/** Mark types of Vega-Lite (`mark`) and of Vega (`marks[].type`). */
+const liteMarks = ['arc', 'area', 'bar', 'image', 'line', 'point', 'rect', 'rule', 'text', 'tick', 'trail', 'circle', 'square', 'geoshape', 'boxplot', 'errorband', 'errorbar'];
+const vegaMarks = ['arc', 'area', 'image', 'group', 'line', 'path', 'rect', 'rule', 'shape', 'symbol', 'text', 'trail'];
+
+/** Every mark of a chart template is one its renderer draws: an unknown one would fail inside Vega, unlocated. */
+function checkMarks(file: YamlFile, reader: InputReader): void {
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((child, i) => visit(child, [...path, i]));
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'mark') {
+          const type = typeof child === 'string' ? child : (child as { type?: unknown } | null)?.type;
+          const at = typeof child === 'string' ? [...path, 'mark'] : [...path, 'mark', 'type'];
+          if (typeof type === 'string' && !type.startsWith('$') && !liteMarks.includes(type)) reader.issues.push(issueAt(file.placeOf(at), unknownMark(type, liteMarks)));
+        }
+        if (key === 'marks' && Array.isArray(child)) {
+          child.forEach((mark: { type?: unknown }, i) => {
+            if (typeof mark?.type === 'string' && !mark.type.startsWith('$') && !vegaMarks.includes(mark.type)) reader.issues.push(issueAt(file.placeOf([...path, 'marks', i, 'type']), unknownMark(mark.type, vegaMarks)));
+          });
+        }
+        visit(child, [...path, key]);
+      }
+    }
+  };
+  visit(file.value, []);
+}
+
+function unknownMark(type: string, known: readonly string[]) {
+  const near = closest(type, known);
+  return { message: `"${type}" is not a mark type`, hint: `${near ? `Did you mean "${near}"? ` : ''}Marks: ${known.join(', ')}.` };
 }

@@ -1,3 +1,4 @@
+import { formsMissing, pluralCategories } from '../format/plurals.ts';
 import Handlebars from 'handlebars';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Message } from '../errors/messages.ts';
@@ -161,10 +162,12 @@ function pluralKeywords(unit: string, elements: readonly IcuElement[], locale: s
   for (const element of elements) {
     if (element.type === ICU.plural) {
       const type = element.pluralType === 'ordinal' ? 'ordinal' : 'cardinal';
-      const allowed = new Intl.PluralRules(locale, { type }).resolvedOptions().pluralCategories as string[];
+      const allowed = pluralCategories(locale, type);
       for (const keyword of Object.keys(element.options ?? {})) {
         if (!/^=\d+(\.\d+)?$/.test(keyword) && !allowed.includes(keyword)) problems.push(tmsg.pluralKeyword(unit, keyword, locale, allowed));
       }
+      const missing = formsMissing(element.options ?? {}, allowed);
+      if (missing.length > 0) problems.push(tmsg.pluralMissing(unit, String(element.value), missing, locale, allowed));
     }
     for (const option of Object.values(element.options ?? {})) problems.push(...pluralKeywords(unit, option.value, locale));
     if (element.children) problems.push(...pluralKeywords(unit, element.children, locale));

@@ -96,6 +96,10 @@ export const tmsg = {
     message: `unit "${unit}": the translation is not valid ICU MessageFormat: ${detail}`,
     hint: 'Check the braces: {name}, {count, plural, one {…} other {…}}.',
   }),
+  pluralMissing: (unit: string, argument: string, missing: readonly string[], locale: string, allowed: readonly string[]): Message => ({
+    message: `unit "${unit}": the plural of {${argument}} has no ${list(missing)} form, which "${locale}" needs`,
+    hint: `Give every category of "${locale}": ${list(allowed)} (e.g. Russian: one {# год} few {# года} many {# лет} other {# года}).`,
+  }),
   pluralKeyword: (unit: string, keyword: string, locale: string, allowed: readonly string[]): Message => ({
     message: `unit "${unit}": "${keyword}" is not a plural category of "${locale}"`,
     hint: `Use ${list(allowed)} or an exact value like =0.`,

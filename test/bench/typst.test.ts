@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentToTypst, escapeMarkup, type TypstInput } from '../../bench/typst.ts';
-import type { Block, ComposedDocument, Inline } from '../../pipeline/compose/types.ts';
+import type { Block, Inline } from '../../pipeline/compose/types.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import { testDocument } from '../helpers/documents.ts';
 
 // The conversion of a composed document into Typst markup, for the benchmark's peer engine.
 // Only the markup is checked here; compiling it is the benchmark's job (npm run bench).
@@ -89,14 +90,7 @@ function paragraph(inlines: Inline[]): Block {
 }
 
 function convert(blocks: Block[], footnotes: ReadonlyMap<number, Inline[]> = new Map()): string {
-  const document: ComposedDocument = {
-    kind: 'acr',
-    locale: 'en',
-    meta: { title: 'Civil Society Index', author: 'PPRC', subject: 'Kazakhstan', keywords: ['CSI'], lang: 'en', runningHead: 'CSI 2008–2010: Kazakhstan', date: new Date('2011-06-01T00:00:00Z') },
-    labels: { contents: 'Contents', figures: 'List of figures', tables: 'List of tables', page: 'Page {page}', continued: '(continued)' },
-    blocks,
-    footnotes,
-  };
+  const document = testDocument(blocks, { footnotes });
   const input: TypstInput = { document, style: pageStyle(), family: 'Source Sans 3', faces: { Regular: { weight: 400, style: 'normal' }, Bold: { weight: 700, style: 'normal' }, SemiBold: { weight: 600, style: 'normal' }, Italic: { weight: 400, style: 'italic' }, BoldItalic: { weight: 700, style: 'italic' } }, charts: new Map() };
   return documentToTypst(input);
 }

@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,4 +38,21 @@ export function edit(root: string, path: string, from: string, to: string): void
   const text = read(root, path);
   if (!text.includes(from)) throw new Error(`${path} does not contain ${JSON.stringify(from)}`);
   writeFileSync(join(root, path), text.replace(from, to));
+}
+
+/**
+ * Every file under a project's output/ with its bytes, by path from the project root, to
+ * compare two builds; `skip` leaves out files by name.
+ */
+export function outputFiles(root: string, skip: (name: string) => boolean = () => false): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!skip(name)) out.set(relative(root, path), readFileSync(path));
+    }
+  };
+  walk(join(root, 'output'));
+  return out;
 }

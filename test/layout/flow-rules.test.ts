@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, ComposedDocument, TableBlock } from '../../pipeline/compose/types.ts';
+import type { Block, TableBlock } from '../../pipeline/compose/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { Page } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import { testDocument } from '../helpers/documents.ts';
 
 /** Every character half its size wide: positions are counts of characters. */
 const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
@@ -32,16 +33,7 @@ function pageStyle(): PageStyle {
   };
 }
 
-function documentOf(blocks: Block[]): ComposedDocument {
-  return {
-    kind: 'acr',
-    locale: 'en',
-    meta: { title: 'T', author: 'A', subject: 'S', keywords: [], lang: 'en', runningHead: 'R', date: new Date('2011-06-01T00:00:00Z') },
-    labels: { contents: 'Contents', figures: 'Figures', tables: 'Tables', page: '{page}', continued: '(continued)' },
-    blocks,
-    footnotes: new Map(),
-  };
-}
+const documentOf = (blocks: Block[]) => testDocument(blocks);
 
 const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => ['civil', 'society', 'organisations', 'in', 'the', 'regions', 'depend', 'on', 'grants'][(i + seed) % 9]).join(' ');
 const paragraph = (count: number, seed = 0): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: words(count, seed) }] });
@@ -58,6 +50,53 @@ describe('the page rules', () => {
     // A line holds at most the measure; a justified line without hyphenation loses part of a word.
     expect(median).toBeGreaterThanOrEqual(0.85 * 66);
     expect(median).toBeLessThanOrEqual(66);
+  });
+
+  it('indents a nested list under its item, tagged as a list inside that item\'s body', () => {
+    const item = (text: string) => [{ kind: 'text' as const, text }];
+    const list: Block = { kind: 'list', ordered: true, items: [item('Surveys, namely:'), item('a population survey'), item('an organisational survey'), item('Case studies')], levels: [0, 1, 1, 0] };
+    const model = flowDocument({ document: documentOf([list]), style: pageStyle(), measure, charts: new Map() });
+    const lines = model.pages[0]!.items.flatMap((placed) => (placed.kind === 'line' ? [{ x: placed.x, text: placed.line.runs.map((run) => run.text).join('').trim(), struct: placed.struct }] : []));
+    const at = (text: string) => lines.find((line) => line.text === text)!;
+    expect(at('a population survey').x).toBeGreaterThan(at('Surveys, namely:').x);
+    expect(at('an organisational survey').x).toBe(at('a population survey').x);
+    expect(at('Case studies').x).toBe(at('Surveys, namely:').x);
+    // Numbers count the items of their own level: the fourth item is the second of the top list.
+    expect(lines.map((line) => line.text).filter((text) => /^\d+\.$|^–$/.test(text))).toEqual(['1.', '–', '–', '2.']);
+    const parentOf = (id: number | undefined) => model.structs[id!]!.parent;
+    const roleOf = (id: number | undefined) => model.structs[id!]!.role;
+    // LBody of "a population survey" → LI → L → LBody of "Surveys, namely:".
+    const nestedList = parentOf(parentOf(at('a population survey').struct));
+    expect(roleOf(nestedList)).toBe('L');
+    expect(parentOf(nestedList)).toBe(at('Surveys, namely:').struct);
+  });
+
+  it('sets a list of entries ragged when it asks to, and a narrative list justified', () => {
+    const entries = (ragged: boolean): Block => ({ kind: 'list', ordered: false, ragged, items: [[{ kind: 'text', text: words(40, 1) }], [{ kind: 'text', text: words(50, 2) }]] });
+    const stretched = (ragged: boolean) => {
+      const model = flowDocument({ document: documentOf([entries(ragged)]), style: pageStyle(), measure, charts: new Map() });
+      return model.pages[0]!.items.some((item) => item.kind === 'line' && item.line.runs.some((run) => (run.spacing ?? 0) !== 0));
+    };
+    expect(stretched(false)).toBe(true);
+    expect(stretched(true)).toBe(false);
+  });
+
+  it('keeps a run of headings on the page of the first two items of the list they introduce', () => {
+    const heading = (level: 2 | 3, text: string): Block => ({ kind: 'heading', level, text, anchor: text, inContents: false });
+    const names: Block = { kind: 'list', ordered: false, ragged: true, items: Array.from({ length: 12 }, (_, i) => [{ kind: 'text' as const, text: `Name ${i}, place` }]) };
+    // Fillers ending at every height near the foot of the first page: body lines, and small
+    // one-line paragraphs whose other leading shifts the end by less than a body line.
+    const small = (seed: number): Block => ({ kind: 'paragraph', style: 'small', inlines: [{ kind: 'text', text: words(3, seed) }] });
+    for (let count = 330; count <= 400; count += 5) {
+      for (let smalls = 0; smalls < 14; smalls += 1) {
+        const filler = [paragraph(count), ...Array.from({ length: smalls }, (_, i) => small(i))];
+        const model = flowDocument({ document: documentOf([...filler, heading(2, 'Appendix'), heading(3, 'City'), names]), style: pageStyle(), measure, charts: new Map() });
+        const page = model.anchorPages.get('Appendix')!;
+        expect(model.anchorPages.get('City'), `${count} words, ${smalls} small`).toBe(page);
+        const items = model.pages[page]!.items.filter((item) => item.kind === 'line' && item.line.runs.some((run) => run.text.startsWith('Name')));
+        expect(items.length, `${count} words, ${smalls} small`).toBeGreaterThanOrEqual(2);
+      }
+    }
   });
 
   it('gives a chapter\'s last page at least 8 lines when it would be nearly empty', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, ComposedDocument } from '../../pipeline/compose/types.ts';
+import type { Block } from '../../pipeline/compose/types.ts';
+import { testDocument } from '../helpers/documents.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { PlacedLine } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
@@ -20,8 +21,7 @@ const style: PageStyle = {
 const measure = (chars: string, _font: string, size: number) => chars.length * size * 0.5;
 
 function flow(blocks: Block[]) {
-  const document = { kind: 'brief', locale: 'en', blocks, footnotes: new Map(), meta: {}, labels: {} } as unknown as ComposedDocument;
-  return flowDocument({ document, style, measure, charts: new Map() });
+  return flowDocument({ document: testDocument(blocks, { kind: 'brief', textColumn: false }), style, measure, charts: new Map() });
 }
 const words = (count: number) => Array.from({ length: count }, (_, i) => `w${i % 10}`).join(' ');
 const lines = (page: { items: readonly { kind: string }[] }) => page.items.filter((item): item is PlacedLine => item.kind === 'line');

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { captureConsole } from '../helpers/console.ts';
-import { edit, tempProject } from '../helpers/project.ts';
+import { edit, outputFiles, tempProject } from '../helpers/project.ts';
 
 /**
  * The machine's refusals, injected into node:fs as the pipeline sees it: a write whose path
@@ -35,18 +35,7 @@ const printed = captureConsole();
  * Every file under output/ with its bytes, but the record of unlogged changes (not part of
  * the edition: it is written first, and holds either way).
  */
-function snapshot(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (!name.startsWith('.published-')) out.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(join(root, 'output'));
-  return out;
-}
+const snapshot = (root: string) => outputFiles(root, (name) => name.startsWith('.published-'));
 
 const advice: Record<string, string> = {
   ENOSPC: 'the disk is full: free some space and build again',

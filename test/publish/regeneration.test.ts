@@ -1,28 +1,15 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureConsole } from '../helpers/console.ts';
 import { main } from '../../pipeline/cli.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
-import { edit, put, repoRoot, tempProject } from '../helpers/project.ts';
+import { edit, outputFiles, put, repoRoot, tempProject } from '../helpers/project.ts';
 
 const build = (root: string) => runPipeline({ root, configPath: 'pipeline.config.yaml' });
 const readJson = (root: string, path: string) => JSON.parse(readFileSync(join(root, 'output', path), 'utf8'));
 
-/** Every output file with its bytes, to compare two builds. */
-function snapshot(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(root, path), readFileSync(path));
-    }
-  };
-  walk(join(root, 'output'));
-  return out;
-}
 
 const printed = captureConsole();
 
@@ -93,7 +80,7 @@ describe('deterministic and safe builds', () => {
     const [a, b] = [tempProject('mini'), tempProject('mini')];
     await build(a);
     await build(b);
-    const [sa, sb] = [snapshot(a), snapshot(b)];
+    const [sa, sb] = [outputFiles(a), outputFiles(b)];
     expect([...sa.keys()].sort()).toEqual([...sb.keys()].sort());
     for (const [path, bytes] of sa) expect(bytes.equals(sb.get(path)!), path).toBe(true);
   });
@@ -101,11 +88,11 @@ describe('deterministic and safe builds', () => {
   it('leaves every published file untouched when a build fails', async () => {
     const root = tempProject('mini');
     await build(root);
-    const before = snapshot(root);
+    const before = outputFiles(root);
     edit(root, 'data/countries/testland/narrative/en/acr/findings.md', '{{score "1.1.2"}}', '{{score "1.1.9"}}');
     expect(await main([], root)).toBe(2);
     expect(printed.err.join('\n')).toContain('data/countries/testland/narrative/en/acr/findings.md:6:1: error: "1.1.9" is not a dimension, sub-dimension or indicator id');
-    const after = snapshot(root);
+    const after = outputFiles(root);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(bytes.equals(after.get(path)!), path).toBe(true);
   });
@@ -161,7 +148,7 @@ describe('a build killed midway', () => {
     // Whatever the kills left — partial or old version folders, temporary links, lock or
     // cache files — the next build removed: one edition, nothing beside it.
     expect(readdirSync(join(root, 'output/.versions'))).toHaveLength(1);
-    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.published-testland.json', '.versions', 'testland']);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.csi-report-output', '.published-testland.json', '.versions', 'testland']);
     expect(readdirSync(join(root, '.cache')).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ function strays(root: string): string[] {
   const current = readlinkSync(join(output, 'testland')).replace(/^\.versions\//, '');
   return [
     ...readdirSync(join(output, '.versions')).filter((name) => name !== current).map((name) => `.versions/${name}`),
-    ...readdirSync(output).filter((name) => !['testland', '.versions', '.published-testland.json'].includes(name)),
+    ...readdirSync(output).filter((name) => !['testland', '.versions', '.published-testland.json', '.csi-report-output'].includes(name)),
     ...readdirSync(join(root, '.cache')).filter((name) => name.startsWith('.')),
   ];
 }

@@ -34,3 +34,11 @@ export const weight: SchemaObject = {
   exclusiveMinimum: 0,
   description: 'A weight is a number larger than zero; leave it out for equal weights.',
 };
+
+/** A calendar date written YYYY-MM-DD: the pattern gives the shape, the `date` format checks the calendar. */
+export const calendarDate: SchemaObject = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'date',
+  description: 'a date written YYYY-MM-DD',
+};

@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { localisedText, slug } from './common.ts';
+import { calendarDate, localisedText, slug } from './common.ts';
 
 /** `facts/*.yaml`: numbers the narrative cites. */
 export const factsSchema: SchemaObject = {
@@ -146,7 +146,10 @@ const planPart = {
 export const planSchema: SchemaObject = {
   type: 'object',
   required: ['parts'],
-  properties: { parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' } },
+  properties: {
+    parts: { type: 'array', items: planPart, minItems: 1, description: 'the parts of a document' },
+    textColumn: { type: 'boolean', description: 'false to set running text across the full width (a grid of its own), not in the readable text column' },
+  },
   additionalProperties: false,
 };
 
@@ -161,7 +164,7 @@ export const correctionsSchema: SchemaObject = {
         type: 'object',
         required: ['date', 'indicator', 'old', 'new', 'reason'],
         properties: {
-          date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+          date: calendarDate,
           indicator: { type: 'string', pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "2.4.1" (in quotes)' },
           old: { type: 'number' },
           new: { type: 'number' },

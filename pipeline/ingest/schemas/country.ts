@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { localisedText, slug } from './common.ts';
+import { calendarDate, localisedText, slug } from './common.ts';
 
 const contact: SchemaObject = {
   type: 'object',
@@ -43,12 +43,12 @@ export const countrySchema: SchemaObject = {
         additionalProperties: false,
       },
     },
-    study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } } },
+    study: { type: 'object', required: ['label'], properties: { label: { type: 'string' }, surveyYear: { type: 'integer' } }, additionalProperties: false },
     edition: {
       type: 'object',
       required: ['published'],
       properties: {
-        published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+        published: calendarDate,
         place: localisedText,
       },
       additionalProperties: false,
@@ -57,7 +57,10 @@ export const countrySchema: SchemaObject = {
     documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, uniqueItems: true, description: 'the documents this country publishes' },
     reportTitle: localisedText,
     briefTitle: localisedText,
-    acronyms: { type: 'array' },
+    acronyms: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'expansion'], properties: { key: { type: 'string' }, short: localisedText, expansion: localisedText }, additionalProperties: false },
+    },
     spellings: {
       type: 'array',
       description: 'names with the spelling to use and the variants to refuse',
@@ -69,6 +72,8 @@ export const countrySchema: SchemaObject = {
       },
     },
   },
+  // A misspelt key would otherwise be ignored, and what it was meant to set silently missing.
+  additionalProperties: false,
 };
 
 /** `data/countries/<country>/sources.yaml`: citations by key. */
@@ -84,8 +89,9 @@ export const sourcesSchema: SchemaObject = {
       title: localisedText,
       year: { type: 'integer' },
       publisher: { type: 'string' },
-      url: { type: 'string' },
+      url: { type: 'string', pattern: '^https?://[^\\s]+$', description: 'a web address starting with https://' },
     },
+    additionalProperties: false,
   },
 };
 
@@ -101,7 +107,7 @@ export const configSchema: SchemaObject = {
     locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales to build' },
     sourceLocale: { type: 'string' },
     documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, description: 'the documents to build' },
-    sourceDate: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a date written YYYY-MM-DD' },
+    sourceDate: calendarDate,
     translation: {
       type: 'object',
       properties: { missing: { enum: ['fail', 'fallback'] } },

@@ -62,14 +62,6 @@ const stage: SchemaObject = {
   additionalProperties: false,
 };
 
-/** A group of actors (bubble chart): a key and its legend label. */
-const group: SchemaObject = {
-  type: 'object',
-  required: ['key', 'label'],
-  properties: { key: categoryKey, label: localisedText },
-  additionalProperties: false,
-};
-
 /** An actor of a bubble chart: where it sits, which group it belongs to, how much weight it has. */
 const bubbleActor: SchemaObject = {
   type: 'object',
@@ -157,7 +149,7 @@ const figure: SchemaObject = {
     kind(['bubbles'], ['groups', 'actors', 'impactTitle'], {
       impactTitle: localisedText,
       impactLevels: { type: 'array', items: impactLevel, minItems: 1, description: 'the impact levels the legend names' },
-      groups: { type: 'array', items: group, minItems: 1, description: 'the groups of actors' },
+      groups: { type: 'array', items: category, minItems: 1, description: 'the groups of actors, each a key and its legend label' },
       actors: { type: 'array', items: bubbleActor, minItems: 1, description: 'the actors' },
     }),
     kind(['actor-map'], ['regions', 'actors'], {
