@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { captureConsole } from '../helpers/console.ts';
 import { checkPdfUa, type UaFault } from '../helpers/pdfua.ts';
-import { tempProject } from '../helpers/project.ts';
+import { fixtures, tempProject } from '../helpers/project.ts';
 
 // Every PDF the pipeline writes says it is PDF/UA-1 (its XMP carries pdfuaid:part 1). These
 // tests hold it to that with the machine-checkable conditions of the Matterhorn Protocol
@@ -26,13 +26,22 @@ describe('the published PDFs', () => {
     }
   }
 
-  it('holds for another country’s editions too', async () => {
-    const root = tempProject('mini');
-    expect(await main([], root)).toBe(0);
-    const folder = join(root, 'output', 'testland');
+  const checkCountry = async (root: string, country: string, args: string[] = []) => {
+    expect(await main(args, root)).toBe(0);
+    const folder = join(root, 'output', country);
     const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.pdf'));
     expect(files.length).toBeGreaterThan(0);
-    for (const file of files) expect(await checkPdfUa(new Uint8Array(readFileSync(join(folder, file)))), file).toEqual([]);
+    for (const file of files) expect(await checkPdfUa(new Uint8Array(readFileSync(join(folder, file)))), `${country}/${file}`).toEqual([]);
+  };
+
+  it('holds for another country’s editions too', async () => {
+    await checkCountry(tempProject('mini'), 'testland');
+  });
+
+  it('holds for the fixture country Ostland, in its own languages', async () => {
+    const root = tempProject('repo');
+    cpSync(join(fixtures, 'countries', 'ostland'), join(root, 'data', 'countries', 'ostland'), { recursive: true });
+    await checkCountry(root, 'ostland', ['build', '--country', 'ostland']);
   });
 });
 
