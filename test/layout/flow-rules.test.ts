@@ -65,10 +65,15 @@ describe('the page rules', () => {
     expect(lines.map((line) => line.text).filter((text) => /^\d+\.$|^–$/.test(text))).toEqual(['1.', '–', '–', '2.']);
     const parentOf = (id: number | undefined) => model.structs[id!]!.parent;
     const roleOf = (id: number | undefined) => model.structs[id!]!.role;
-    // LBody of "a population survey" → LI → L → LBody of "Surveys, namely:".
-    const nestedList = parentOf(parentOf(at('a population survey').struct));
+    // P of "a population survey" → LBody → LI → L → LBody of "Surveys, namely:", where the
+    // item's own words (its P) come before the sub-list, as they are read.
+    const bodyOf = (text: string) => parentOf(at(text).struct);
+    expect(roleOf(at('a population survey').struct)).toBe('P');
+    expect(roleOf(bodyOf('a population survey'))).toBe('LBody');
+    const nestedList = parentOf(parentOf(bodyOf('a population survey')));
     expect(roleOf(nestedList)).toBe('L');
-    expect(parentOf(nestedList)).toBe(at('Surveys, namely:').struct);
+    expect(parentOf(nestedList)).toBe(bodyOf('Surveys, namely:'));
+    expect(at('Surveys, namely:').struct!).toBeLessThan(nestedList!);
   });
 
   it('sets a list of entries ragged when it asks to, and a narrative list justified', () => {
