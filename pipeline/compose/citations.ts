@@ -62,9 +62,22 @@ export function citationName(state: ComposeState, work: CitedWork, narrative: bo
   return `${names[0]} ${etAl(state, work)}`;
 }
 
+/**
+ * The citation's name in the Markdown of the narrative: marked with the work's language
+ * (`[Canas]{lang=en}` in a Russian sentence) when that is known and is not the edition's, so a
+ * screen reader reads it in its own language. A data source's language is not known.
+ */
+function spokenName(state: ComposeState, work: CitedWork, narrative: boolean): string {
+  const name = citationName(state, work, narrative);
+  const entry = state.input.dataset.bibliography.find((e) => e.key === work.key);
+  const lang = entry ? entry.lang ?? 'en' : undefined;
+  if (!lang || lang === state.input.locale || /[[\]{}]/.test(name) || name === '') return name;
+  return `[${name}]{lang=${lang}}`;
+}
+
 /** A parenthetical citation of one or more works: "(A, 2009; B, 2010)" or "[A, 2009; B, 2010]". */
 export function parentheticalCitation(state: ComposeState, works: readonly CitedWork[]): string {
-  const items = works.map((work) => `${citationName(state, work, false)}, ${work.year}`).join('; ');
+  const items = works.map((work) => `${spokenName(state, work, false)}, ${work.year}`).join('; ');
   return styleOf(state) === 'apa-7' ? `(${items})` : `[${items}]`;
 }
 
@@ -75,7 +88,7 @@ export function parentheticalCitation(state: ComposeState, works: readonly Cited
  * Both editions thus hold the same placeholder where the English holds one, as translation needs.
  */
 export function narrativeCitation(state: ComposeState, work: CitedWork): string {
-  const name = citationName(state, work, true);
+  const name = spokenName(state, work, true);
   return styleOf(state) === 'apa-7' ? `${name} (${work.year})` : `[${name}, ${work.year}]`;
 }
 

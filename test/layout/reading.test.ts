@@ -132,6 +132,15 @@ describe('words in another language', () => {
       expect(english, name).toContain('Freedom House');
       expect(english, name).toContain('Transparency International');
       expect(english.join(' '), name).toContain('Trust: The Social Virtues and the Creation of Prosperity');
+      // A citation names an English work's author in English: "[Canas, 2005]".
+      expect(english, name).toContain('Canas');
+    }
+  });
+
+  it('prints no attribute braces: every marked span became a tag', () => {
+    for (const name of documents) {
+      const text = structures.get(name)!.flatMap((page) => page.map((element) => element.text)).join(' ');
+      expect(text, name).not.toMatch(/\{lang=|\]\{/);
     }
   });
 });
