@@ -1,5 +1,5 @@
 import type { Block, ComposedDocument, CoverBlock, FigureBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TableCell } from '../pipeline/compose/types.ts';
-import type { PageStyle, TextStyle } from '../pipeline/layout/style.ts';
+import type { PageStyle, TextStyle } from '../pipeline/theme/style.ts';
 
 /** A chart as the Typst document sees it: an SVG file in the compiler's workspace. */
 export interface TypstChart {

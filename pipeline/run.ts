@@ -20,7 +20,7 @@ import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
-import { InputReader } from './ingest/read.ts';
+import { InputReader } from './input/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { carryEditions } from './publish/editions.ts';

@@ -3,7 +3,7 @@ import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions }
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
-import type { PageStyle, TextStyle } from './style.ts';
+import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
 
 /** Size of a chart as the layout needs it. */

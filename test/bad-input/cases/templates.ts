@@ -1,6 +1,6 @@
 import { exportXliff } from '../../../pipeline/translate/index.ts';
 import { readConfig } from '../../../pipeline/ingest/config.ts';
-import { InputReader } from '../../../pipeline/ingest/read.ts';
+import { InputReader } from '../../../pipeline/input/read.ts';
 import type { BadCase, CaseProject } from '../harness.ts';
 import { lineOf } from './text.ts';
 

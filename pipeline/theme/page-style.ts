@@ -1,7 +1,7 @@
-import type { PageStyle, TextStyle } from '../layout/style.ts';
-import type { Theme } from '../theme/index.ts';
-import type { InputReader } from './read.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import type { PageStyle, TextStyle } from './style.ts';
+import type { Theme } from './index.ts';
+import type { InputReader } from '../input/read.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 interface RawStyle { face: string; size: string | number; color: string }
 interface RawPage {
