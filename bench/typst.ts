@@ -196,7 +196,6 @@ class Converter {
   private paragraph(block: ParagraphBlock): string {
     const text = this.inlines(block.inlines).trim();
     if (block.style === 'small') return `#text(${textArgs(this.input.style.small, this.input.faces)})[${text}]`;
-    if (block.style === 'signature') return `#align(right)[${text}]`;
     return text;
   }
 

@@ -1,4 +1,4 @@
-import { exportXliff } from '../../../pipeline/translate/index.ts';
+import { exportXliff } from '../../../pipeline/translate/xliff-export.ts';
 import { readConfig } from '../../../pipeline/ingest/config.ts';
 import { InputReader } from '../../../pipeline/input/read.ts';
 import type { BadCase, CaseProject } from '../harness.ts';
