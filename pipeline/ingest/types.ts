@@ -1,3 +1,4 @@
+import type { NameCases } from '../format/cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 
 /** A text per locale code. */
@@ -187,8 +188,8 @@ export interface Organisation {
   name: LocalisedText;
   /** Short name per locale. */
   short?: LocalisedText;
-  /** Grammatical forms of the name (`genitive`, …), per locale, for the languages that inflect it. */
-  forms?: Readonly<Record<string, LocalisedText>>;
+  /** The name in the grammatical cases of the languages that inflect it: `{ru: {genitive: …}}`. */
+  cases?: NameCases;
   /** How to reach it. */
   contact?: Contact;
 }
@@ -211,6 +212,8 @@ export interface Country {
   framework: string;
   /** Country name per locale. */
   name: LocalisedText;
+  /** The name in the grammatical cases of the languages that inflect it: `{ru: {genitive: …}}`. */
+  cases?: NameCases;
   /** Implementing organisation: full and short name per locale, and contacts. */
   organisation: Organisation;
   /** Partner organisations (CIVICUS and others), with contacts. */
