@@ -10,7 +10,13 @@ import type { ReadCell, ReadSheet } from './table.ts';
 
 /** The rows as CSV text. */
 export function renderCsv(rows: readonly (readonly (string | number | undefined)[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell ?? '')).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map(dataCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A cell as scores.csv writes it, and quoted when it holds a semicolon, so the reader never takes the file for semicolon-separated. */
+function dataCell(value: string | number | undefined): string {
+  const cell = csvCell(value ?? '');
+  return !cell.startsWith('"') && cell.includes(';') ? `"${cell}"` : cell;
 }
 
 /** The cells of a CSV file, every one a text (the import decides what each column holds), or the first problem found. */

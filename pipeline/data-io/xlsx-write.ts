@@ -95,9 +95,11 @@ function cellXml(cell: WriteCell, column: number, row: number): string {
   const ref = cellRef(column, row);
   const s = style === 0 ? '' : ` s="${style}"`;
   if (cell.value === undefined || cell.value === '') return style === 0 ? '' : `<c r="${ref}"${s}/>`;
-  if (typeof cell.value === 'number') return `<c r="${ref}"${s}><v>${cell.value}</v></c>`;
-  const space = /^\s|\s$|\n/.test(cell.value) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(encodeEscapes(cell.value))}</t></is></c>`;
+  // A workbook has no infinite numbers: such a value (`.inf` in YAML) is shown as the text it is.
+  if (typeof cell.value === 'number' && Number.isFinite(cell.value)) return `<c r="${ref}"${s}><v>${cell.value}</v></c>`;
+  const text = String(cell.value);
+  const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(encodeEscapes(text))}</t></is></c>`;
 }
 
 function checkXml(check: CellCheck): string {
