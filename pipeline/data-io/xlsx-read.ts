@@ -68,7 +68,8 @@ function textOf(node: XmlNode): string {
 
 /** A rich text's plain text: its runs' `t`, without phonetic guides (`rPh`). */
 function plainText(element: XmlElement): string {
-  return elements(element, 't').map(textOf).join('');
+  const direct = (parent: XmlElement, name: string) => parent.children.filter((node): node is XmlElement => isElement(node) && node.name === name);
+  return [...direct(element, 't'), ...direct(element, 'r').flatMap((run) => direct(run, 't'))].map(textOf).join('');
 }
 
 function sharedStrings(root: XmlElement | undefined): string[] {
@@ -89,7 +90,8 @@ function sheetRows(root: XmlElement, shared: readonly string[]): ReadCell[][] {
 function cellValue(cell: XmlElement, shared: readonly string[]): ReadCell {
   const type = cell.attributes.get('t') ?? 'n';
   const v = child(cell, 'v');
-  const raw = v ? textOf(v) : undefined;
+  // An empty <v/> (a formula written by a program that does not calculate) holds no value.
+  const raw = v && textOf(v) !== '' ? textOf(v) : undefined;
   if (type === 'inlineStr') {
     const is = child(cell, 'is');
     return is ? text(decodeEscapes(plainText(is))) : { kind: 'empty' };

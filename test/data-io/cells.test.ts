@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cellRef, parseCellRef } from '../../pipeline/data-io/cells.ts';
 import { readCsv, renderCsv } from '../../pipeline/data-io/csv.ts';
@@ -42,6 +43,24 @@ describe('XLSX cells', () => {
       expect(values.map((_, i) => read.sheets[0]!.rows[0]?.[i] ?? { kind: 'empty' })).toEqual(expected);
       return true;
     }));
+  });
+
+  it('are read as spreadsheet programs save them: a formula by its saved result, shared and rich text, error cells', () => {
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const sheet = `<worksheet xmlns="${main}"><sheetData><row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><f>1+1</f><v>2</v></c><c r="C2"><f>A1</f><v></v></c><c r="D2" t="e"><v>#DIV/0!</v></c><c r="E2" t="str"><f>A2</f><v>x_x005F_x0041_</v></c><c r="F2"><v>15.199999999999999</v></c></row></sheetData></worksheet>`;
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8(`<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Indicators" sheetId="1" r:id="rId7"/></sheets></workbook>`),
+      'xl/_rels/workbook.xml.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="${rel}/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`),
+      'xl/sharedStrings.xml': strToU8(`<sst xmlns="${main}"><si><r><t>1.</t></r><r><t xml:space="preserve">4.2</t></r><rPh><t>ignored</t></rPh></si></sst>`),
+      'xl/worksheets/data.xml': strToU8(sheet),
+    });
+    const read = readXlsx('t.xlsx', bytes);
+    if ('problem' in read) throw new Error(read.problem);
+    expect(read.sheets[0]!.rows[1]).toEqual([
+      { kind: 'text', value: '1.4.2' }, { kind: 'number', value: 2 }, { kind: 'formula', value: '=A1' },
+      { kind: 'error', value: '#DIV/0!' }, { kind: 'text', value: 'x_x0041_' }, { kind: 'number', value: 15.2 },
+    ]);
   });
 
   it('are named as spreadsheets name them', () => {
