@@ -95,7 +95,10 @@ export function ingestDataset(request: IngestRequest): Dataset {
     for (const locale of untranslated) {
       // Said where the locale is chosen: the country's own locales, or the configuration's.
       const listedAt = config.locales.indexOf(locale);
-      const place = country?.locales ? { file: `${countryDir}/country.yaml` } : configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']);
+      const declaredAt = country?.locales?.indexOf(locale) ?? -1;
+      const place = country?.locales
+        ? (reader.yaml(`${countryDir}/country.yaml`, 'country')?.placeOf(declaredAt >= 0 ? ['locales', declaredAt] : ['locales']) ?? { file: `${countryDir}/country.yaml` })
+        : configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']);
       reader.issues.push(issueAt(place, {
         message: `the locale "${locale}" has no translation yet: no UI strings (${config.templatesDir}/locales/${locale}/) and no narrative (${countryDir}/narrative/${locale}/)`,
         hint: `Run "csi-report translations export --locale ${locale}" for everything to translate, set "translation: {missing: fallback}" to build with the English text, or remove "${locale}" from the locales${country?.locales ? ` of ${countryDir}/country.yaml` : ''}.`,

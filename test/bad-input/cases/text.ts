@@ -25,7 +25,7 @@ export const narrativeCases: BadCase[] = [
   { name: 'unknown score id', setup: addText('It scores {{score "1.9"}}.'), at: `${findings}:8`, message: /"1.9" is not a dimension, sub-dimension or indicator id/, hint: /"1.4.2"/ },
   { name: 'unknown figure', setup: addText('{{figure "9.9"}}'), at: `${findings}:8`, message: /there is no figure "9.9"/, hint: /figures.yaml/ },
   { name: 'unknown table reference', setup: addText('See {{tableref "T.9"}}.'), at: `${findings}:8`, message: /there is no table "T.9"/, hint: /tables.yaml/ },
-  { name: 'unknown list', setup: addText('{{list "wishes"}}'), at: `${findings}:8`, message: /there is no list "wishes"/, hint: /Use one of/ },
+  { name: 'unknown list', setup: addText('{{list "wishes"}}'), at: `${findings}:8`, message: /there is no list "wishes"/, hint: /write data\/countries\/testland\/narrative\/en\/lists.yaml with a list "wishes"/ },
   { name: 'unknown fact', setup: addText('There were {{fact "members-2019"}}.'), at: `${findings}:8`, message: /there is no fact "members-2019"/, hint: /facts/ },
   { name: 'unclosed {{#if}} reported where it opens', setup: addText('{{#if (above "1" "2")}}\nCivic engagement leads.\n\nMore text follows.'), at: `${findings}:8`, message: /\{\{#if\}\} is not closed/, hint: /\{\{\/if\}\}/ },
   { name: 'unclosed {{#each}} reported where it opens', setup: addText('Intro.\n\n{{#each items}}\nitem'), at: `${findings}:10`, message: /\{\{#each\}\} is not closed/, hint: /\{\{\/each\}\}/ },
