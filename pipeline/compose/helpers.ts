@@ -4,7 +4,7 @@ import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } f
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import { findNode } from '../ingest/framework.ts';
 import { ACTORS, type Fact, type LocalisedText, type RawValue } from '../ingest/types.ts';
-import { nameInCase, type NameCases } from '../format/cases.ts';
+import { nameForm, type NameOwner } from './name-cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -110,15 +110,11 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
   };
   // The nominative is the name itself; another case is the form country.yaml gives for the
   // edition's language, and a language that inflects names without it is an error at this line.
-  const inCase = (whose: 'country' | 'organisation', name: LocalisedText, cases: NameCases | undefined, options: HelperOptions, under: string): string => {
+  const inCase = (whose: NameOwner, name: LocalisedText, options: HelperOptions): string => {
     const requested = (options.hash as Record<string, unknown> | undefined)?.case;
     if (requested === undefined) return localised(state, name);
-    const found = nameInCase(localised(state, name), cases, locale, String(requested));
-    if ('form' in found) return found.form;
-    const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/country.yaml`;
-    const label = whose === 'country' ? 'the country\'s name' : 'the organisation\'s name';
-    if (found.problem.kind === 'unknown-case') return fail(options, `"${String(requested)}" is not a case of ${locale}`, `Use one of: ${found.problem.cases.join(', ')}.`);
-    return fail(options, `${label} has no ${String(requested)} form in ${locale}`, `Add it to ${file}, ${under}: "cases: {${locale}: {${String(requested)}: "…"}}".`);
+    const found = nameForm(state, whose, String(requested));
+    return 'form' in found ? found.form : fail(options, found.problem.message, found.problem.hint);
   };
   const ref = (kind: 'figure' | 'table', id: unknown, options: HelperOptions) => {
     const known = kind === 'figure' ? state.input.figures.has(String(id)) : dataset.tables.some((t) => t.id === id);
@@ -152,11 +148,11 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
     below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
     // `{{country case="genitive"}}`: the name in a grammatical case, where the language needs one.
-    country: (options: HelperOptions) => inCase('country', dataset.country.name, dataset.country.cases, options, 'beside the country\'s "name:"'),
+    country: (options: HelperOptions) => inCase('country', dataset.country.name, options),
     organisation: (...args: unknown[]) => {
       const options = args.pop() as HelperOptions;
       if (args.length > 0) return fail(options, `{{organisation "${String(args[0])}"}} names a form without saying it is a case`, `Write {{organisation case="${String(args[0])}"}}.`);
-      return inCase('organisation', dataset.country.organisation.name, dataset.country.organisation.cases, options, 'under "organisation:", beside its "name:"');
+      return inCase('organisation', dataset.country.organisation.name, options);
     },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {
