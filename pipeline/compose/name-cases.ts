@@ -34,6 +34,8 @@ interface AskedCase {
  * ranking, in the middle of regenerating the report.
  */
 export function askedCases(text: string): AskedCase[] {
+  // Most texts ask for no case (every English one): they are not parsed a second time.
+  if (!text.includes('case=')) return [];
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(text);
