@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../pipeline/cli.ts';
 import { nameInCase } from '../../pipeline/format/cases.ts';
+import { checkTranslation } from '../../pipeline/translate/check.ts';
 import { captureConsole } from '../helpers/console.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
 import { edit, tempProject } from '../helpers/project.ts';
@@ -29,6 +30,12 @@ describe('a name in its grammatical cases', () => {
     // A language the table does not know inflects once its forms are given in the data.
     expect(nameInCase('Україна', { uk: { genitive: 'України' } }, 'uk', 'genitive')).toEqual({ form: 'України' });
     expect(nameInCase('Україна', { uk: { genitive: 'України' } }, 'uk', 'vocative')).toEqual({ problem: { kind: 'missing-form' } });
+  });
+
+  it('may stand in a translation where the English sentence types the name, as other placeholders may not', () => {
+    expect(checkTranslation('acr:x', 'Civil society in Kazakhstan scores {{score "1"}}.', 'Гражданское общество {{country case="genitive"}} получило {{score "1"}}.', 'markdown', 'ru')).toEqual([]);
+    expect(checkTranslation('acr:x', 'The {{organisation}} led it.', 'Работу возглавил {{organisation case="genitive"}} коллектив.', 'markdown', 'ru')).toEqual([]);
+    expect(checkTranslation('acr:x', 'Kazakhstan scores {{score "1"}}.', '{{country}} получил {{score "2"}}.', 'markdown', 'ru')).toMatchObject([{ message: 'unit "acr:x": the placeholder {{score "1"}} was changed to {{score "2"}}' }]);
   });
 
   it('reports every narrative line that asks for a missing form, in that language only, naming country.yaml', async () => {
