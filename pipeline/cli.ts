@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { readConfig } from './ingest/config.ts';
-import { InputReader } from './ingest/read.ts';
+import { InputReader } from './input/read.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { watchAndBuild } from './watch.ts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { asEnvironmentError, ExitCode, InputError, UsageError } from '../errors/errors.ts';
-import { InputReader } from '../ingest/read.ts';
+import { InputReader } from '../input/read.ts';
 import { entryFromYaml, type EntryFields } from './entries.ts';
 import { exportCsv, exportXlsx } from './export.ts';
 import { importWorkbook } from './import.ts';

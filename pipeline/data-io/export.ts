@@ -1,6 +1,6 @@
 import { frameworkIndicators } from '../ingest/framework.ts';
 import type { IndicatorDef } from '../ingest/types.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from '../ingest/describe-rule.ts';
 import { columnName, cellRef } from './cells.ts';
 import { columnOf, INDICATOR_COLUMNS, SHEETS, type ColumnKey } from './columns.ts';
 import { renderCsv } from './csv.ts';

@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors/errors.ts';
 import { frameworkIndicators } from '../ingest/framework.ts';
-import { decodeText } from '../ingest/decode.ts';
-import { InputReader } from '../ingest/read.ts';
+import { decodeText } from '../input/decode.ts';
+import { InputReader } from '../input/read.ts';
 import { writeProjectFiles } from '../translate/write.ts';
 import { SHEETS } from './columns.ts';
 import { readCsv } from './csv.ts';

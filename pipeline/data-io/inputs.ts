@@ -6,10 +6,11 @@ import { readConfigFile } from '../ingest/config.ts';
 import { readCountry, readSources } from '../ingest/country.ts';
 import { readFramework } from '../ingest/framework.ts';
 import { joinKeyed, readProgramme } from '../ingest/programme.ts';
-import { InputReader } from '../ingest/read.ts';
-import { readLocaleStrings, type LocaleStrings } from '../ingest/strings.ts';
+import { InputReader } from '../input/read.ts';
+import { readLocaleStrings } from '../ingest/strings.ts';
+import type { LocaleStrings } from '../format/strings.ts';
 import type { Framework, PipelineConfig, Source } from '../ingest/types.ts';
-import { issueAt } from '../ingest/yaml-file.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 /** What the data commands read of a project for one country: its framework and the sources a value may cite. */
 export interface DataInputs {

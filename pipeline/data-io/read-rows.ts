@@ -1,6 +1,6 @@
 import type { Framework, IndicatorDef } from '../ingest/types.ts';
 import { frameworkIndicators } from '../ingest/framework.ts';
-import type { LocaleStrings } from '../ingest/strings.ts';
+import type { LocaleStrings } from '../format/strings.ts';
 import { closest } from '../util/text.ts';
 import { INDICATOR_COLUMNS, type ColumnKey } from './columns.ts';
 import type { EntryFields } from './entries.ts';

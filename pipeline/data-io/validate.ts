@@ -1,7 +1,7 @@
 import type { InputIssue } from '../errors/errors.ts';
 import { readIndicatorValues } from '../ingest/indicators.ts';
-import { InputReader } from '../ingest/read.ts';
-import { parseYamlFile } from '../ingest/yaml-file.ts';
+import { InputReader } from '../input/read.ts';
+import { parseYamlFile } from '../input/yaml-file.ts';
 import { columnOf, type ColumnKey } from './columns.ts';
 import type { DataInputs } from './inputs.ts';
 import type { SheetProblem } from './problems.ts';

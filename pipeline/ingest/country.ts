@@ -1,8 +1,8 @@
 import type { Country, Source } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { countrySchema, sourcesSchema } from './schemas/country.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { msg } from '../errors/messages.ts';
 import { checkNameCases } from './name-cases.ts';
 

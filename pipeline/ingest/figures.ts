@@ -3,11 +3,11 @@ import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
 import { frameworkIndicators } from './framework.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { dataKinds, figuresSchema, type figureKinds, type figureUnits } from './schemas/figures.ts';
 import type { Framework, LocalisedText } from './types.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 /** What a figure shows. */
 export type FigureKind = (typeof figureKinds)[number];

@@ -2,7 +2,7 @@ import type { InputIssue } from '../errors/errors.ts';
 import { GRAMMATICAL_CASES, NOMINATIVE, type NameCases } from '../format/cases.ts';
 import { closest } from '../util/text.ts';
 import type { LocalisedText } from './types.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 /**
  * Checks the `cases:` of a name in country.yaml: every case is one of its language's (a typo

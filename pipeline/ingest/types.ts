@@ -271,7 +271,7 @@ export interface Dataset {
   /** The visual theme: fonts, sizes, colours, chart templates. */
   theme: import('../theme/index.ts').Theme;
   /** Page geometry and text styles, bound to the theme. */
-  page: import('../layout/style.ts').PageStyle;
+  page: import('../theme/style.ts').PageStyle;
   /** Project-relative paths of every file read, for caching and the manifest. */
   files: readonly string[];
 }
@@ -401,7 +401,7 @@ export interface LocaleContent {
   /** Lists (strengths, weaknesses, recommendations.<actor>) by dotted key. */
   lists: ReadonlyMap<string, readonly ListItem[]>;
   /** UI strings. */
-  strings: import('./strings.ts').LocaleStrings;
+  strings: import('../format/strings.ts').LocaleStrings;
 }
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */

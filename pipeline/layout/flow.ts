@@ -3,7 +3,7 @@ import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions }
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
 import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
-import type { PageStyle, TextStyle } from './style.ts';
+import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
 
 /** Size of a chart as the layout needs it. */
@@ -212,10 +212,8 @@ class Flow {
       case 'paragraph': {
         const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
-        const signature = block.style === 'signature';
-        const lines = this.lines(block.inlines, style, this.textWidth, signature ? 'ragged' : 'justify');
-        const alignRight = signature ? this.textLeft + this.textWidth : undefined;
-        this.placeLines(lines, style, this.textLeft, struct, { alignRight });
+        const lines = this.lines(block.inlines, style, this.textWidth, 'justify');
+        this.placeLines(lines, style, this.textLeft, struct);
         this.y += this.style.paragraphGap;
         return;
       }

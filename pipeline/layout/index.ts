@@ -8,9 +8,9 @@ import { shareShaping } from './shaping.ts';
 import { flowDocument, type ChartBox, type LineMemo } from './flow.ts';
 import type { Hyphenator, Line, Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
-import type { PageStyle } from './style.ts';
+import type { PageStyle } from '../theme/style.ts';
 
-export type { PageStyle } from './style.ts';
+export type { PageStyle } from '../theme/style.ts';
 export type { ChartPainter } from './draw.ts';
 
 /** What the layout stage needs. */

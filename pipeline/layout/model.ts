@@ -1,5 +1,5 @@
 import type { Line } from './lines.ts';
-import type { TextStyle } from './style.ts';
+import type { TextStyle } from '../theme/style.ts';
 
 /** A node of the PDF structure tree, declared in reading order before anything is drawn. */
 export interface StructDef {

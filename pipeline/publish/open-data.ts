@@ -2,7 +2,7 @@ import type { Dataset } from '../ingest/types.ts';
 import { formatDecimal, roundHalfUp } from '../format/number.ts';
 import { findNode, frameworkIndicators } from '../ingest/framework.ts';
 import type { Scores } from '../score/index.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from '../ingest/describe-rule.ts';
 
 /** One row of the published indicator matrix. */
 export interface MatrixRow {

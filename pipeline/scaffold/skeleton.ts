@@ -1,5 +1,5 @@
 import type { DocumentPlan, Framework, IndicatorDef } from '../ingest/types.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from '../ingest/describe-rule.ts';
 import { GRAMMATICAL_CASES, NOMINATIVE } from '../format/cases.ts';
 
 /** What a new country's skeleton is made for. */

@@ -3,7 +3,7 @@ import { formatIssues } from '../../pipeline/errors/errors.ts';
 import { Messages } from '../../pipeline/format/messages.ts';
 import { readFigures, type FigureDef } from '../../pipeline/ingest/figures.ts';
 import { ingestDataset, type Dataset } from '../../pipeline/ingest/index.ts';
-import { InputReader } from '../../pipeline/ingest/read.ts';
+import { InputReader } from '../../pipeline/input/read.ts';
 import { readLocaleStrings } from '../../pipeline/ingest/strings.ts';
 import { scoreDataset, type Scores } from '../../pipeline/score/index.ts';
 import { loadTheme, type Theme } from '../../pipeline/theme/index.ts';
