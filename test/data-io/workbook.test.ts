@@ -111,6 +111,16 @@ describe('csi-report data import', () => {
     expect(read(root, indicators)).toBe(before);
   });
 
+  it('says what to type for a command line it cannot follow', async () => {
+    const root = tempProject('repo');
+    expect(await main(['data', 'import', 'missing.xlsx'], root)).toBe(64);
+    expect(printed.err.join('\n')).toContain('csi-report: missing.xlsx: there is no such file');
+    expect(await main(['data', 'export', '--locale', 'de'], root)).toBe(64);
+    expect(printed.err.join('\n')).toContain('csi-report: --locale: kazakhstan is published in en, ru, kk, not "de"');
+    expect(await main(['data'], root)).toBe(64);
+    expect(printed.err.join('\n')).toContain('Usage: csi-report data export');
+  });
+
   it('refuses a file that is no workbook, and one without the Indicators sheet, naming the file', async () => {
     const root = tempProject('repo');
     writeFileSync(join(root, 'notes.xlsx'), 'just text');
