@@ -16,6 +16,7 @@ Commands:
   watch            rebuild on every change to data, templates or configuration
   translations     translation status, export and import (csi-report translations --help)
   new-country      write the commented skeleton of a new country's inputs (csi-report new-country --help)
+  data             export a data-entry workbook, import a filled one (csi-report data --help)
 
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
     if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);
+    if (argv[0] === 'data') return (await import('./data-io/cli.ts')).runDataCommand(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

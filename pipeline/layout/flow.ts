@@ -2,17 +2,9 @@ import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBl
 import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
-import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef, StructExtras } from './model.ts';
+import type { ChartBox, OutlineEntry, Page, PageModel, PlacedItem, StructDef, StructExtras } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
-
-/** Size of a chart as the layout needs it. */
-export interface ChartBox {
-  width: number;
-  height: number;
-  /** A digest of the chart's drawing, so a page that shows a changed chart counts as changed. */
-  digest?: string;
-}
 
 /** What the flow needs besides the document. */
 export interface FlowInput {

@@ -1,5 +1,5 @@
 import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../compose/types.ts';
-import type { ChartBox } from './flow.ts';
+import type { ChartBox } from './model.ts';
 import type { Line } from './lines.ts';
 import type { PlacedItem, StructExtras } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';

@@ -124,3 +124,11 @@ export interface PageModel {
   /** Left edge of the footnotes (the text column's), pt. */
   footnoteX: number;
 }
+
+/** Size of a chart as the layout needs it. */
+export interface ChartBox {
+  width: number;
+  height: number;
+  /** A digest of the chart's drawing, so a page that shows a changed chart counts as changed. */
+  digest?: string;
+}
