@@ -15,6 +15,7 @@ Commands:
   check            validate every input and compose every document; write nothing
   watch            rebuild on every change to data, templates or configuration
   translations     translation status, export and import (csi-report translations --help)
+  new-country      write the commented skeleton of a new country's inputs (csi-report new-country --help)
 
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
   let debug = argv.includes('--debug');
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
+    if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
@@ -64,7 +66,8 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     const configFile = resolve(root, values.config!);
     const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], onNotice: (message) => console.error(`csi-report: ${message}`) };
     if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
-    if (values.all) return await batch(request);
+    // Under --all, --locale picks among each country's own languages.
+    if (values.all) return await batch({ ...request, lenientLocales: true });
     const result = await runPipeline(request);
     if (command === 'check') console.log(`${result.country}: input is valid (${result.scores.byId.size} scores).`);
     else printResult(result);

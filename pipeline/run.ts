@@ -4,7 +4,8 @@ import type { Charts } from './chart/index.ts';
 import type { ComposedDocument, FigureInfo } from './compose/index.ts';
 import { InputError, asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import { Messages } from './format/messages.ts';
-import { missingStrings } from './ingest/strings.ts';
+import { untranslatedMark } from './format/untranslated.ts';
+import { translationPolicy } from './translate/build-policy.ts';
 import type { Dataset } from './ingest/types.ts';
 import { writeAtomically, type OutputFile } from './publish/atomic.ts';
 import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-data.ts';
@@ -22,6 +23,7 @@ import { findNode } from './ingest/framework.ts';
 import { InputReader } from './ingest/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
+import { carryEditions } from './publish/editions.ts';
 import { readPublishedState, unloggedChanges, writePublishedState } from './publish/published.ts';
 import { removeStrays } from './publish/strays.ts';
 import { scoreDataset, type Scores } from './score/index.ts';
@@ -48,8 +50,10 @@ export interface RunRequest {
   configPath: string;
   /** Country to build; the first configured one when absent. */
   country?: string;
-  /** Locales to build; the configured ones when absent. */
+  /** Locales to build, of those the country publishes; all of them when absent. */
   locales?: readonly string[];
+  /** Build the asked-for locales the country publishes and pass over the others (`build --all --locale …`). */
+  lenientLocales?: boolean;
   /** Only validate the input (including composing every document); write nothing. */
   checkOnly?: boolean;
   /** Build everything afresh, ignoring `.cache/` and the previous build. */
@@ -153,27 +157,32 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // What earlier builds of this pipeline version worked out and kept (memo.ts).
   loadMemos(cache, version, notice);
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, checkOnly: request.checkOnly });
-  // A country may publish fewer editions than configured (a country without a translation yet).
-  const locales = request.locales ?? dataset.country.locales ?? dataset.config.locales;
-  for (const locale of locales) {
-    if (!dataset.config.locales.includes(locale)) throw new InputError([{ place: { file: request.configPath }, message: `the locale "${locale}" is not configured`, hint: `Configured locales: ${dataset.config.locales.join(', ')}.`, severity: 'error' }]);
+  const dataset = stages.ingestDataset({ root: request.root, configPath: request.configPath, country: request.country, locales: request.locales, lenientLocales: request.lenientLocales, checkOnly: request.checkOnly });
+  // The country's own editions (country.yaml), of those asked for.
+  const { locales, documents: documentKinds } = dataset.editions;
+  if (locales.length === 0) {
+    const warning: InputIssue = { place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/country.yaml` }, message: `"${dataset.country.id}" publishes none of the locales asked for (${(request.locales ?? []).join(', ')}); nothing was built`, hint: `Its editions are ${dataset.editions.published.join(', ')}.`, severity: 'warning' };
+    return { country: dataset.country.id, written: [], scores: scoreDataset(dataset), editions: [], warnings: [warning], timings, breakingMs: 0 };
   }
-  const warnings = translationIssues(dataset, locales);
-  if (warnings.some((w) => w.severity === 'error')) throw new InputError(warnings);
+  // The translation policy, over every kind of text of every edition built: its errors join
+  // the other problems of the run, so one check lists them all.
+  // 2. Score: indicators → sub-dimensions → dimensions, unrounded (the policy needs the brief's
+  //    priority issues, which follow from the scores).
+  const scores = scoreDataset(dataset);
+  const translation = translationPolicy(request.root, dataset, scores, locales);
+  const warnings = translation.warnings;
+  const issues: InputIssue[] = [...translation.errors];
   // Everything that changes how charts and pages are drawn, for the stage cache's keys.
   const drawing = `${version}|${themeDigest(dataset)}`;
   lap('ingest');
-  // 2. Score: indicators → sub-dimensions → dimensions, unrounded.
-  const scores = scoreDataset(dataset);
   lap('score');
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
-  const issues: InputIssue[] = [];
   const editions: { locale: string; charts: Charts; documents: ComposedDocument[] }[] = [];
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
-    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, messages, theme: dataset.theme, cache, version: drawing });
+    const edition = translation.datasets.get(locale)!;
+    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache, version: drawing });
     // The PNGs are drawn off the main thread while the documents are composed and laid out;
     // a failure surfaces where they are awaited, before anything is published.
     for (const chart of request.checkOnly ? [] : charts.values()) {
@@ -186,9 +195,9 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const documents: ComposedDocument[] = [];
-    for (const kind of dataset.config.documents) {
+    for (const kind of documentKinds) {
       try {
-        const document = stages.composeDocument({ dataset, scores, locale, document: kind, figures, messages });
+        const document = stages.composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages });
         warnings.push(...(document.warnings ?? []));
         const chartTexts = [...charts.values()].flatMap((chart) => stages.svgTexts(chart.svg, chartPlace(dataset, chart.id)));
         issues.push(...stages.checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
@@ -275,8 +284,10 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // 6. Publish: compare with the previous edition and what was published before it, record
   //    this build, and move every file into place together (the lock is held since the start).
   const outputDir = outputPath(request.root, dataset.config);
-  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', records, Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])));
   const previous = readPreviousManifest(outputDir, dataset.country.id);
+  // Editions of other locales the country still publishes stay; those it no longer does go.
+  const carried = carryEditions(previous, dataset.editions, dataset.country.id);
+  const manifest = buildManifest(request.root, dataset, scores, version, inputs?.digest ?? '', { ...carried.records, ...records }, { ...carried.files, ...Object.fromEntries(files.map((f) => [f.path, digest(f.bytes)])) });
   const changes = compareManifests(previous, manifest, (id) => nameOf(dataset, id));
   const unlogged = unloggedChanges(manifest, previous, previous ? readPublishedState(outputDir, dataset.country.id) : undefined, dataset.corrections, (id) => scores.byId.get(id)?.decimals);
   warnings.push(...unloggedWarnings(dataset, unlogged.changes));
@@ -290,7 +301,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
     // The state first: it only names values published before, so it holds whether or not
     // the edition below is published.
     writePublishedState(outputDir, dataset.country.id, { inputsDigest: manifest.inputsDigest, warnings, unlogged: unlogged.unlogged });
-    written = writeAtomically(outputDir, files);
+    written = writeAtomically(outputDir, files, carried.keep);
   } catch (error) {
     throw asEnvironmentError(error, { path: join(outputDir, '.versions'), note: `Nothing was published: ${join(outputDir, dataset.country.id)} still holds the previous edition.` });
   }
@@ -300,24 +311,21 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   return { country: dataset.country.id, written, scores, editions: laidOut, warnings, timings, breakingMs, changes };
 }
 
-/** UI strings of a locale, falling back to the source locale when the policy allows it. */
+/**
+ * UI strings of a locale, the source locale's standing in, marked, for a missing one: the
+ * translation policy has reported it (an error under `fail`, so such a document is never
+ * published).
+ */
 export function messagesFor(dataset: Dataset, locale: string): Messages {
   const own = dataset.content.get(locale)!.strings;
   const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
-  return new Messages(own, dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale ? source : undefined);
-}
-
-/** Missing UI strings of each locale: errors or warnings, as the translation policy says. */
-function translationIssues(dataset: Dataset, locales: readonly string[]): InputIssue[] {
-  const source = dataset.content.get(dataset.config.sourceLocale)?.strings;
-  if (!source) return [];
-  const severity = dataset.config.translation.missing === 'fail' ? 'error' : 'warning';
-  return locales.filter((l) => l !== dataset.config.sourceLocale).flatMap((locale) => missingStrings(source, dataset.content.get(locale)!.strings, severity, dataset.config.templatesDir));
+  return new Messages(own, locale !== dataset.config.sourceLocale ? source : undefined, untranslatedMark(dataset.config.sourceLocale));
 }
 
 /** What compose needs to know of each figure in a locale: caption, alt text, chart, note. */
 export function figureInfos(dataset: Dataset, charts: Charts, locale: string): Map<string, FigureInfo> {
-  const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? text[dataset.config.sourceLocale] ?? '' : undefined);
+  const source = dataset.config.sourceLocale;
+  const pick = (text: Readonly<Record<string, string>> | undefined) => (text ? text[locale] ?? (text[source] !== undefined ? `${untranslatedMark(source)}${text[source]}` : '') : undefined);
   return new Map(dataset.figures.map((figure) => {
     const chart = charts.get(figure.id);
     return [figure.id, { id: figure.id, caption: pick(figure.caption) ?? '', alt: chart?.alt ?? '', chart: chart?.id, note: pick(figure.note) }];

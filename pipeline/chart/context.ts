@@ -29,7 +29,7 @@ export class ChartContext {
 
   /** A data text in the edition's locale. */
   text(text: LocalisedText): string {
-    return localise(text, this.locale);
+    return localise(text, this.locale, this.input.sourceLocale);
   }
 
   /** "label value; label value" — the items of an alt text. */

@@ -14,6 +14,8 @@ export interface ChartInput {
   scores: Scores;
   /** The edition's locale, e.g. `ru`. */
   locale: string;
+  /** The locale whose text, marked, stands in for a missing translation (policy `fallback`). */
+  sourceLocale?: string;
   /** The edition's UI strings (`chart.*` keys). */
   messages: Messages;
   /** Fonts, sizes, colours and chart templates. */

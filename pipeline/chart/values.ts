@@ -1,3 +1,4 @@
+import { untranslatedMark } from '../format/untranslated.ts';
 import { formatCount, formatDecimal, formatPercent } from '../format/number.ts';
 import type { FigureUnit, FigureValue } from '../ingest/figures.ts';
 import type { LocalisedText } from '../ingest/types.ts';
@@ -40,9 +41,14 @@ export function chartValue(value: number, decimals: number, unit: FigureUnit, lo
   }
 }
 
-/** The text of a locale; ingest has checked every locale is there. */
-export function localise(text: LocalisedText, locale: string): string {
+/**
+ * The text of a locale; a missing translation (reported by the translation policy) gives the
+ * source locale's text with the visible marker. Ingest has checked the source text is there.
+ */
+export function localise(text: LocalisedText, locale: string, sourceLocale?: string): string {
   const found = text[locale];
-  if (found === undefined) throw new Error(`no "${locale}" text in ${JSON.stringify(text)} (ingest should have refused this)`);
-  return found;
+  if (found !== undefined && found.trim() !== '') return found;
+  const source = sourceLocale === undefined ? undefined : text[sourceLocale];
+  if (source === undefined) throw new Error(`no "${locale}" text in ${JSON.stringify(text)} (ingest should have refused this)`);
+  return `${untranslatedMark(sourceLocale!)}${source}`;
 }

@@ -65,10 +65,16 @@ export function snippet(state: ComposeState, name: string): Block[] {
   const { dataset, locale } = state.input;
   const file = dataset.content.get(locale)?.brief.get(name);
   if (!file) {
+    // A missing translation of a written text is the translation policy's to report (and, under
+    // "fallback", to fill in); here only a text not written in the source language either, once
+    // for every edition, at the file to write.
+    const { sourceLocale } = dataset.config;
+    if (locale !== sourceLocale && dataset.content.get(sourceLocale)?.brief.has(name)) return [];
+    const path = `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${sourceLocale}/brief/${name}.md`;
     state.issues.push({
-      place: { file: `data/countries/${dataset.country.id}/narrative/${locale}/brief/${name}.md` },
-      message: `the brief's text "${name}" is missing in ${locale}`,
-      hint: `Write data/countries/${dataset.country.id}/narrative/${locale}/brief/${name}.md (see docs/narrative.md, "The Policy Action Brief").`,
+      place: { file: path },
+      message: `the brief's text "${name}" is missing`,
+      hint: `Write ${path} (see docs/narrative.md, "The Policy Action Brief"), then its translations.`,
       severity: 'error',
     });
     return [];

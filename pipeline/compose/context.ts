@@ -1,3 +1,4 @@
+import { untranslatedMark } from '../format/untranslated.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import type { Messages } from '../format/messages.ts';
 import type { Dataset } from '../ingest/types.ts';
@@ -41,9 +42,16 @@ export interface ComposeState {
   footnotes: Map<number, import('./types.ts').Inline[]>;
 }
 
-/** The text of a localised map in the edition's language, falling back to the source locale. */
+/**
+ * The text of a localised map in the edition's language. A missing translation (reported by
+ * the translation policy) gives the source locale's text with the visible marker.
+ */
 export function localised(state: ComposeState, text: Readonly<Record<string, string>> | undefined): string {
   if (!text) return '';
   const { locale, dataset } = state.input;
-  return text[locale] ?? text[dataset.config.sourceLocale] ?? Object.values(text)[0] ?? '';
+  const own = text[locale];
+  if (own !== undefined && own.trim() !== '') return own;
+  const source = dataset.config.sourceLocale;
+  if (text[source] !== undefined) return locale === source ? text[source]! : `${untranslatedMark(source)}${text[source]}`;
+  return Object.values(text)[0] ?? '';
 }

@@ -1,3 +1,4 @@
+import { countryFile, emptySection } from './empty.ts';
 import { formatDecimal } from '../format/number.ts';
 import type { LocalisedText, PeopleList } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -44,7 +45,10 @@ export function formatDate(iso: string, locale: string): string {
 export function acronymBlocks(state: ComposeState): Block[] {
   const { messages } = state.input;
   const acronyms = (state.input.dataset.country.extra.acronyms ?? []) as { key: string; short?: LocalisedText; expansion: LocalisedText }[];
-  if (acronyms.length === 0) return [];
+  if (acronyms.length === 0) {
+    emptySection(state, messages.t('document.acronyms'), countryFile(state, 'country.yaml'), 'Add "acronyms:" to it, each with a key, its short form and its expansion per language');
+    return [];
+  }
   const rows = acronyms
     .map((a) => [{ text: a.short ? localised(state, a.short) : a.key, bold: true }, { text: localised(state, a.expansion) }] as TableCell[])
     .sort((a, b) => a[0]!.text.localeCompare(b[0]!.text, state.input.locale));
@@ -111,6 +115,7 @@ export function bibliographyBlocks(state: ComposeState): Block[] {
     .map((work) => ({ work, head: entryHead(state, work) }))
     .sort((a, b) => collator.compare(a.head, b.head) || (a.work.year ?? 0) - (b.work.year ?? 0))
     .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', inlines: entryInlines(state, work) }));
+  if (dataset.bibliography.length === 0) emptySection(state, `${messages.t('document.bibliography')}: works cited`, countryFile(state, 'bibliography.yaml'), 'List the works the report cites in it (authors, year, title, publisher); only the data sources are printed until then');
   return [
     { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },
     ...sorted([...dataset.bibliography]),

@@ -4,6 +4,7 @@ import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } f
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import { findNode } from '../ingest/framework.ts';
 import { ACTORS, type Fact, type RawValue } from '../ingest/types.ts';
+import type { SourcePlace } from '../errors/errors.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
 import { citableWork, narrativeCitation, parentheticalCitation, type CitedWork } from './citations.ts';
@@ -18,6 +19,22 @@ export class HelperError extends Error {
   }
 }
 
+/** The files being rendered, innermost last: a narrative text, then the generic texts it includes. */
+export interface RenderTrail {
+  /**
+   * Each file with the place of the `{{> name}}` that included it (absent for the outermost),
+   * and the file's line where the text starts when it is part of a larger file (a list item).
+   */
+  files: { path: string; includedFrom?: SourcePlace; firstLine?: number }[];
+}
+
+/**
+ * What a helper gives back after reporting a problem: it prints as nothing, and a helper
+ * given it as an argument (`{{score (highest "x")}}` after a bad "x") returns it again without
+ * a second report, so every problem is reported once and the rendering goes on to find the rest.
+ */
+const FAILED = Object.freeze({ toString: () => '' });
+
 /** The list id of `{{recommendations "actor"}}`: the recommendations of recommendations.yaml, not a list of lists.yaml. */
 export const recommendationMarker = 'recommendations/';
 
@@ -29,9 +46,25 @@ export const placeMarker = (kind: 'figure' | 'table' | 'list', id: string) => `\
  * goes through the one formatter; every id is checked, and an unknown one is an error at the
  * helper's line.
  */
-export function createHelpers(state: ComposeState): typeof Handlebars {
+export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof Handlebars {
   const hb = Handlebars.create();
   const { dataset, scores, locale, messages } = state.input;
+  // A problem is reported where it is written — in a generic text, at its own line — and the
+  // rendering goes on, so one run lists every missing fact, list and id.
+  const report = (error: HelperError) => {
+    const here = trail?.files.at(-1);
+    if (!here) throw error;
+    const from = here.includedFrom;
+    state.issues.push({
+      // Inside a larger file only the line is the file's; the text's columns are not.
+      place: here.firstLine !== undefined
+        ? { file: here.path, line: error.loc ? here.firstLine + error.loc.start.line - 1 : here.firstLine }
+        : { file: here.path, line: error.loc?.start.line, column: error.loc ? error.loc.start.column + 1 : undefined },
+      message: error.message,
+      hint: from ? `${error.hint} (This generic text is included from ${from.file}${from.line ? `:${from.line}` : ''}.)` : error.hint,
+      severity: 'error',
+    });
+  };
   const fail = (options: HelperOptions | undefined, message: string, hint: string): never => {
     throw new HelperError(message, hint, (options as unknown as { loc?: Loc } | undefined)?.loc);
   };
@@ -98,7 +131,7 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     },
     fact: (key: unknown, options: HelperOptions) => {
       const fact = dataset.facts.get(String(key));
-      if (!fact) return fail(options, `there is no fact "${String(key)}"`, 'Define it in the country\'s facts/*.yaml, with value and unit.');
+      if (!fact) return fail(options, `there is no fact "${String(key)}"`, `Define it in ${dataset.config.dataDir}/countries/${dataset.country.id}/facts/<topic>.yaml, with value and unit.`);
       return formatFact(fact);
     },
     highest: (key: unknown, options: HelperOptions) => pick(group(key, options), 1),
@@ -150,7 +183,11 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     },
     list: (key: unknown, options: HelperOptions) => {
       const content = dataset.content.get(locale);
-      if (!content?.lists.has(String(key))) fail(options, `there is no list "${String(key)}" in lists.yaml`, `Use one of: ${[...(content?.lists.keys() ?? [])].join(', ')}.`);
+      if (!content?.lists.has(String(key))) {
+        const known = [...(content?.lists.keys() ?? [])];
+        const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${dataset.config.sourceLocale}/lists.yaml`;
+        fail(options, `there is no list "${String(key)}" in lists.yaml`, known.length > 0 ? `Use one of: ${known.join(', ')}, or add "${String(key)}" to ${file}.` : `There are no lists yet: write ${file} with a list "${String(key)}" (see docs/data-format.md).`);
+      }
       return placeMarker('list', String(key));
     },
   };
@@ -162,6 +199,17 @@ export function createHelpers(state: ComposeState): typeof Handlebars {
     }
     return (object as Record<string, unknown>)[String(key)];
   };
-  for (const [name, helper] of Object.entries(helpers)) hb.registerHelper(name, helper as Handlebars.HelperDelegate);
+  for (const [name, helper] of Object.entries(helpers)) {
+    hb.registerHelper(name, ((...args: never[]) => {
+      if (args.some((arg) => arg === FAILED)) return FAILED;
+      try {
+        return helper(...args);
+      } catch (error) {
+        if (!(error instanceof HelperError) || !trail) throw error;
+        report(error);
+        return FAILED;
+      }
+    }) as Handlebars.HelperDelegate);
+  }
   return hb;
 }

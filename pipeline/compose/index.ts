@@ -1,5 +1,5 @@
 import { closest } from '../util/text.ts';
-import { InputError } from '../errors/errors.ts';
+import { InputError, type SourcePlace } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
@@ -69,39 +69,28 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
   const content = dataset.content.get(locale);
   switch (part.kind) {
     case 'snippet': {
+      // A missing translation has the source text standing in, marked (translate/policy.ts).
       const file = (plan.document === 'acr' ? content?.acr : content?.brief)?.get(part.name);
-      const sourceContent = dataset.content.get(dataset.config.sourceLocale);
-      const fallback = (plan.document === 'acr' ? sourceContent?.acr : sourceContent?.brief)?.get(part.name);
-      if (!file && fallback && dataset.config.translation.missing === 'fallback' && locale !== dataset.config.sourceLocale) {
-        // Policy "fallback": the source text stands in, visibly marked, and the build warns.
-        state.issues.push({
-          place: { file: fallback.path },
-          message: `the ${locale} translation of "${part.name}" is missing; the ${dataset.config.sourceLocale} text is used`,
-          hint: `Translate ${fallback.path} into data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md.`,
-          severity: 'warning',
-        });
-        const blocks = renderNarrative(state, fallback, part.name);
-        const marker: Block = { kind: 'paragraph', style: 'marker', inlines: [{ kind: 'text', text: messages.t('document.untranslated'), italic: true }] };
-        const at = blocks.findIndex((b) => b.kind !== 'heading');
-        blocks.splice(at < 0 ? blocks.length : at, 0, marker);
-        return blocks;
-      }
-      if (!file && locale === dataset.config.sourceLocale) {
-        const known = [...(state.input.dataset.content.get(locale)?.[plan.document].keys() ?? [])];
+      if (!file) {
+        // A name close to a text the country has is a slip in the plan: said at the plan's line.
+        const known = [...(content?.[plan.document].keys() ?? [])];
         const near = closest(part.name, known);
-        state.issues.push({
-          place: part.place ?? { file: plan.file },
-          message: `the plan names a snippet "${part.name}", but there is no snippet "${part.name}" (${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md)`,
-          hint: near ? `Did you mean "${near}"? Or write the snippet, or remove the part from the plan.` : 'Write the snippet, or remove the part from the plan.',
-          severity: 'error',
-        });
-        return [];
+        if (near) {
+          state.issues.push({
+            place: part.place ?? { file: plan.file },
+            message: `the plan names a snippet "${part.name}", but there is no snippet "${part.name}" (${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md)`,
+            hint: `Did you mean "${near}"? Or write the text, or remove the part from the plan.`,
+            severity: 'error',
+          });
+          return [];
+        }
       }
       if (!file) {
+        // Placed at the file to write: the plan is shared by every country.
         state.issues.push({
-          place: part.place ?? { file: plan.file },
-          message: `the ${locale} text "${part.name}" is missing`,
-          hint: `Write data/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md, or remove the part from the plan.`,
+          place: { file: `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${locale}/${plan.document}/${part.name}.md` },
+          message: `the ${locale} text "${part.name}" is missing: the ${plan.document === 'acr' ? 'report' : 'brief'} prints it (${planPlace(plan, part)})`,
+          hint: 'Write it (Markdown with helpers, see docs/narrative.md).',
           severity: 'error',
         });
         return [];
@@ -131,8 +120,22 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     case 'people': {
       const list = dataset.people.find((p) => p.id === part.list);
       if (!list) {
+        // The plan is shared by every country; the list is missing from this country's people.yaml.
+        const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/people.yaml`;
         const known = dataset.people.map((p) => p.id);
-        state.issues.push({ place: part.place ?? { file: plan.file }, message: `there is no people list "${part.list}"`, hint: known.length > 0 ? `Use one of: ${known.join(', ')} (lists of people.yaml).` : `Add a list "${part.list}" to the country's people.yaml, or remove the part.`, severity: 'error' });
+        const near = closest(part.list, known);
+        if (near) {
+          state.issues.push({ place: part.place ?? { file: plan.file }, message: `there is no people list "${part.list}"`, hint: `Did you mean "${near}"? The lists of ${file} are ${known.map((id) => `"${id}"`).join(', ')}.`, severity: 'error' });
+          return [];
+        }
+        state.issues.push({
+          place: { file },
+          message: `there is no people list "${part.list}", which the ${plan.document === 'acr' ? 'report' : 'brief'} prints as an appendix (${planPlace(plan, part)})`,
+          hint: known.length > 0
+            ? `Add a list with id "${part.list}" to ${file}; it has ${known.map((id) => `"${id}"`).join(', ')}.`
+            : `${file} does not exist yet: create it with "lists:", one per appendix, each with an id ("${part.list}"), appendix number, title and people (see docs/data-format.md).`,
+          severity: 'error',
+        });
         return [];
       }
       return peopleBlocks(state, list);
@@ -144,4 +147,9 @@ function partBlocks(state: ComposeState, plan: DocumentPlan, part: PlanPart): Bl
     default:
       return briefBlocks(state, part.kind);
   }
+}
+
+/** The plan's file, with the line of the part when it is known. */
+function planPlace(plan: DocumentPlan, part: Extract<PlanPart, { place?: SourcePlace }>): string {
+  return part.place?.line ? `${plan.file}:${part.place.line}` : plan.file;
 }

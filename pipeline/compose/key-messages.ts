@@ -1,3 +1,4 @@
+import { untranslatedMark } from '../format/untranslated.ts';
 import { markdownToBlocks } from './markdown.ts';
 import type { ComposeState } from './context.ts';
 import { renderTemplate } from './narrative.ts';
@@ -17,7 +18,7 @@ export const KEY_MESSAGES = { min: 3, max: 5 } as const;
 export function keyMessageRows(state: ComposeState): Block[] {
   const { dataset, locale } = state.input;
   const items = dataset.content.get(locale)?.lists.get('key-messages') ?? [];
-  const file = `data/countries/${dataset.country.id}/narrative/${locale}/lists.yaml`;
+  const file = `${dataset.config.dataDir}/countries/${dataset.country.id}/narrative/${dataset.config.sourceLocale}/lists.yaml`;
   if (items.length < KEY_MESSAGES.min || items.length > KEY_MESSAGES.max) {
     state.issues.push({
       place: items[0]?.place ?? { file },
@@ -35,7 +36,9 @@ export function keyMessageRows(state: ComposeState): Block[] {
         severity: 'error',
       });
     }
-    const text = renderTemplate(state, { path: item.place.file, name: item.id, text: item.text }, {}) ?? item.text;
+    const rendered = renderTemplate(state, { path: item.place.file, name: item.id, text: item.text }, {}) ?? item.text;
+    // A missing translation has the source text standing in, marked (translate/policy.ts).
+    const text = item.untranslated ? `${untranslatedMark(dataset.config.sourceLocale)}${rendered}` : rendered;
     const blocks = markdownToBlocks(text, locale, state.nextFootnote, item.place, `key-message-${item.id}`);
     const paragraph = blocks.items.find((b) => b.kind === 'paragraph');
     const inlines = paragraph && paragraph.kind === 'paragraph' ? paragraph.inlines : [{ kind: 'text' as const, text }];

@@ -1,10 +1,11 @@
+import { untranslatedMark } from '../format/untranslated.ts';
 import Handlebars from 'handlebars';
 import { registerMemo } from '../memo.ts';
 import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import { HelperError, createHelpers, recommendationMarker } from './helpers.ts';
+import { HelperError, createHelpers, recommendationMarker, type RenderTrail } from './helpers.ts';
 import { recommendationList } from './recommendations.ts';
 import type { Actor } from '../ingest/types.ts';
 import { markdownToBlocks, type Placeholder } from './markdown.ts';
@@ -26,7 +27,14 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
   for (const problem of result.problems) state.issues.push({ place: { file: file.path, line: problem.line + 1 }, message: problem.message, hint: problem.hint, severity: 'error' });
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
-  return result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
+  const blocks = result.items.flatMap((item) => (item.kind === 'placeholder' ? resolvePlaceholder(state, item, file) : [item]));
+  if (file.untranslated) {
+    // The source text stands in for a missing translation: say so, under its heading.
+    const marker: Block = { kind: 'paragraph', style: 'marker', inlines: [{ kind: 'text', text: state.input.messages.t('document.untranslated'), italic: true }] };
+    const at = blocks.findIndex((b) => b.kind !== 'heading');
+    blocks.splice(at < 0 ? blocks.length : at, 0, marker);
+  }
+  return blocks;
 }
 
 /**
@@ -58,20 +66,44 @@ function sourceLines(markdown: string): (line: number) => number {
  * `at` is where the text starts when it is part of a larger file (a list item in lists.yaml).
  */
 export function renderTemplate(state: ComposeState, file: TextFile, context: object, at?: SourcePlace): string | undefined {
-  const hb = createHelpers(state);
+  const trail: RenderTrail = { files: [{ path: file.path, ...(at?.line !== undefined ? { firstLine: at.line } : {}) }] };
+  const hb = createHelpers(state, trail);
   const content = state.input.dataset.content.get(state.input.locale);
-  for (const [name, partial] of content?.partials ?? []) hb.registerPartial(name, partial.text);
+  const texts = new Map<string, string>([[file.path, file.text]]);
+  for (const [name, partial] of content?.partials ?? []) {
+    texts.set(partial.path, partial.text);
+    // A generic text runs as its own template, so a problem in it is placed at its own line.
+    hb.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+      const includer = trail.files.at(-1)!.path;
+      trail.files.push({ path: partial.path, includedFrom: { file: includer, line: lineOfInclude(texts.get(includer) ?? '', name) } });
+      try {
+        return hb.template(compiledTemplate(partial.text))(context, options);
+      } catch (error) {
+        if (error instanceof Error && !(error as Error & { file?: string }).file) Object.assign(error, { file: partial.path });
+        throw error;
+      } finally {
+        trail.files.pop();
+      }
+    }) as unknown as Handlebars.Template);
+  }
   try {
     return hb.template(compiledTemplate(file.text))(context);
   } catch (error) {
-    const issue = templateIssue(error, file.path, file.text);
-    if (at?.line !== undefined && issue.place.line !== undefined) {
+    const path = (error as Error & { file?: string }).file ?? file.path;
+    const issue = templateIssue(error, path, texts.get(path) ?? file.text);
+    if (at?.line !== undefined && issue.place.file === file.path && issue.place.line !== undefined) {
       // Lines count from the start of the text; only the first line's columns are the file's.
       issue.place = { file: at.file, line: at.line + issue.place.line - 1 };
     }
     state.issues.push(issue);
     return undefined;
   }
+}
+
+/** The line of the first `{{> name}}` in a text. */
+function lineOfInclude(text: string, name: string): number | undefined {
+  const at = text.search(new RegExp(`\\{\\{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
 
 const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false };
@@ -168,7 +200,8 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
   if (item.id.startsWith(recommendationMarker)) return [{ ...recommendationList(state, item.id.slice(recommendationMarker.length) as Actor), source: { file: file.path } }];
   const list = state.input.dataset.content.get(state.input.locale)!.lists.get(item.id)!;
   const items = list.map((entry) => {
-    const text = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}, entry.place) ?? entry.text;
+    const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}, entry.place) ?? entry.text;
+    const text = entry.untranslated ? `${untranslatedMark(state.input.dataset.config.sourceLocale)}${rendered}` : rendered;
     const blocks = markdownToBlocks(text, state.input.locale, state.nextFootnote, entry.place, 'li');
     for (const problem of blocks.problems) state.issues.push({ place: { file: entry.place.file, line: (entry.place.line ?? 1) + problem.line }, message: problem.message, hint: problem.hint, severity: 'error' });
     const first = blocks.items.find((b) => b.kind === 'paragraph');

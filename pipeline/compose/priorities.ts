@@ -1,4 +1,5 @@
-import type { DimensionDef, Evidence, Recommendation, SubdimensionDef } from '../ingest/types.ts';
+import type { Dataset, DimensionDef, Evidence, Recommendation, SubdimensionDef } from '../ingest/types.ts';
+import type { Scores } from '../score/index.ts';
 import { displayed, pickRank } from '../score/rank.ts';
 import type { ComposeState } from './context.ts';
 
@@ -14,6 +15,24 @@ export interface PriorityIssue {
   recommendations: readonly Recommendation[];
 }
 
+/**
+ * The sub-dimensions the brief's priority issues are about: the choice of `brief.yaml`, or the
+ * three weakest that policy can move, weakest first, a tie to the first in framework order.
+ */
+export function prioritySubdimensions(dataset: Dataset, scores: Scores): { dimension: DimensionDef; subdimension: SubdimensionDef; evidence?: readonly Evidence[] }[] {
+  const subdimensions = dataset.framework.dimensions.flatMap((dimension) => dimension.subdimensions.map((subdimension) => ({ dimension, subdimension })));
+  const byId = new Map(subdimensions.map((entry) => [entry.subdimension.id, entry]));
+  const chosen = dataset.brief.priorities;
+  return chosen
+    ? chosen.map((choice) => ({ ...byId.get(choice.subdimension)!, evidence: choice.evidence }))
+    : subdimensions
+      .filter((entry) => entry.subdimension.policyCanMove)
+      .map((entry, order) => ({ entry, order, value: displayed(scores.byId.get(entry.subdimension.id)!) }))
+      .sort((a, b) => a.value - b.value || a.order - b.order)
+      .slice(0, 3)
+      .map(({ entry }) => ({ ...entry, evidence: undefined }));
+}
+
 const timeframeOrder = { short: 0, medium: 1, long: 2 } as const;
 
 /**
@@ -23,17 +42,7 @@ const timeframeOrder = { short: 0, medium: 1, long: 2 } as const;
  */
 export function priorityIssues(state: ComposeState): PriorityIssue[] {
   const { dataset, scores } = state.input;
-  const subdimensions = dataset.framework.dimensions.flatMap((dimension) => dimension.subdimensions.map((subdimension) => ({ dimension, subdimension })));
-  const byId = new Map(subdimensions.map((entry) => [entry.subdimension.id, entry]));
-  const chosen = dataset.brief.priorities;
-  const picked = chosen
-    ? chosen.map((choice) => ({ ...byId.get(choice.subdimension)!, evidence: choice.evidence }))
-    : subdimensions
-      .filter((entry) => entry.subdimension.policyCanMove)
-      .map((entry, order) => ({ entry, order, value: displayed(scores.byId.get(entry.subdimension.id)!) }))
-      .sort((a, b) => a.value - b.value || a.order - b.order)
-      .slice(0, 3)
-      .map(({ entry }) => ({ ...entry, evidence: undefined }));
+  const picked = prioritySubdimensions(dataset, scores);
   if (picked.length < 3) {
     state.issues.push({
       place: { file: dataset.framework.file },

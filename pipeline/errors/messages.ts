@@ -102,9 +102,9 @@ export const msg = {
     message: `"${id}" is not a dimension, sub-dimension or indicator id`,
     hint: 'Use an id of the framework, e.g. "1", "1.4" or "1.4.2".',
   }),
-  missingValue: (id: string, name: string, frameworkFile: string): Message => ({
+  missingValue: (id: string, name: string, frameworkFile: string, sourcesFile?: string): Message => ({
     message: `indicator "${id}" (${name}) has no value`,
-    hint: `Add a "${id}:" entry with its raw value and source; the indicator is declared in ${frameworkFile}.`,
+    hint: `Add a "${id}:" entry with its raw value and source${sourcesFile ? ` (a key of ${sourcesFile}, or of the programme's sources)` : ''}; the indicator is declared in ${frameworkFile}.`,
   }),
   valueShape: (id: string): Message => ({
     message: `indicator "${id}" needs exactly one of "value", "ratio" or "components"`,

@@ -9,9 +9,11 @@ import { closest } from '../util/text.ts';
 import { issueAt } from './yaml-file.ts';
 import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
 
-/** Reads every `facts/*.yaml` of a country; a key may be defined once across all files. */
-export function readFacts(reader: InputReader, dir: string): Map<string, Fact> {
-  const facts = new Map<string, Fact>();
+/**
+ * Reads every `facts/*.yaml` of a folder into `facts` (a new map by default); a key may be
+ * defined once across all files, the programme's and the country's together.
+ */
+export function readFacts(reader: InputReader, dir: string, facts = new Map<string, Fact>()): Map<string, Fact> {
   for (const file of reader.list(dir, '.yaml')) {
     const yaml = reader.yaml(file, 'facts');
     if (!yaml || !validateYaml(yaml, factsSchema, reader.issues)) continue;

@@ -8,14 +8,21 @@ import { msg } from '../errors/messages.ts';
 /** Reads `country.yaml`. */
 export function readCountry(reader: InputReader, path: string, folder: string): Country | undefined {
   const yaml = reader.yaml(path, 'country');
-  if (!yaml || !validateYaml(yaml, countrySchema, reader.issues)) return undefined;
+  if (!yaml) return undefined;
   const raw = yaml.value as Omit<Country, 'partners' | 'funders'> & { partners?: Country['partners']; funders?: Country['funders'] } & Record<string, unknown>;
+  if (!validateYaml(yaml, countrySchema, reader.issues)) {
+    // With its id, framework and languages readable, the rest of the input is still checked
+    // in the same run (the run fails on the reported problems anyway): a new country learns
+    // everything missing at once, not the country file first.
+    const usable = raw && typeof raw === 'object' && typeof raw.id === 'string' && typeof raw.framework === 'string' && (raw.locales === undefined || (Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string')));
+    if (!usable) return undefined;
+  }
   if (raw.id !== folder) {
     reader.issues.push(issueAt(yaml.placeOf(['id']), { message: `the id "${raw.id}" differs from the country's folder "${folder}"`, hint: `Make them the same: write "id: ${folder}", or rename the folder.` }));
     return undefined;
   }
-  const { id, framework, name, organisation, partners, funders, study, edition, locales, ...extra } = raw;
-  return { id, framework, name, organisation, partners: partners ?? [], funders: funders ?? [], study, edition, locales, extra };
+  const { id, framework, name, organisation, partners, funders, study, edition, locales, documents, ...extra } = raw;
+  return { id, framework, name, organisation, partners: Array.isArray(partners) ? partners : [], funders: Array.isArray(funders) ? funders : [], study, edition, locales, documents, extra };
 }
 
 /** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */

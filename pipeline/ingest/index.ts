@@ -14,7 +14,9 @@ import { checkSpellings, type Spelling } from './spellings.ts';
 import { readBriefChoices, readRecommendations } from './recommendations.ts';
 import { readFigures } from './figures.ts';
 import { readPageStyle } from './page-style.ts';
-import type { Dataset, DocumentPlan, PipelineConfig } from './types.ts';
+import { localesToRead, selectEditions } from './editions.ts';
+import { joinFacts, joinKeyed, readProgramme, type Programme } from './programme.ts';
+import type { Country, Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 
 import { loadTheme, type Theme } from '../theme/index.ts';
 import { issueAt } from './yaml-file.ts';
@@ -29,6 +31,10 @@ export interface IngestRequest {
   configPath: string;
   /** Country to ingest; the first configured one when absent. */
   country?: string;
+  /** Locales asked for (`--locale`); every locale the country publishes when absent. */
+  locales?: readonly string[];
+  /** Build only the asked-for locales the country has, without complaining of the others (`build --all`). */
+  lenientLocales?: boolean;
   /** Only validating: the output folder is not going to be written. */
   checkOnly?: boolean;
 }
@@ -58,13 +64,22 @@ export function ingestDataset(request: IngestRequest): Dataset {
   if (!request.checkOnly) reader.issues.push(...countryFolderIssues(request.root, config, countryId, configFile.placeOf(['outputDir'])));
   // 2. The country names its framework; both are read before the values that depend on them.
   const country = readCountry(reader, `${countryDir}/country.yaml`, countryId);
+  // What will be built decides what is validated: a locale or document the country does not
+  // publish is not read, and is no error.
+  const selected = country ? selectEditions(config, country, `${countryDir}/country.yaml`, request.locales, request.lenientLocales) : undefined;
+  reader.issues.push(...(selected?.issues ?? []));
+  const editions = selected?.editions;
   const framework = country ? readFramework(reader, `${config.dataDir}/frameworks/${country.framework}.yaml`) : undefined;
+  // What every country of the phase shares lives once, beside the framework.
+  const programmeDir = `${config.dataDir}/frameworks/${country?.framework ?? ''}`;
+  const programme = readProgramme(reader, programmeDir, framework);
   const sourcesFile = `${countryDir}/sources.yaml`;
-  const sources = readSources(reader, sourcesFile, framework ? Object.keys(framework.sourceKinds) : undefined);
+  const ownSources = readSources(reader, sourcesFile, framework ? Object.keys(framework.sourceKinds) : undefined);
+  const sources = ownSources && joinKeyed(reader, programme.sources, ownSources, () => sourcesFile, `${programmeDir}/sources.yaml`);
   // 3. Raw values are checked against the framework and the citations.
   const values = framework ? readIndicatorValues(reader, `${countryDir}/indicators.yaml`, framework, sources, sourcesFile) : undefined;
   // 4. Everything the documents cite and say, in every configured language.
-  const facts = readFacts(reader, `${countryDir}/facts`);
+  const facts = joinFacts(reader, programme.facts, readFacts(reader, `${countryDir}/facts`));
   const tables = readTables(reader, `${countryDir}/tables.yaml`);
   const people = readPeople(reader, `${countryDir}/people.yaml`);
   // The framework's works (cited by the generic texts) come first; a country may not reuse their keys.
@@ -72,23 +87,28 @@ export function ingestDataset(request: IngestRequest): Dataset {
     ...(country ? [`${config.dataDir}/frameworks/${country.framework}.bibliography.yaml`] : []),
     `${countryDir}/bibliography.yaml`,
   ]);
-  const locales = country?.locales ?? config.locales;
+  const locales = editions ? localesToRead(config, editions) : [config.sourceLocale];
   // A locale with neither UI strings nor narrative is not translated at all: one message says
   // so, instead of one for every text of every file that lacks it.
   const untranslated = locales.filter((l) => l !== config.sourceLocale && !reader.exists(`${config.templatesDir}/locales/${l}`) && !reader.exists(`${countryDir}/narrative/${l}`));
   if (untranslated.length > 0 && config.translation.missing === 'fail') {
     for (const locale of untranslated) {
+      // Said where the locale is chosen: the country's own locales, or the configuration's.
       const listedAt = config.locales.indexOf(locale);
-      reader.issues.push(issueAt(configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']), {
+      const declaredAt = country?.locales?.indexOf(locale) ?? -1;
+      const place = country?.locales
+        ? (reader.yaml(`${countryDir}/country.yaml`, 'country')?.placeOf(declaredAt >= 0 ? ['locales', declaredAt] : ['locales']) ?? { file: `${countryDir}/country.yaml` })
+        : configFile.placeOf(listedAt >= 0 ? ['locales', listedAt] : ['locales']);
+      reader.issues.push(issueAt(place, {
         message: `the locale "${locale}" has no translation yet: no UI strings (${config.templatesDir}/locales/${locale}/) and no narrative (${countryDir}/narrative/${locale}/)`,
-        hint: `Run "csi-report translations export --locale ${locale}" for everything to translate, set "translation: {missing: fallback}" to build with the English text, or remove "${locale}" from locales.`,
+        hint: `Run "csi-report translations export --locale ${locale}" for everything to translate, set "translation: {missing: fallback}" to build with the English text, or remove "${locale}" from the locales${country?.locales ? ` of ${countryDir}/country.yaml` : ''}.`,
       }));
     }
     throw new InputError(reader.issues);
   }
   const content = new Map(locales.map((locale) => [locale, readLocaleContent(reader, countryDir, config.templatesDir, locale)]));
   const plans = new Map<'acr' | 'brief', DocumentPlan>();
-  for (const document of config.documents) {
+  for (const document of editions?.documents ?? config.documents) {
     const plan = readPlan(reader, config.templatesDir, document);
     if (plan) plans.set(document, plan);
   }
@@ -96,7 +116,8 @@ export function ingestDataset(request: IngestRequest): Dataset {
   const conflicts = readConflicts(reader, `${countryDir}/conflicts.yaml`, values, locales);
   const recommendations = readRecommendations(reader, `${countryDir}/recommendations.yaml`, framework);
   const brief = readBriefChoices(reader, `${countryDir}/brief.yaml`, framework, recommendations);
-  const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, locales) : [];
+  // Translations of the figures' texts are checked by the translation policy, not here.
+  const figures = framework && reader.exists(`${countryDir}/figures.yaml`) ? readFigures(reader, `${countryDir}/figures.yaml`, framework, [config.sourceLocale]) : [];
   // One spelling per organisation name, in every text of the country and the generic texts.
   if (country) {
     const texts = reader.files().filter((file) => file.startsWith(`${countryDir}/`) || file.startsWith(`${config.templatesDir}/acr/text/`) || file.startsWith(`${config.templatesDir}/brief/text/`));
@@ -105,8 +126,14 @@ export function ingestDataset(request: IngestRequest): Dataset {
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
   const theme = readTheme(reader, request.root, config.templatesDir);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
-  if (reader.hasErrors() || !country || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
-  return { config, country, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+  if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
+  return { config, country: withPartners(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
+}
+
+/** The programme's partners (held once for every country of the phase), then the country's own. */
+function withPartners(country: Country, programme: Programme): Country {
+  if (programme.partners.length === 0) return country;
+  return { ...country, partners: [...programme.partners, ...country.partners] };
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */

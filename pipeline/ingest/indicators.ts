@@ -46,7 +46,7 @@ export function readIndicatorValues(
   }
   for (const def of defs.values()) {
     if (!(def.id in entries)) {
-      reader.issues.push(issueAt(yaml.placeOf(['values']), msg.missingValue(def.id, def.name.en ?? def.id, framework.file)));
+      reader.issues.push(issueAt(yaml.placeOf(['values']), msg.missingValue(def.id, def.name.en ?? def.id, framework.file, sourcesFile)));
     }
   }
   return values;

@@ -221,8 +221,10 @@ export interface Country {
   study: { label: string; surveyYear?: number };
   /** The edition: publication date (ISO) and the place of publication per locale, for the citation. */
   edition: { published: string; place?: LocalisedText };
-  /** Locales this country is published in, when fewer than the configured ones. */
+  /** Locales this country is published in (`locales:` of country.yaml); the configuration's when absent. */
   locales?: readonly string[];
+  /** Documents this country publishes (`documents:` of country.yaml); the configuration's when absent. */
+  documents?: readonly ('acr' | 'brief')[];
   /** Everything else of the file, for templates (partner, funders, titles, acronyms). */
   extra: Readonly<Record<string, unknown>>;
 }
@@ -233,6 +235,8 @@ export interface Dataset {
   config: PipelineConfig;
   /** The country being built. */
   country: Country;
+  /** The editions this build makes (locales and documents) and all the country publishes. */
+  editions: import('./editions.ts').Editions;
   /** Its framework. */
   framework: Framework;
   /** Raw values by indicator id. */
@@ -365,6 +369,8 @@ export interface TextFile {
   name: string;
   /** Content. */
   text: string;
+  /** True when this is the source locale's text standing in for a missing translation. */
+  untranslated?: boolean;
 }
 
 /** An item of a list in `lists.yaml`. */
@@ -375,6 +381,8 @@ export interface ListItem {
   text: string;
   /** Where it is written. */
   place: SourcePlace;
+  /** True when this is the source locale's text standing in for a missing translation. */
+  untranslated?: boolean;
 }
 
 /** Everything written in one language. */

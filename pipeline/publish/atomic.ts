@@ -23,15 +23,16 @@ export interface OutputFile {
  * are carried over as hard links), and the link is replaced by an atomic rename. Only then is
  * the old version removed.
  */
-export function writeAtomically(outputDir: string, files: readonly OutputFile[]): string[] {
+export function writeAtomically(outputDir: string, files: readonly OutputFile[], keep: (path: string) => boolean = () => true): string[] {
   const countries = new Set(files.map((file) => file.path.split('/')[0]!));
   for (const country of countries) {
-    publishCountry(outputDir, country, files.filter((file) => file.path.startsWith(`${country}/`)));
+    publishCountry(outputDir, country, files.filter((file) => file.path.startsWith(`${country}/`)), keep);
   }
   return files.map((file) => file.path);
 }
 
-function publishCountry(outputDir: string, country: string, files: readonly OutputFile[]): void {
+/** `keep` says which files of the previous version (path below the country folder) the new one carries over. */
+function publishCountry(outputDir: string, country: string, files: readonly OutputFile[], keep: (path: string) => boolean): void {
   const versions = join(outputDir, '.versions');
   mkdirSync(versions, { recursive: true });
   markOutputFolder(outputDir);
@@ -45,7 +46,7 @@ function publishCountry(outputDir: string, country: string, files: readonly Outp
   rmSync(next, { recursive: true, force: true });
   try {
     const own = new Set(files.map((file) => file.path.slice(country.length + 1)));
-    if (previous) carryOver(previous, next, new Set([...own, versionMarker]));
+    if (previous) carryOver(previous, next, new Set([...own, versionMarker]), keep);
     mkdirSync(next, { recursive: true });
     writeFileSync(join(next, versionMarker), 'A version of a country\'s editions, written by csi-report.\n');
     for (const file of files) {
@@ -81,12 +82,12 @@ function currentVersion(outputDir: string, link: string): string | undefined {
   return moved;
 }
 
-/** Hard-links every file of `from` that the new version does not write itself. */
-function carryOver(from: string, to: string, own: ReadonlySet<string>, prefix = ''): void {
+/** Hard-links every file of `from` that the new version does not write itself and keeps. */
+function carryOver(from: string, to: string, own: ReadonlySet<string>, keep: (path: string) => boolean, prefix = ''): void {
   for (const entry of readdirSync(join(from, prefix), { withFileTypes: true })) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) carryOver(from, to, own, path);
-    else if (!own.has(path)) {
+    if (entry.isDirectory()) carryOver(from, to, own, keep, path);
+    else if (!own.has(path) && keep(path)) {
       mkdirSync(dirname(join(to, path)), { recursive: true });
       linkSync(join(from, path), join(to, path));
     }

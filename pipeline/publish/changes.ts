@@ -14,6 +14,8 @@ export interface ChangeReport {
   rankings: { group: string; rank: 'highest' | 'lowest'; old: string; new: string; oldName: string; newName: string }[];
   /** Per edition: pages, figures and tables that differ. */
   editions: { edition: string; file: string; pagesBefore: number; pagesAfter: number; pages: number[]; figures: string[]; tables: string[] }[];
+  /** Editions (`locale/document`) published before and no longer: their files were removed. */
+  removed?: string[];
   /** The pipeline version changed. */
   pipeline?: { old: string; new: string };
 }
@@ -52,13 +54,14 @@ export function compareManifests(previous: Manifest | undefined, current: Manife
     if (a?.digest === b.digest && pages.length === 0) continue;
     editions.push({ edition, file: b.file, pagesBefore: a?.pages.length ?? 0, pagesAfter: b.pages.length, pages, figures, tables });
   }
+  const removed = Object.keys(previous.editions).filter((edition) => !current.editions[edition]).sort(compareIds);
   const pipeline = previous.pipeline !== current.pipeline ? { old: previous.pipeline, new: current.pipeline } : undefined;
-  return { first: false, inputs, values, scores, rankings, editions, pipeline };
+  return { first: false, inputs, values, scores, rankings, editions, ...(removed.length > 0 ? { removed } : {}), pipeline };
 }
 
 /** True when nothing a reader could see changed. */
 export function isUnchanged(report: ChangeReport): boolean {
-  return !report.first && report.values.length === 0 && report.scores.length === 0 && report.rankings.length === 0 && report.editions.length === 0;
+  return !report.first && report.values.length === 0 && report.scores.length === 0 && report.rankings.length === 0 && report.editions.length === 0 && (report.removed ?? []).length === 0;
 }
 
 /** The change report as Markdown, for `CHANGES.md`. */
@@ -86,6 +89,9 @@ export function renderChangesMarkdown(report: ChangeReport, country: string): st
     }
     lines.push('');
   }
+  if (report.removed && report.removed.length > 0) {
+    lines.push('## Editions no longer published', '', ...report.removed.map((edition) => `- ${edition} (its files were removed)`), '');
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -98,6 +104,7 @@ export function summariseChanges(report: ChangeReport): string[] {
   const moved = report.scores.filter((s) => s.level !== 'indicator');
   if (moved.length > 0) out.push(`scores moved: ${moved.map((s) => `${s.id} ${s.old} → ${s.new}`).join(', ')}`);
   for (const r of report.rankings) out.push(`ranking: ${r.rank} of ${r.group} is now ${r.newName} (was ${r.oldName})`);
+  for (const edition of report.removed ?? []) out.push(`${edition}: no longer published, removed`);
   for (const e of report.editions) out.push(`${e.edition}: pages ${e.pages.join(', ') || 'none'} differ${e.figures.length ? `; figures ${e.figures.join(', ')}` : ''}${e.tables.length ? `; tables ${e.tables.join(', ')}` : ''}`);
   return out;
 }

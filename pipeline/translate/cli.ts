@@ -101,7 +101,11 @@ function openProject(cwd: string, configPath: string, country: string | undefine
   const reader = new InputReader(root);
   const config = readConfig(reader, basename(configFile));
   if (!config) throw new InputError(reader.issues);
-  return { root, configPath: basename(configFile), config, country: country ?? config.countries[0]! };
+  const id = country ?? config.countries[0]!;
+  // The languages of this country (its country.yaml), not every configured one.
+  const own = reader.exists(`${config.dataDir}/countries/${id}/country.yaml`) ? reader.yaml(`${config.dataDir}/countries/${id}/country.yaml`, 'country')?.value : undefined;
+  const locales = own && typeof own === 'object' && Array.isArray((own as { locales?: unknown }).locales) ? ((own as { locales: string[] }).locales) : config.locales;
+  return { root, configPath: basename(configFile), config: { ...config, locales }, country: id };
 }
 
 function checkLocale(project: Project, locale: string): string {

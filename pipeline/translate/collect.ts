@@ -51,6 +51,7 @@ export function collectUnits(root: string, config: PipelineConfig, country: stri
     narrative: readRecords(reader, recordsFile(config, country, 'narrative', locale)),
     templates: readRecords(reader, recordsFile(config, country, 'templates', locale)),
     data: readRecords(reader, recordsFile(config, country, 'data', locale)),
+    'country-data': readRecords(reader, recordsFile(config, country, 'country-data', locale)),
   };
   if (reader.hasErrors()) throw new InputError(reader.issues);
   return { country, sourceLocale: source, locale, units, obsolete, files, records };

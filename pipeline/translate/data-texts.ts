@@ -17,8 +17,11 @@ const LOCALE_KEY = /^[a-z]{2,3}(-[A-Z]{2})?$/;
  * map's entry for the locale, written in the same file. Returns the units and the files read.
  */
 export function collectDataTexts(reader: InputReader, config: PipelineConfig, country: string, locale: string): { units: TranslationUnit[]; files: string[] } {
+  const frameworks = reader.list(`${config.dataDir}/frameworks`, '.yaml');
   const files = [
-    ...reader.list(`${config.dataDir}/frameworks`, '.yaml'),
+    ...frameworks,
+    // The programme's shared texts beside each framework (partner names, international sources).
+    ...frameworks.flatMap((file) => ['programme', 'sources'].map((name) => `${file.replace(/\.yaml$/, '')}/${name}.yaml`)).filter((file) => reader.exists(file)),
     ...COUNTRY_FILES.map((name) => `${config.dataDir}/countries/${country}/${name}.yaml`).filter((file) => reader.exists(file)),
   ];
   const units: TranslationUnit[] = [];
@@ -34,7 +37,8 @@ function unitOf(yaml: YamlFile, config: PipelineConfig, path: (string | number)[
   return {
     id: dataTextId(yaml.file.slice(config.dataDir.length + 1), path),
     kind: 'data-text',
-    scope: 'data',
+    // A country's own texts are recorded in its folder; the frameworks' are shared.
+    scope: yaml.file.startsWith(`${config.dataDir}/countries/`) ? 'country-data' : 'data',
     syntax: 'plain',
     source: { text: map[config.sourceLocale] as string, place: yaml.placeOf([...path, config.sourceLocale]) },
     target: { kind: 'yaml-key', file: yaml.file, path: [...path, locale] },

@@ -130,4 +130,8 @@ export const tmsg = {
       ? `The English text (${source}) is used, marked as untranslated. \`csi-report translations export --locale ${locale}\` writes what is left to translate.`
       : `Translate ${source}; \`csi-report translations export --locale ${locale}\` writes what is left to translate. Or set translation.missing: fallback in pipeline.config.yaml.`,
   }),
+  missingDataText: (locale: string, unit: string, sourceLocale: string, fallback: boolean): Message => ({
+    message: `the ${locale} translation of "${unit}" is missing`,
+    hint: `Add "${locale}: …" beside "${sourceLocale}:" in this map.${fallback ? ` Until then the ${sourceLocale} text is used, marked as untranslated.` : ' Or set translation.missing: fallback in pipeline.config.yaml.'}`,
+  }),
 } as const;

@@ -27,6 +27,7 @@ export function stringsDir(config: PipelineConfig, locale: string): string {
  */
 export function recordsFile(config: PipelineConfig, country: string, scope: UnitScope, locale: string): string {
   if (scope === 'narrative') return `${narrativeDir(config, country, locale)}.sources.yaml`;
+  if (scope === 'country-data') return `${config.dataDir}/countries/${country}/${locale}.sources.yaml`;
   return scope === 'templates' ? `${stringsDir(config, locale)}.sources.yaml` : `${config.dataDir}/${locale}.sources.yaml`;
 }
 

@@ -32,7 +32,7 @@ export function readRecords(reader: InputReader, file: string): SourceRecords {
  * quoted: an all-digit hash would otherwise be read back as a number.
  */
 export function renderRecords(scope: UnitScope, locale: string, sourceLocale: string, hashes: ReadonlyMap<string, string>): string {
-  const what = { narrative: 'narrative snippets and list items', templates: 'generic texts and UI strings', data: 'localised texts of the data files' }[scope];
+  const what = { narrative: 'narrative snippets and list items', templates: 'generic texts and UI strings', data: 'localised texts of the frameworks and the programme files', 'country-data': 'localised texts of the country\'s data files' }[scope];
   const lines = [
     `# Source hashes of the ${locale} translations of the ${what}: for each unit, the first`,
     `# 16 hex digits of the SHA-256 of the ${sourceLocale} text it was translated from. A unit whose`,
@@ -54,11 +54,11 @@ function yamlKey(key: string): string {
  * every country.
  */
 export function updatedRecords(set: UnitSet, updates: ReadonlyMap<string, string>): ProjectFile[] {
-  const scopes = new Map<string, UnitScope>([...set.obsolete.map((unit) => [unit.id, scopeOfKind(unit.kind)] as const), ...set.units.map((unit) => [unit.id, unit.scope] as const)]);
+  const scopes = new Map<string, UnitScope>([...set.obsolete.map((unit) => [unit.id, scopeOfKind(unit.kind, unit.id)] as const), ...set.units.map((unit) => [unit.id, unit.scope] as const)]);
   const dataFiles = new Set(set.units.filter((unit) => unit.kind === 'data-text').map((unit) => dataFileOf(unit.id)));
   const keep = (unit: string, scope: UnitScope) => scopes.get(unit) === scope || (scope === 'data' && !scopes.has(unit) && !dataFiles.has(dataFileOf(unit)));
   const files: ProjectFile[] = [];
-  for (const scope of ['narrative', 'templates', 'data'] as const) {
+  for (const scope of ['narrative', 'templates', 'data', 'country-data'] as const) {
     const records = set.records[scope];
     const hashes = new Map([...records.hashes].filter(([unit]) => keep(unit, scope)));
     for (const [unit, hash] of updates) if (scopes.get(unit) === scope) hashes.set(unit, hash);
@@ -72,6 +72,7 @@ function dataFileOf(unit: string): string {
   return unit.split(':')[1] ?? '';
 }
 
-function scopeOfKind(kind: UnitKind): UnitScope {
-  return kind === 'snippet' || kind === 'list-item' ? 'narrative' : kind === 'data-text' ? 'data' : 'templates';
+function scopeOfKind(kind: UnitKind, unit: string): UnitScope {
+  if (kind === 'data-text') return dataFileOf(unit).startsWith('countries.') ? 'country-data' : 'data';
+  return kind === 'snippet' || kind === 'list-item' ? 'narrative' : 'templates';
 }

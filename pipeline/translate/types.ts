@@ -6,10 +6,11 @@ export type UnitKind = 'snippet' | 'list-item' | 'text' | 'string' | 'data-text'
 /**
  * Which source-hash file keeps a unit's hash: the country's narrative
  * (`data/countries/<country>/narrative/<locale>.sources.yaml`), the shared templates
- * (`templates/locales/<locale>.sources.yaml`) or the localised texts of the data files
- * (`data/<locale>.sources.yaml`).
+ * (`templates/locales/<locale>.sources.yaml`), the localised texts of the frameworks and the
+ * programme's files, shared by every country (`data/<locale>.sources.yaml`), or those of the
+ * country's own data files (`data/countries/<country>/<locale>.sources.yaml`).
  */
-export type UnitScope = 'narrative' | 'templates' | 'data';
+export type UnitScope = 'narrative' | 'templates' | 'data' | 'country-data';
 
 /** The syntax of a unit's text; it decides which parts are code a translator must keep. */
 export type UnitSyntax = 'markdown' | 'icu' | 'plain';

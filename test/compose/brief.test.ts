@@ -184,8 +184,16 @@ describe('priority issues without a choice of the national team', () => {
   it('ask for the problem statement of a derived issue that has none, naming the file', () => {
     const error = captureError(() => compose(withoutChoice, 'en'));
     // With Kazakhstan's scores the weakest movable sub-dimension is 2.6, International linkages.
-    expect(error.issues.map((i) => i.message)).toContain('the brief\'s text "issue-2.6" is missing in en');
+    expect(error.issues.map((i) => i.message)).toContain('the brief\'s text "issue-2.6" is missing');
     expect(error.issues.find((i) => i.message.includes('issue-2.6'))!.hint).toContain('Write data/countries/kazakhstan/narrative/en/brief/issue-2.6.md');
+  });
+
+  it('ask for a text missing in every language at the source file, whatever the edition', () => {
+    // The translation policy names the Russian file; compose names the English one to write first.
+    const error = captureError(() => compose(withoutChoice, 'ru'));
+    const issue = error.issues.find((i) => i.message.includes('issue-2.6'))!;
+    expect(issue.place.file).toBe('data/countries/kazakhstan/narrative/en/brief/issue-2.6.md');
+    expect(issue.message).toBe('the brief\'s text "issue-2.6" is missing');
   });
 });
 

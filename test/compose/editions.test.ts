@@ -29,14 +29,15 @@ describe('a missing translation', () => {
   it('fails the build under the "fail" policy, naming the file to write', async () => {
     const root = withRussian('fail');
     expect(await main([], root)).toBe(2);
-    expect(printed.err.join('\n')).toContain('the ru text "findings" is missing');
-    expect(printed.err.join('\n')).toContain('Write data/countries/testland/narrative/ru/acr/findings.md');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/narrative/ru/acr/findings.md: error: the ru translation of "acr:findings" is missing');
+    expect(printed.err.join('\n')).toContain('Translate data/countries/testland/narrative/en/acr/findings.md');
   });
 
   it('uses the English text with a visible marker and a warning under "fallback"', async () => {
     const root = withRussian('fallback');
     expect(await main([], root)).toBe(0);
-    expect(printed.err.join('\n')).toContain('warning: the ru translation of "findings" is missing; the en text is used');
+    expect(printed.err.join('\n')).toContain('data/countries/testland/narrative/ru/acr/findings.md: warning: the ru translation of "acr:findings" is missing');
+    expect(printed.err.join('\n')).toContain('The English text (data/countries/testland/narrative/en/acr/findings.md) is used, marked as untranslated.');
     const pdf = await openPdf(join(root, 'output/testland/ru/acr.pdf'));
     const text = pdf.pages.join(' ');
     expect(text).toContain('Этот раздел ещё не переведён; ниже приводится английский текст.');

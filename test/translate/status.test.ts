@@ -5,7 +5,7 @@ import { renderStatus } from '../../pipeline/translate/render-status.ts';
 import { stampTranslations } from '../../pipeline/translate/stamp.ts';
 import { needsWork, statusReport } from '../../pipeline/translate/status.ts';
 import type { LocaleStatus, TranslationStatus } from '../../pipeline/translate/types.ts';
-import { edit, read, tempProject } from '../helpers/project.ts';
+import { edit, put, read, tempProject } from '../helpers/project.ts';
 import { configOf, translateProject } from './helpers.ts';
 
 const localeOf = (status: TranslationStatus, locale: string): LocaleStatus => status.locales.find((entry) => entry.locale === locale)!;
@@ -75,8 +75,11 @@ describe('translation status', () => {
     const config = configOf(root);
     const result = stampTranslations(root, config, 'testland', 'ru');
     expect(result.stamped).toHaveLength(21);
-    expect(result.written).toEqual(['data/countries/testland/narrative/ru.sources.yaml', 'templates/locales/ru.sources.yaml', 'data/ru.sources.yaml']);
-    expect(read(root, 'data/ru.sources.yaml')).toMatch(/^data:countries\.testland\.country:name: "[0-9a-f]{16}"$/m);
+    expect(result.written).toEqual(['data/countries/testland/narrative/ru.sources.yaml', 'templates/locales/ru.sources.yaml', 'data/ru.sources.yaml', 'data/countries/testland/ru.sources.yaml']);
+    // The country's own data texts are recorded in its folder, the framework's in the shared file.
+    expect(read(root, 'data/countries/testland/ru.sources.yaml')).toMatch(/^data:countries\.testland\.country:name: "[0-9a-f]{16}"$/m);
+    expect(read(root, 'data/ru.sources.yaml')).not.toContain('data:countries.testland');
+    expect(read(root, 'data/ru.sources.yaml')).toMatch(/^data:frameworks\.mini:name: "[0-9a-f]{16}"$/m);
     expect(read(root, 'templates/locales/ru.sources.yaml')).toMatch(/^strings:document\.people: "[0-9a-f]{16}"$/m);
     let ru = localeOf(statusReport(root, config, 'testland', ['ru']), 'ru');
     expect(ru.counts).toMatchObject({ current: 21, unrecorded: 0 });
@@ -88,13 +91,13 @@ describe('translation status', () => {
     expect(ru.counts.units).toBe(20);
   });
 
-  it('keeps the recorded data texts of other countries, which share the file', () => {
+  it('keeps the records of other countries left in the shared file, and moves its own to its folder', () => {
     const root = translateProject();
     const config = configOf(root);
     stampTranslations(root, config, 'testland', 'ru');
     const other = 'data:countries.otherland.country:name: "0123456789abcdef"';
     const gone = 'data:countries.testland.country:motto: "0123456789abcdef"';
-    edit(root, 'data/ru.sources.yaml', 'data:countries.testland.country:name:', `${other}\n${gone}\ndata:countries.testland.country:name:`);
+    put(root, 'data/ru.sources.yaml', `${read(root, 'data/ru.sources.yaml')}${other}\n${gone}\n`);
     edit(root, 'data/countries/testland/country.yaml', '"Testland"', '"Test Land"');
     stampTranslations(root, config, 'testland', 'ru');
     const records = read(root, 'data/ru.sources.yaml');

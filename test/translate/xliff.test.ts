@@ -266,7 +266,7 @@ brief:
       'warning: the English text of "text:acr:csi-intro" changed after this file was exported',
     ]);
     expect(result.imported).not.toContain('acr:findings');
-    expect(result.written).toEqual(['templates/locales/ru/document.yaml', 'data/countries/testland/narrative/ru.sources.yaml', 'templates/locales/ru.sources.yaml', 'data/ru.sources.yaml']);
+    expect(result.written).toEqual(['templates/locales/ru/document.yaml', 'data/countries/testland/narrative/ru.sources.yaml', 'templates/locales/ru.sources.yaml', 'data/ru.sources.yaml', 'data/countries/testland/ru.sources.yaml']);
     expect(read(root, 'templates/locales/ru/document.yaml')).toContain('contents: "Оглавление"\n');
     const ru = statusReport(root, config, 'testland', ['ru']).locales[0]!;
     expect(ru.problems.map((problem) => `${problem.state} ${problem.unit}`)).toEqual(['unrecorded acr:findings', 'stale text:acr:csi-intro']);

@@ -12,7 +12,7 @@ const contact: SchemaObject = {
   additionalProperties: false,
 };
 
-const organisation: SchemaObject = {
+export const organisation: SchemaObject = {
   type: 'object',
   required: ['name'],
   properties: {
@@ -53,7 +53,8 @@ export const countrySchema: SchemaObject = {
       },
       additionalProperties: false,
     },
-    locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, description: 'the locales of this country' },
+    locales: { type: 'array', items: { type: 'string', pattern: '^[a-z]{2,3}$', description: 'a locale code like "en"' }, minItems: 1, uniqueItems: true, description: 'the languages this country publishes' },
+    documents: { type: 'array', items: { enum: ['acr', 'brief'] }, minItems: 1, uniqueItems: true, description: 'the documents this country publishes' },
     reportTitle: localisedText,
     briefTitle: localisedText,
     acronyms: {

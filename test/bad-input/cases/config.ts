@@ -23,7 +23,7 @@ export const configCases: BadCase[] = [
   { name: 'country id that is a path', setup: (p) => p.edit(config, 'countries: [testland]', 'countries: [../testland]'), at: `${config}:1`, message: /"..\/testland" is not a lower-case key/, hint: /lower-case/ },
   { name: 'a path given as --country', setup: () => undefined, argv: ['check', '--country', '../countries/testland'], exit: 64, message: /--country.*"..\/countries\/testland" is not a country id/, hint: /folder name under data\/countries/ },
   { name: 'an absolute path given as --country', setup: () => undefined, argv: ['check', '--country', '/etc'], exit: 64, message: /--country.*"\/etc" is not a country id/, hint: /folder name/ },
-  { name: 'unknown --locale', setup: () => undefined, argv: ['check', '--locale', 'de'], at: config, message: /the locale "de" is not configured/, hint: /Configured locales: en/ },
+  { name: 'unknown --locale', setup: () => undefined, argv: ['check', '--locale', 'de'], at: 'data/countries/testland/country.yaml', message: /"testland" publishes no de edition/, hint: /Its editions are en/ },
   { name: 'locale code in capitals', setup: (p) => p.edit(config, 'locales: [en]', 'locales: [EN]'), at: `${config}:2`, message: /"EN" is not a locale code/, hint: /locale code/ },
   { name: 'unknown document kind', setup: (p) => p.edit(config, 'documents: [acr]', 'documents: [acr, report]'), at: `${config}:3`, message: /"report" is not one of the allowed values/, hint: /"acr", "brief"/ },
   { name: 'unknown translation policy', setup: withKey('translation: {missing: maybe}'), at: `${config}:5`, message: /"maybe" is not one of/, hint: /"fail", "fallback"/ },

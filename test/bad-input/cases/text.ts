@@ -25,7 +25,7 @@ export const narrativeCases: BadCase[] = [
   { name: 'unknown score id', setup: addText('It scores {{score "1.9"}}.'), at: `${findings}:8`, message: /"1.9" is not a dimension, sub-dimension or indicator id/, hint: /"1.4.2"/ },
   { name: 'unknown figure', setup: addText('{{figure "9.9"}}'), at: `${findings}:8`, message: /there is no figure "9.9"/, hint: /figures.yaml/ },
   { name: 'unknown table reference', setup: addText('See {{tableref "T.9"}}.'), at: `${findings}:8`, message: /there is no table "T.9"/, hint: /tables.yaml/ },
-  { name: 'unknown list', setup: addText('{{list "wishes"}}'), at: `${findings}:8`, message: /there is no list "wishes"/, hint: /Use one of/ },
+  { name: 'unknown list', setup: addText('{{list "wishes"}}'), at: `${findings}:8`, message: /there is no list "wishes"/, hint: /write data\/countries\/testland\/narrative\/en\/lists.yaml with a list "wishes"/ },
   { name: 'unknown fact', setup: addText('There were {{fact "members-2019"}}.'), at: `${findings}:8`, message: /there is no fact "members-2019"/, hint: /facts/ },
   { name: 'unclosed {{#if}} reported where it opens', setup: addText('{{#if (above "1" "2")}}\nCivic engagement leads.\n\nMore text follows.'), at: `${findings}:8`, message: /\{\{#if\}\} is not closed/, hint: /\{\{\/if\}\}/ },
   { name: 'unclosed {{#each}} reported where it opens', setup: addText('Intro.\n\n{{#each items}}\nitem'), at: `${findings}:10`, message: /\{\{#each\}\} is not closed/, hint: /\{\{\/each\}\}/ },
@@ -48,7 +48,7 @@ export const narrativeCases: BadCase[] = [
   { name: 'narrative snippet replaced by a folder', setup: (p) => p.replaceWithFolder(findings), at: findings, message: /folder, not a file|document plan names the snippet/, hint: /Put the file back|snippet/ },
   { name: 'unknown snippet in the document plan', setup: (p) => p.edit(plan, '- snippet: findings', '- snippet: finding'), at: `${plan}:6`, message: /no snippet "finding"/, hint: /findings/ },
   { name: 'unknown part in the document plan', setup: (p) => p.edit(plan, '- contents', '- contnts'), at: `${plan}:4`, message: /"contnts" is not one of the allowed values/, hint: /"contents"/ },
-  { name: 'unknown people list in the document plan', setup: (p) => p.edit(plan, '- appendices', '- appendices\n  - people: advisory-board'), at: `${plan}:8`, message: /no people list "advisory-board"/, hint: /people.yaml/ },
+  { name: 'unknown people list in the document plan', setup: (p) => p.edit(plan, '- appendices', '- appendices\n  - people: advisory-board'), at: 'data/countries/testland/people.yaml', message: /no people list "advisory-board", which the report prints as an appendix \(templates\/acr\/document\.yaml:8\)/, hint: /create it with "lists:"/ },
   { name: 'document plan with a tab', setup: (p) => p.edit(plan, '  - cover', '\t- cover'), at: `${plan}:3`, message: /not valid YAML/, hint: /syntax/ },
   // In the repository's own data (English only, to keep it quick).
   { name: 'glyph error after a {{figure}} at its own line', project: 'repo', argv: en, setup: (p) => p.edit(civic, 'This sub-dimension, which scores', 'This sub-dimension ☃, which scores'), at: `${civic}:${lineOf(civic, 'This sub-dimension, which scores')}`, message: /☃/, hint: /font|character/ },
