@@ -1,5 +1,5 @@
 import type { Block, ComposedDocument, CoverBlock, FigureBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TableCell } from '../pipeline/compose/types.ts';
-import type { PageStyle, TextStyle } from '../pipeline/layout/style.ts';
+import type { PageStyle, TextStyle } from '../pipeline/theme/style.ts';
 
 /** A chart as the Typst document sees it: an SVG file in the compiler's workspace. */
 export interface TypstChart {
@@ -196,7 +196,6 @@ class Converter {
   private paragraph(block: ParagraphBlock): string {
     const text = this.inlines(block.inlines).trim();
     if (block.style === 'small') return `#text(${textArgs(this.input.style.small, this.input.faces)})[${text}]`;
-    if (block.style === 'signature') return `#align(right)[${text}]`;
     return text;
   }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { readConfig } from './ingest/config.ts';
-import { InputReader } from './ingest/read.ts';
+import { InputReader } from './input/read.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { watchAndBuild } from './watch.ts';
@@ -16,6 +16,7 @@ Commands:
   watch            rebuild on every change to data, templates or configuration
   translations     translation status, export and import (csi-report translations --help)
   new-country      write the commented skeleton of a new country's inputs (csi-report new-country --help)
+  data             export a data-entry workbook, import a filled one (csi-report data --help)
 
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
     if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);
+    if (argv[0] === 'data') return (await import('./data-io/cli.ts')).runDataCommand(argv.slice(1), root);
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

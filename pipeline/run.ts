@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import type { ComposedDocument, FigureInfo } from './compose/index.ts';
-import { InputError, asEnvironmentError, type InputIssue } from './errors/errors.ts';
+import { InputError, asEnvironmentError, whileDrawing, type InputIssue } from './errors/errors.ts';
 import { Messages } from './format/messages.ts';
 import { untranslatedMark } from './format/untranslated.ts';
 import { translationPolicy } from './translate/build-policy.ts';
@@ -20,7 +20,7 @@ import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store
 import { digestInputs, outputsIntact } from './publish/inputs.ts';
 import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
-import { InputReader } from './ingest/read.ts';
+import { InputReader } from './input/read.ts';
 import type { LayoutInput, LayoutResult } from './layout/index.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { carryEditions } from './publish/editions.ts';
@@ -182,7 +182,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
     const edition = translation.datasets.get(locale)!;
-    const charts = await stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache, version: drawing });
+    const charts = await whileDrawing(`the ${locale} charts`, () => stages.renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache, version: drawing }));
     // The PNGs are drawn off the main thread while the documents are composed and laid out;
     // a failure surfaces where they are awaited, before anything is published.
     for (const chart of request.checkOnly ? [] : charts.values()) {
@@ -246,13 +246,13 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // One document at a time, each finished and let go before the next starts: peak memory
   // is then one document's, not six.
   for (const job of jobs.filter((j) => !j.cached)) {
-    job.cached = await stages.layoutDocument({
+    job.cached = await whileDrawing(`the ${job.locale} ${job.document.kind === 'acr' ? 'report' : 'brief'}`, () => stages.layoutDocument({
       document: job.document,
       style: dataset.page,
       charts: new Map(job.forLayout.map((c) => [c.id, c])),
       paintChart: (doc, id, x, y, width) => void stages.drawChart(doc, editions.find((e) => e.locale === job.locale)!.charts.get(id)!, x, y, width, dataset.theme),
       hyphenation: hyphenationFor(job.locale),
-    });
+    }));
     storeLayoutResult(cache, job.key, job.cached);
     await releaseMemory(request.releaseMemory);
   }
@@ -485,7 +485,7 @@ async function cachedPng(stages: Stages, cache: StageCache, drawing: string, svg
   const key = cacheKey('png', drawing, svg);
   const cached = cache.get(key);
   if (cached) return new Uint8Array(cached);
-  const png = await stages.renderPng(svg, dataset.theme, 2);
+  const png = await whileDrawing('a chart\'s PNG picture', () => stages.renderPng(svg, dataset.theme, 2));
   cache.set(key, png);
   return png;
 }

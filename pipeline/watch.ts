@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { InputReader } from './ingest/read.ts';
+import { InputReader } from './input/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { releaseMemory } from './util/memory.ts';

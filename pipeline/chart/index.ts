@@ -1,4 +1,4 @@
-import type { FigureDef } from '../ingest/figures.ts';
+import type { FigureDef } from '../ingest/types.ts';
 import { withThemeMetrics } from '../theme/vega-metrics.ts';
 import { buildBar, buildSubdimensions } from './kinds/bars.ts';
 import { buildDiamond } from './kinds/diamond.ts';

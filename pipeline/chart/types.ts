@@ -1,5 +1,5 @@
 import type { Messages } from '../format/messages.ts';
-import type { FigureDef } from '../ingest/figures.ts';
+import type { FigureDef } from '../ingest/types.ts';
 import type { Framework } from '../ingest/types.ts';
 import type { Scores } from '../score/types.ts';
 import type { Theme } from '../theme/types.ts';

@@ -1,6 +1,6 @@
 import { untranslatedMark } from '../format/untranslated.ts';
 import { formatCount, formatDecimal, formatPercent } from '../format/number.ts';
-import type { FigureUnit, FigureValue } from '../ingest/figures.ts';
+import type { FigureUnit, FigureValue } from '../ingest/types.ts';
 import type { LocalisedText } from '../ingest/types.ts';
 import type { Scores } from '../score/types.ts';
 import type { ChartValue } from './types.ts';

@@ -1,5 +1,5 @@
 import { setParagraph } from '../layout/paragraph.ts';
-import type { FontSet } from '../layout/style.ts';
+import type { FontSet } from '../theme/style.ts';
 import { measureText, type WeightLike } from '../theme/measure.ts';
 import type { Theme } from '../theme/types.ts';
 

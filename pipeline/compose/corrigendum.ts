@@ -1,7 +1,7 @@
 import { formatMeasured } from '../format/number.ts';
 import { findNode } from '../ingest/framework.ts';
 import { localised, type ComposeState } from './context.ts';
-import { formatDate } from './generated.ts';
+import { formatDate } from '../format/date.ts';
 import type { Block, Inline } from './types.ts';
 
 /**

@@ -3,7 +3,8 @@ import type { HelperOptions } from 'handlebars';
 import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
 import { findNode } from '../ingest/framework.ts';
-import { ACTORS, type Fact, type RawValue } from '../ingest/types.ts';
+import { ACTORS, type Fact, type LocalisedText, type RawValue } from '../ingest/types.ts';
+import { nameForm, type NameOwner } from './name-cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { AnyScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
@@ -107,6 +108,14 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     if (found.year === undefined) return fail(options, `the work "${String(key)}" has no year to cite`, 'Add "year:" to its entry.');
     return found;
   };
+  // The nominative is the name itself; another case is the form country.yaml gives for the
+  // edition's language, and a language that inflects names without it is an error at this line.
+  const inCase = (whose: NameOwner, name: LocalisedText, options: HelperOptions): string => {
+    const requested = (options.hash as Record<string, unknown> | undefined)?.case;
+    if (requested === undefined) return localised(state, name);
+    const found = nameForm(state, whose, String(requested));
+    return 'form' in found ? found.form : fail(options, found.problem.message, found.problem.hint);
+  };
   const ref = (kind: 'figure' | 'table', id: unknown, options: HelperOptions) => {
     const known = kind === 'figure' ? state.input.figures.has(String(id)) : dataset.tables.some((t) => t.id === id);
     if (!known) fail(options, `there is no ${kind} "${String(id)}"`, `Use a ${kind} id of the country's ${kind}s.yaml.`);
@@ -138,15 +147,12 @@ export function createHelpers(state: ComposeState, trail?: RenderTrail): typeof 
     lowest: (key: unknown, options: HelperOptions) => pick(group(key, options), -1),
     above: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) > displayed(scoreOf(b, options)),
     below: (a: unknown, b: unknown, options: HelperOptions) => displayed(scoreOf(a, options)) < displayed(scoreOf(b, options)),
-    country: () => localised(state, dataset.country.name),
-    // A grammatical form ("genitive") where the language needs one; a language without that
-    // form in the data uses the name as it stands (English has no cases).
-    organisation: (form: unknown, options?: HelperOptions) => {
-      const { name, forms } = dataset.country.organisation;
-      if (options === undefined) return localised(state, name);
-      const forms_ = forms?.[String(form)];
-      if (!forms_) return fail(options, `the organisation has no form "${String(form)}"`, `Add "forms: {${String(form)}: {${locale}: …}}" under "organisation:" in country.yaml.`);
-      return forms_[locale] ?? localised(state, name);
+    // `{{country case="genitive"}}`: the name in a grammatical case, where the language needs one.
+    country: (options: HelperOptions) => inCase('country', dataset.country.name, options),
+    organisation: (...args: unknown[]) => {
+      const options = args.pop() as HelperOptions;
+      if (args.length > 0) return fail(options, `{{organisation "${String(args[0])}"}} names a form without saying it is a case`, `Write {{organisation case="${String(args[0])}"}}.`);
+      return inCase('organisation', dataset.country.organisation.name, options);
     },
     orgShort: () => localised(state, dataset.country.organisation.short ?? dataset.country.organisation.name),
     partner: (options: HelperOptions) => {

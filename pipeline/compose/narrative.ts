@@ -1,3 +1,4 @@
+import { unrenderedCaseIssues } from './name-cases.ts';
 import { untranslatedMark } from '../format/untranslated.ts';
 import Handlebars from 'handlebars';
 import { registerMemo } from '../memo.ts';
@@ -87,7 +88,9 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
     }) as unknown as Handlebars.Template);
   }
   try {
-    return hb.template(compiledTemplate(file.text))(context);
+    const rendered = hb.template(compiledTemplate(file.text))(context);
+    state.issues.push(...unrenderedCaseIssues(state, file.path, file.text, at?.line));
+    return rendered;
   } catch (error) {
     const path = (error as Error & { file?: string }).file ?? file.path;
     const issue = templateIssue(error, path, texts.get(path) ?? file.text);

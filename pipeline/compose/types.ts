@@ -49,7 +49,7 @@ export interface ParagraphBlock extends BlockBase {
   /** Its text. */
   inlines: Inline[];
   /** Visual variant: body text, a lead-in, small print, a centred note. */
-  style?: 'body' | 'lead' | 'small' | 'signature' | 'marker';
+  style?: 'body' | 'lead' | 'small' | 'marker';
 }
 
 /** A bulleted or numbered list; items are paragraphs of inlines. */

@@ -58,6 +58,29 @@ export class UsageError extends CsiError {
   }
 }
 
+/**
+ * Drawing failed where the input was found valid: Vega refused a chart, resvg a picture, pdfkit
+ * a page. Says what was being drawn; the published edition is left as it was.
+ */
+export class RenderError extends CsiError {
+  constructor(what: string, cause: unknown) {
+    super(`${what} could not be drawn: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was published; run again with --debug to see where it failed, and report it with the input that caused it.`, ExitCode.render, { cause });
+  }
+}
+
+/**
+ * Runs one drawing step; a failure that is neither the input's nor the machine's (those keep
+ * their own codes) becomes a `RenderError` naming `what`.
+ */
+export async function whileDrawing<T>(what: string, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const known = asEnvironmentError(error);
+    throw known instanceof CsiError ? known : new RenderError(what, error);
+  }
+}
+
 /** Error codes of the operating system that describe the user's environment, not a bug. */
 const environmentCodes: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full: free some space and build again',

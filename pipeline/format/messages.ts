@@ -1,6 +1,6 @@
 import { InputError } from '../errors/errors.ts';
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { LocaleStrings } from '../ingest/strings.ts';
+import type { LocaleStrings } from './strings.ts';
 
 /** Formats UI strings of a locale with ICU MessageFormat (plurals, selects, numbers). */
 export class Messages {

@@ -1,10 +1,10 @@
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import type { BibEntry } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { bibliographySchema } from './schemas/content.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 /**
  * Reads the works cited: the framework's (the publications describing the CSI, cited by the

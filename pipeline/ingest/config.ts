@@ -1,11 +1,11 @@
 import { isAbsolute, join } from 'node:path';
 import type { SourcePlace } from '../errors/errors.ts';
-import { outputFolderIssues, outputPath } from '../publish/output-folder.ts';
+import { outputFolderIssues, outputPath } from './output-folder.ts';
 import type { PipelineConfig } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { configSchema } from './schemas/country.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { insideFolder } from '../util/paths.ts';
 
 const defaults = {

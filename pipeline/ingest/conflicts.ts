@@ -1,8 +1,8 @@
 import type { DataConflict, LocalisedText, RawValue } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { conflictsSchema } from './schemas/content.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 /**
  * Reads the record of values on which the sources disagree and checks it against the data: the

@@ -2,11 +2,11 @@ import type { SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import type { DocumentPlan, Fact, ListItem, LocaleContent, PeopleList, PlanPart, TableDef, TextFile } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { readLocaleStrings } from './strings.ts';
-import { validateYaml } from './validate.ts';
+import { validateYaml } from '../input/validate.ts';
 import { closest } from '../util/text.ts';
-import { issueAt } from './yaml-file.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from './schemas/content.ts';
 
 /**

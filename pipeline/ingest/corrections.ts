@@ -1,8 +1,8 @@
 import type { Correction, RawValue } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { correctionsSchema } from './schemas/content.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { DEFAULT_DECIMALS, formatMeasured } from '../format/number.ts';
 
 /**

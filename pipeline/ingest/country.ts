@@ -1,9 +1,10 @@
 import type { Country, Source } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { countrySchema, sourcesSchema } from './schemas/country.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { msg } from '../errors/messages.ts';
+import { checkNameCases } from './name-cases.ts';
 
 /** Reads `country.yaml`. */
 export function readCountry(reader: InputReader, path: string, folder: string): Country | undefined {
@@ -21,8 +22,10 @@ export function readCountry(reader: InputReader, path: string, folder: string): 
     reader.issues.push(issueAt(yaml.placeOf(['id']), { message: `the id "${raw.id}" differs from the country's folder "${folder}"`, hint: `Make them the same: write "id: ${folder}", or rename the folder.` }));
     return undefined;
   }
-  const { id, framework, name, organisation, partners, funders, study, edition, locales, documents, ...extra } = raw;
-  return { id, framework, name, organisation, partners: Array.isArray(partners) ? partners : [], funders: Array.isArray(funders) ? funders : [], study, edition, locales, documents, extra };
+  const { id, framework, name, cases, organisation, partners, funders, study, edition, locales, documents, ...extra } = raw;
+  checkNameCases(yaml, [], name, cases, reader.issues);
+  if (organisation && typeof organisation === 'object') checkNameCases(yaml, ['organisation'], organisation.name, organisation.cases, reader.issues);
+  return { id, framework, name, cases, organisation, partners: Array.isArray(partners) ? partners : [], funders: Array.isArray(funders) ? funders : [], study, edition, locales, documents, extra };
 }
 
 /** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */

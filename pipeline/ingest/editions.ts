@@ -1,17 +1,5 @@
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
-import type { Country, PipelineConfig } from './types.ts';
-
-/** The editions of one country a build makes: its languages and documents. */
-export interface Editions {
-  /** Locales to build, in the order the country declares them. */
-  locales: readonly string[];
-  /** Documents to build in each locale. */
-  documents: readonly ('acr' | 'brief')[];
-  /** Every locale the country publishes, built this time or not. */
-  published: readonly string[];
-  /** Every document the country publishes. */
-  publishedDocuments: readonly ('acr' | 'brief')[];
-}
+import type { Country, Editions, PipelineConfig } from './types.ts';
 
 /**
  * What a country publishes: the `locales:` and `documents:` of its country.yaml, or the

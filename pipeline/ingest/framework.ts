@@ -2,10 +2,10 @@ import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import type { DimensionDef, Framework, IndicatorDef, LocalisedText, Rule, SubdimensionDef } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { frameworkSchema } from './schemas/framework.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 interface RawIndicator { id: string; name: LocalisedText; definition: LocalisedText; source: string; rule: Rule; weight?: number }
 interface RawSubdimension { id: string; name: LocalisedText; weight?: number; policyCanMove?: boolean; indicators: RawIndicator[] }

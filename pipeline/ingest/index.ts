@@ -1,11 +1,11 @@
 import { InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { readConfigFile } from './config.ts';
-import { countryFolderIssues } from '../publish/output-folder.ts';
+import { countryFolderIssues } from './output-folder.ts';
 import { readCountry, readSources } from './country.ts';
 import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
-import { InputReader } from './read.ts';
+import { InputReader } from '../input/read.ts';
 import { readBibliography } from './bibliography.ts';
 import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
@@ -13,13 +13,13 @@ import { readConflicts } from './conflicts.ts';
 import { checkSpellings, type Spelling } from './spellings.ts';
 import { readBriefChoices, readRecommendations } from './recommendations.ts';
 import { readFigures } from './figures.ts';
-import { readPageStyle } from './page-style.ts';
+import { readPageStyle } from '../theme/page-style.ts';
 import { localesToRead, selectEditions } from './editions.ts';
 import { joinFacts, joinKeyed, readProgramme, type Programme } from './programme.ts';
 import type { Country, Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 
 import { loadTheme, type Theme } from '../theme/index.ts';
-import { issueAt } from './yaml-file.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 export type * from './types.ts';
 

@@ -1,13 +1,13 @@
 import type { InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from './describe-rule.ts';
 import { frameworkIndicators } from './framework.ts';
 import type { Framework, IndicatorDef, RawValue, Source } from './types.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { indicatorsSchema } from './schemas/indicators.ts';
 import { closest } from '../util/text.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 type RawEntry = Omit<RawValue, 'id' | 'place'>;
 

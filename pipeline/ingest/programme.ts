@@ -2,11 +2,11 @@ import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { readFacts } from './content.ts';
 import { readSources } from './country.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { organisation } from './schemas/country.ts';
 import type { Fact, Framework, Organisation, Source } from './types.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 /**
  * What is the same for every country of a CSI phase, held once beside the framework in

@@ -1,11 +1,11 @@
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { findNode } from './framework.ts';
-import type { InputReader } from './read.ts';
+import type { InputReader } from '../input/read.ts';
 import { briefSchema, recommendationsSchema } from './schemas/brief.ts';
 import type { BriefChoices, Framework, PriorityChoice, Recommendation } from './types.ts';
-import { validateYaml } from './validate.ts';
-import { issueAt } from './yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 /** The same words, whatever the spacing, case and final full stop. */
 const normalised = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, ' ').replace(/[.。]\s*$/, '').trim();

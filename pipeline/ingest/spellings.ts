@@ -1,5 +1,5 @@
-import type { InputReader } from './read.ts';
-import { issueAt } from './yaml-file.ts';
+import type { InputReader } from '../input/read.ts';
+import { issueAt } from '../input/yaml-file.ts';
 
 /** One spelling of a name to use, and the variants of it that must not appear. */
 export interface Spelling {

@@ -1,26 +1,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
-import type { InputReader } from './read.ts';
-import { issueAt } from './yaml-file.ts';
+import type { InputReader } from '../input/read.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { pluralGaps } from '../format/plurals.ts';
-
-/** One UI string of a locale, with where it is written. */
-export interface StringEntry {
-  /** Dotted key: `<file>.<nested.key>`, e.g. `document.contents`. */
-  key: string;
-  /** ICU MessageFormat text. */
-  text: string;
-  /** Where it is written. */
-  place: SourcePlace;
-}
-
-/** The UI strings of one locale: headings, captions, chart labels, plural phrases. */
-export interface LocaleStrings {
-  /** Locale code. */
-  locale: string;
-  /** Every entry by key. */
-  entries: ReadonlyMap<string, StringEntry>;
-}
+import type { LocaleStrings, StringEntry } from '../format/strings.ts';
 
 /**
  * Reads `templates/locales/<locale>/*.yaml`. Each file is a namespace (`chart.yaml` gives keys

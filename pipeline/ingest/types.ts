@@ -1,4 +1,6 @@
+import type { NameCases } from '../format/cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
+import type { dataKinds, figureKinds, figureUnits } from './schemas/figures.ts';
 
 /** A text per locale code. */
 export type LocalisedText = Readonly<Record<string, string>>;
@@ -187,8 +189,8 @@ export interface Organisation {
   name: LocalisedText;
   /** Short name per locale. */
   short?: LocalisedText;
-  /** Grammatical forms of the name (`genitive`, …), per locale, for the languages that inflect it. */
-  forms?: Readonly<Record<string, LocalisedText>>;
+  /** The name in the grammatical cases of the languages that inflect it: `{ru: {genitive: …}}`. */
+  cases?: NameCases;
   /** How to reach it. */
   contact?: Contact;
 }
@@ -211,6 +213,8 @@ export interface Country {
   framework: string;
   /** Country name per locale. */
   name: LocalisedText;
+  /** The name in the grammatical cases of the languages that inflect it: `{ru: {genitive: …}}`. */
+  cases?: NameCases;
   /** Implementing organisation: full and short name per locale, and contacts. */
   organisation: Organisation;
   /** Partner organisations (CIVICUS and others), with contacts. */
@@ -236,7 +240,7 @@ export interface Dataset {
   /** The country being built. */
   country: Country;
   /** The editions this build makes (locales and documents) and all the country publishes. */
-  editions: import('./editions.ts').Editions;
+  editions: Editions;
   /** Its framework. */
   framework: Framework;
   /** Raw values by indicator id. */
@@ -264,11 +268,11 @@ export interface Dataset {
   /** What the national team chose for the Policy Action Brief (`brief.yaml`); empty when it chose nothing. */
   brief: BriefChoices;
   /** The figures of the report, in report order. */
-  figures: readonly import('./figures.ts').FigureDef[];
+  figures: readonly FigureDef[];
   /** The visual theme: fonts, sizes, colours, chart templates. */
   theme: import('../theme/index.ts').Theme;
   /** Page geometry and text styles, bound to the theme. */
-  page: import('../layout/style.ts').PageStyle;
+  page: import('../theme/style.ts').PageStyle;
   /** Project-relative paths of every file read, for caching and the manifest. */
   files: readonly string[];
 }
@@ -398,7 +402,7 @@ export interface LocaleContent {
   /** Lists (strengths, weaknesses, recommendations.<actor>) by dotted key. */
   lists: ReadonlyMap<string, readonly ListItem[]>;
   /** UI strings. */
-  strings: import('./strings.ts').LocaleStrings;
+  strings: import('../format/strings.ts').LocaleStrings;
 }
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
@@ -517,3 +521,195 @@ export interface BriefChoices {
   /** The file, when there is one. */
   file?: string;
 }
+
+/** The editions of one country a build makes: its languages and documents. */
+export interface Editions {
+  /** Locales to build, in the order the country declares them. */
+  locales: readonly string[];
+  /** Documents to build in each locale. */
+  documents: readonly ('acr' | 'brief')[];
+  /** Every locale the country publishes, built this time or not. */
+  published: readonly string[];
+  /** Every document the country publishes. */
+  publishedDocuments: readonly ('acr' | 'brief')[];
+}
+
+/** What a figure shows. */
+export type FigureKind = (typeof figureKinds)[number];
+/** The kinds drawn from categories and series. */
+export type DataFigureKind = (typeof dataKinds)[number];
+/** The unit of a data figure's values. */
+export type FigureUnit = (typeof figureUnits)[number];
+
+/**
+ * A value of a figure: a number from the report, an indicator's score (which then moves with
+ * corrections), or `none` where the source names the category but publishes no number for it.
+ */
+export type FigureValue = { kind: 'number'; value: number } | { kind: 'indicator'; id: string } | { kind: 'none' };
+
+/** A figure's source: a key of `sources.yaml`, or a citation written out per locale. */
+export type FigureSource = { kind: 'key'; key: string } | { kind: 'text'; text: LocalisedText };
+
+/** One category (a bar, a point, a row of the data table). */
+export interface FigureCategory {
+  /** Key the series' values refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+}
+
+/** One series: a value per category. */
+export interface FigureSeries {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale (legend, table column). */
+  label: LocalisedText;
+  /** The values by category key, in category order. */
+  values: ReadonlyMap<string, FigureValue>;
+}
+
+export interface FigureBase {
+  /** Figure number as the report prints it, e.g. `III.1.1`. */
+  id: string;
+  /** Caption per locale. */
+  caption: LocalisedText;
+  /** A note printed under the figure, per locale. */
+  note?: LocalisedText;
+  /** Where the data come from. */
+  source?: FigureSource;
+  /** Where the figure is declared. */
+  place: SourcePlace;
+}
+
+/** The Civil Society Diamond: drawn from the dimension scores. */
+export interface DiamondFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'diamond';
+}
+
+/** A bar per sub-dimension of one dimension, drawn from the scores. */
+export interface SubdimensionsFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'subdimensions';
+  /** Dimension id, e.g. `1`. */
+  dimension: string;
+}
+
+/** One stage of a process diagram. */
+export interface FigureStage {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Title per locale. */
+  label: LocalisedText;
+  /** What happens in the stage, in order, each per locale. */
+  items: readonly LocalisedText[];
+}
+
+/** A process drawn as its stages, in order, each a box of activities. */
+export interface StagesFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'stages';
+  /** The stages, in order. */
+  stages: readonly FigureStage[];
+}
+
+/** A group of actors, named in a legend. */
+export interface ActorGroup {
+  /** Key actors refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+}
+
+/** An actor of a bubble chart. */
+export interface BubbleActor {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Key of its group. */
+  group: string;
+  /** Centre on the plane, 0 (left) to 100 (right). */
+  x: number;
+  /** Centre on the plane, 0 (bottom) to 100 (top). */
+  y: number;
+  /** Its weight; the circle's area is proportional to it. */
+  impact: number;
+}
+
+/** A level of impact named in the legend of circle sizes. */
+export interface ImpactLevel {
+  /** The impact value. */
+  impact: number;
+  /** What it means, per locale. */
+  label: LocalisedText;
+}
+
+/** Actors as circles on a plane, each circle's area their impact, coloured by group. */
+export interface BubblesFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'bubbles';
+  /** What the circles' sizes stand for, per locale (the size legend's title). */
+  impactTitle: LocalisedText;
+  /** Levels of impact the size legend shows; without them it shows the smallest and largest. */
+  impactLevels?: readonly ImpactLevel[];
+  /** The groups, in legend order. */
+  groups: readonly ActorGroup[];
+  /** The actors, drawn largest first so small circles stay on top. */
+  actors: readonly BubbleActor[];
+}
+
+/** An area of a map, drawn as a circle. */
+export interface MapRegion {
+  /** Key actors refer to. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Centre, 0–100 from the left. */
+  x: number;
+  /** Centre, 0–100 from the bottom. */
+  y: number;
+  /** Radius in hundredths of the plane's width. */
+  radius: number;
+}
+
+/** An actor placed on a map. */
+export interface MapActor {
+  /** Key, unique in the figure. */
+  key: string;
+  /** Label per locale. */
+  label: LocalisedText;
+  /** Key of the region it belongs to. */
+  region: string;
+  /** Position, 0–100 from the left. */
+  x: number;
+  /** Position, 0–100 from the bottom. */
+  y: number;
+}
+
+/** A map of actors within regions (spheres of society and the arena between them). */
+export interface ActorMapFigure extends FigureBase {
+  /** Discriminant. */
+  kind: 'actor-map';
+  /** The regions, drawn in order (later ones on top). */
+  regions: readonly MapRegion[];
+  /** The actors. */
+  actors: readonly MapActor[];
+}
+
+/** A bar, grouped-bar, stacked-bar or line chart of categories and series. */
+export interface DataFigure extends FigureBase {
+  /** Discriminant. */
+  kind: DataFigureKind;
+  /** Unit of every value. */
+  unit: FigureUnit;
+  /** Title of the value axis, per locale. */
+  valueTitle?: LocalisedText;
+  /** Categories, in display order. */
+  categories: readonly FigureCategory[];
+  /** Series, in display order. */
+  series: readonly FigureSeries[];
+}
+
+/** A figure of the report, as `figures.yaml` declares it. */
+export type FigureDef = DiamondFigure | SubdimensionsFigure | StagesFigure | BubblesFigure | ActorMapFigure | DataFigure;

@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell } from '../compose/types.ts';
 import type { Measure } from './lines.ts';
-import type { FontSet, TextStyle } from './style.ts';
+import type { FontSet, TextStyle } from '../theme/style.ts';
 
 /**
  * Column widths of a table from its content, as a browser sizes an automatic table: each

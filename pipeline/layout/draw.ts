@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { ComposedDocument } from '../compose/types.ts';
 import type { Line } from './lines.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
-import type { PageStyle, TextStyle } from './style.ts';
+import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */

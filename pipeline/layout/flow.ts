@@ -2,17 +2,9 @@ import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBl
 import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
-import type { OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
-import type { PageStyle, TextStyle } from './style.ts';
+import type { ChartBox, OutlineEntry, Page, PageModel, PlacedItem, StructDef } from './model.ts';
+import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { gridBlockHeight, placeGridBlock, type PlacerContext } from './grid.ts';
-
-/** Size of a chart as the layout needs it. */
-export interface ChartBox {
-  width: number;
-  height: number;
-  /** A digest of the chart's drawing, so a page that shows a changed chart counts as changed. */
-  digest?: string;
-}
 
 /** What the flow needs besides the document. */
 export interface FlowInput {
@@ -212,10 +204,8 @@ class Flow {
       case 'paragraph': {
         const style = block.style === 'small' ? this.style.small : block.style === 'marker' ? { ...this.style.body, color: '#b3261e' } : this.style.body;
         const struct = this.struct('P');
-        const signature = block.style === 'signature';
-        const lines = this.lines(block.inlines, style, this.textWidth, signature ? 'ragged' : 'justify');
-        const alignRight = signature ? this.textLeft + this.textWidth : undefined;
-        this.placeLines(lines, style, this.textLeft, struct, { alignRight });
+        const lines = this.lines(block.inlines, style, this.textWidth, 'justify');
+        this.placeLines(lines, style, this.textLeft, struct);
         this.y += this.style.paragraphGap;
         return;
       }

@@ -1,8 +1,8 @@
 import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../compose/types.ts';
-import type { ChartBox } from './flow.ts';
+import type { ChartBox } from './model.ts';
 import type { Line } from './lines.ts';
 import type { PlacedItem } from './model.ts';
-import type { PageStyle, TextStyle } from './style.ts';
+import type { PageStyle, TextStyle } from '../theme/style.ts';
 
 /** What a placer needs from the flow: geometry, line breaking, structs and the current page. */
 export interface PlacerContext {

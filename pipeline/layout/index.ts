@@ -4,12 +4,13 @@ import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { registerMemo } from '../memo.ts';
 import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
-import { flowDocument, type ChartBox, type LineMemo } from './flow.ts';
+import { flowDocument, type LineMemo } from './flow.ts';
+import type { ChartBox } from './model.ts';
 import type { Hyphenator, Line, Measure } from './lines.ts';
 import type { PageModel } from './model.ts';
-import type { PageStyle } from './style.ts';
+import type { PageStyle } from '../theme/style.ts';
 
-export type { PageStyle } from './style.ts';
+export type { PageStyle } from '../theme/style.ts';
 export type { ChartPainter } from './draw.ts';
 
 /** What the layout stage needs. */

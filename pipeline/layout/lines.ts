@@ -1,6 +1,6 @@
 import type { Inline } from '../compose/types.ts';
 import { setParagraph, type SetOptions } from './paragraph.ts';
-import type { FontSet, TextStyle } from './style.ts';
+import type { FontSet, TextStyle } from '../theme/style.ts';
 
 /** A piece of a line drawn in one font. */
 export interface Run {

@@ -1,6 +1,6 @@
 import type { Block, ComposedDocument } from '../compose/types.ts';
 import type { Measure } from './lines.ts';
-import type { PageStyle } from './style.ts';
+import type { PageStyle } from '../theme/style.ts';
 
 /**
  * The width of the text column: the measure the page style asks for, in characters of the

@@ -1,5 +1,5 @@
 import type { Line } from './lines.ts';
-import type { TextStyle } from './style.ts';
+import type { TextStyle } from '../theme/style.ts';
 
 /** A node of the PDF structure tree, declared in reading order before anything is drawn. */
 export interface StructDef {
@@ -114,4 +114,12 @@ export interface PageModel {
   footnoteLines: ReadonlyMap<number, Line[]>;
   /** Left edge of the footnotes (the text column's), pt. */
   footnoteX: number;
+}
+
+/** Size of a chart as the layout needs it. */
+export interface ChartBox {
+  width: number;
+  height: number;
+  /** A digest of the chart's drawing, so a page that shows a changed chart counts as changed. */
+  digest?: string;
 }

@@ -14,7 +14,7 @@ import LineBreaker from 'linebreak';
 import type { Inline } from '../compose/types.ts';
 import { findBreaks, forcedBreak, noBreak, type BreakOptions, type Item } from './knuth-plass.ts';
 import type { Hyphenator, Line, Measure, Run } from './lines.ts';
-import type { FontSet, TextStyle } from './style.ts';
+import type { FontSet, TextStyle } from '../theme/style.ts';
 
 /** How a paragraph is set. */
 export interface SetOptions {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { InputError } from '../errors/errors.ts';
-import { markOutputFolder, versionMarker } from './output-folder.ts';
-import { swapName } from './names.ts';
+import { outputMarker, swapName, versionMarker } from '../util/output-names.ts';
 
 /** A file to publish, relative to the output folder. */
 export interface OutputFile {
@@ -100,4 +99,10 @@ function swapLink(outputDir: string, link: string, target: string): void {
   rmSync(temp, { force: true });
   symlinkSync(relative(outputDir, target), temp);
   renameSync(temp, link);
+}
+
+/** Marks a folder the build made (or found empty) as its output, so later builds know it. */
+export function markOutputFolder(outputDir: string): void {
+  const marker = join(outputDir, outputMarker);
+  if (!existsSync(marker)) writeFileSync(marker, 'This folder is written by csi-report; publishing replaces what is in it.\n');
 }

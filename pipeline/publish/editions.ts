@@ -1,4 +1,4 @@
-import type { Editions } from '../ingest/editions.ts';
+import type { Editions } from '../ingest/types.ts';
 import type { EditionRecord, Manifest } from './manifest.ts';
 
 /**

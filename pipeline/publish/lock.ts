@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { CsiError, ExitCode } from '../errors/errors.ts';
 import { isRunning } from '../util/process.ts';
-import { lockName, temporaryName } from './names.ts';
+import { lockName, temporaryName } from '../util/output-names.ts';
 
 /** A held build lock; `release` gives it back. */
 export interface BuildLock {

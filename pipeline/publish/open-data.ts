@@ -2,7 +2,7 @@ import type { Dataset } from '../ingest/types.ts';
 import { formatDecimal, roundHalfUp } from '../format/number.ts';
 import { findNode, frameworkIndicators } from '../ingest/framework.ts';
 import type { Scores } from '../score/index.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from '../ingest/describe-rule.ts';
 
 /** One row of the published indicator matrix. */
 export interface MatrixRow {
@@ -91,10 +91,17 @@ export function renderScoresCsv(rows: readonly MatrixRow[], locale: string): str
 
 /**
  * Quotes a cell and defuses spreadsheet formulas: a text starting with = + - @ or a control
- * character gets a leading apostrophe, so no cell can run as a formula when opened.
+ * character gets a leading apostrophe, so no cell can run as a formula when opened. A text
+ * that starts with such an apostrophe itself gets one more, so a reader that drops the first
+ * apostrophe before one of these (`unquoteCsvText`) gets every text back as it was.
  */
 export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
+  const safe = /^'*[=+\-@\t\r\n]|^''/.test(value) ? `'${value}` : value;
   return /[",\r\n']/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The text a `csvCell` was made from: one apostrophe before a formula character (or another apostrophe) is dropped. */
+export function unquoteCsvText(text: string): string {
+  return /^'['=+\-@\t\r\n]/.test(text) ? text.slice(1) : text;
 }

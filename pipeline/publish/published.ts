@@ -4,7 +4,7 @@ import type { InputIssue } from '../errors/errors.ts';
 import type { Correction } from '../ingest/types.ts';
 import { DEFAULT_DECIMALS } from '../format/number.ts';
 import { numberText, type Manifest } from './manifest.ts';
-import { publishedStateName, temporaryName } from './names.ts';
+import { publishedStateName, temporaryName } from '../util/output-names.ts';
 
 /**
  * What a country's builds remember of their publications beyond the edition itself, in

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isRunning } from '../util/process.ts';
-import { parseBuildFile } from './names.ts';
+import { parseBuildFile } from '../util/output-names.ts';
 
 /**
  * Removes what a killed build of `country` left in the output folder: version folders under

@@ -5,7 +5,7 @@ import { ExitCode, InputError, UsageError } from '../errors/errors.ts';
 import { readConfig } from '../ingest/config.ts';
 import { readPlan } from '../ingest/content.ts';
 import { readFramework } from '../ingest/framework.ts';
-import { InputReader } from '../ingest/read.ts';
+import { InputReader } from '../input/read.ts';
 import type { DocumentPlan } from '../ingest/types.ts';
 import { skeletonFiles } from './skeleton.ts';
 

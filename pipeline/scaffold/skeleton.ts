@@ -1,5 +1,6 @@
 import type { DocumentPlan, Framework, IndicatorDef } from '../ingest/types.ts';
-import { describeRule } from '../score/transforms.ts';
+import { describeRule } from '../ingest/describe-rule.ts';
+import { GRAMMATICAL_CASES, NOMINATIVE } from '../format/cases.ts';
 
 /** What a new country's skeleton is made for. */
 export interface SkeletonRequest {
@@ -78,6 +79,7 @@ documents: [${r.documents.join(', ')}]
 # The country's name.
 name:
 ${map(r.locales, '  ')}
+${caseSlots(r.locales, '', 'country')}
 
 # The organisation that carried out the study: full name and short form, and how to reach it
 # (the report's imprint page and the brief's back page print it).
@@ -86,6 +88,7 @@ organisation:
 ${map(r.locales, '    ')}
   short:
 ${map(r.locales, '    ')}
+${caseSlots(r.locales, '  ', 'organisation')}
   # contact:
   #   address: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
   #   phone: "…"
@@ -125,6 +128,25 @@ edition:
 #     short: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
 #     expansion: {${r.locales.map((l) => `${l}: "…"`).join(', ')}}
 `;
+}
+
+/**
+ * Commented slots for the name in each case of the languages that inflect names: the
+ * narrative asks for one with {{country case="genitive"}}, and a form it asks for must be here.
+ */
+function caseSlots(locales: readonly string[], indent: string, helper: 'country' | 'organisation'): string {
+  const inflecting = locales.filter((locale) => GRAMMATICAL_CASES[locale]);
+  if (inflecting.length === 0) return `${indent}# (The name takes no case forms in ${locales.join(', ')}.)`;
+  const lines = [
+    `${indent}# The name in the cases the narrative asks for ({{${helper} case="genitive"}}); the nominative`,
+    `${indent}# is the name above. Uncomment each form a text needs; check names any that is missing.`,
+    `${indent}# cases:`,
+  ];
+  for (const locale of inflecting) {
+    lines.push(`${indent}#   ${locale}:`);
+    for (const grammaticalCase of GRAMMATICAL_CASES[locale]!.filter((c) => c !== NOMINATIVE)) lines.push(`${indent}#     ${grammaticalCase}: "…"`);
+  }
+  return lines.join('\n');
 }
 
 function unitOf(indicator: IndicatorDef): string {

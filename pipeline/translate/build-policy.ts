@@ -1,5 +1,5 @@
 import type { InputIssue } from '../errors/errors.ts';
-import { InputReader } from '../ingest/read.ts';
+import { InputReader } from '../input/read.ts';
 import type { Dataset } from '../ingest/types.ts';
 import { collectDataTexts } from './data-texts.ts';
 import { missingTranslations, withFallbacks } from './policy.ts';

@@ -21,7 +21,7 @@ export function checkTranslation(unit: string, source: string, target: string, s
   return syntax === 'markdown' ? checkMarkdown(unit, source, target) : checkIcu(unit, source, target, locale);
 }
 
-/** Markdown: the same Handlebars expressions and footnote labels, as many times each. */
+/** Markdown: the same Handlebars expressions (but the names) and footnote labels, as many times each. */
 function checkMarkdown(unit: string, source: string, target: string): CheckProblem[] {
   const want = countCodes(source);
   const have = countCodes(target);
@@ -41,9 +41,17 @@ function checkMarkdown(unit: string, source: string, target: string): CheckProbl
 
 function countCodes(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const code of codesOf(text, 'markdown')) counts.set(code.text, (counts.get(code.text) ?? 0) + 1);
+  for (const code of codesOf(text, 'markdown')) if (!nameExpression.test(code.text)) counts.set(code.text, (counts.get(code.text) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The name of the country or the organisation (`{{country}}`, `{{organisation case="genitive"}}`)
+ * is a word of the sentence: a translation puts it where its language needs it, in the case it
+ * needs (Russian "в {{country case="prepositional"}}" for English "in Kazakhstan"), or leaves
+ * it out for a pronoun. It is kept as a placeholder, but not counted against the source.
+ */
+const nameExpression = /^\{\{~?\s*(?:country|organisation)(?:\s+case=(?:"[a-z]+"|'[a-z]+'))?\s*~?\}\}$/;
 
 /** A missing code next to an added one is most likely the same code edited: say so. */
 function codeChanges(unit: string, missing: string[], added: string[]): CheckProblem[] {

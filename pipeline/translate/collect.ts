@@ -1,8 +1,8 @@
 import { InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { InputReader } from '../ingest/read.ts';
+import { InputReader } from '../input/read.ts';
 import type { PipelineConfig } from '../ingest/types.ts';
-import { issueAt } from '../ingest/yaml-file.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { baseName, listItemId, narrativeDir, recordsFile, snippetId, stringId, stringsDir, textId, textsDir } from './paths.ts';
 import { collectDataTexts } from './data-texts.ts';
 import { readRecords } from './records.ts';

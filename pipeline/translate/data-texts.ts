@@ -1,6 +1,6 @@
-import type { InputReader } from '../ingest/read.ts';
+import type { InputReader } from '../input/read.ts';
 import type { PipelineConfig } from '../ingest/types.ts';
-import type { YamlFile } from '../ingest/yaml-file.ts';
+import type { YamlFile } from '../input/yaml-file.ts';
 import { dataTextId } from './paths.ts';
 import type { TranslationUnit } from './types.ts';
 import { isRecord } from './yaml-units.ts';

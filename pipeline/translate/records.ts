@@ -1,5 +1,5 @@
-import type { InputReader } from '../ingest/read.ts';
-import { issueAt } from '../ingest/yaml-file.ts';
+import type { InputReader } from '../input/read.ts';
+import { issueAt } from '../input/yaml-file.ts';
 import { isSourceHash } from './hash.ts';
 import { tmsg } from './messages.ts';
 import { isRecord } from './yaml-units.ts';

@@ -1,5 +1,5 @@
 import type { SourcePlace } from '../errors/errors.ts';
-import type { YamlFile } from '../ingest/yaml-file.ts';
+import type { YamlFile } from '../input/yaml-file.ts';
 
 /** An item of a list in `lists.yaml`, with the path of its list. */
 export interface YamlListItem {

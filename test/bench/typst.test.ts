@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentToTypst, escapeMarkup, type TypstInput } from '../../bench/typst.ts';
 import type { Block, Inline } from '../../pipeline/compose/types.ts';
-import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
 
 // The conversion of a composed document into Typst markup, for the benchmark's peer engine.

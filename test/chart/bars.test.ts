@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../pipeline/format/number.ts';
 import { renderCharts, type Chart } from '../../pipeline/chart/index.ts';
-import type { FigureDef } from '../../pipeline/ingest/figures.ts';
+import type { FigureDef } from '../../pipeline/ingest/types.ts';
 import type { AnyScore, Scores } from '../../pipeline/score/types.ts';
 import { measureText } from '../../pipeline/theme/measure.ts';
 import { chartsFor, kazakhstan, locales } from './kazakhstan.ts';

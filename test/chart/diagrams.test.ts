@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCharts, type Chart } from '../../pipeline/chart/index.ts';
-import type { FigureDef } from '../../pipeline/ingest/figures.ts';
+import type { FigureDef } from '../../pipeline/ingest/types.ts';
 import type { LocalisedText } from '../../pipeline/ingest/types.ts';
 import { kazakhstan, locales, svgTexts } from './kazakhstan.ts';
 

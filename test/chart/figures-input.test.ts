@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssues } from '../../pipeline/errors/errors.ts';
 import { readFigures } from '../../pipeline/ingest/figures.ts';
-import { InputReader } from '../../pipeline/ingest/read.ts';
+import { InputReader } from '../../pipeline/input/read.ts';
 import { kazakhstan } from './kazakhstan.ts';
 
 /** Reads a figures.yaml written from `text`, against the Kazakhstan framework. */

@@ -1,9 +1,10 @@
 import { renderCharts, type Charts } from '../../pipeline/chart/index.ts';
 import { formatIssues } from '../../pipeline/errors/errors.ts';
 import { Messages } from '../../pipeline/format/messages.ts';
-import { readFigures, type FigureDef } from '../../pipeline/ingest/figures.ts';
+import { readFigures } from '../../pipeline/ingest/figures.ts';
+import type { FigureDef } from '../../pipeline/ingest/types.ts';
 import { ingestDataset, type Dataset } from '../../pipeline/ingest/index.ts';
-import { InputReader } from '../../pipeline/ingest/read.ts';
+import { InputReader } from '../../pipeline/input/read.ts';
 import { readLocaleStrings } from '../../pipeline/ingest/strings.ts';
 import { scoreDataset, type Scores } from '../../pipeline/score/index.ts';
 import { loadTheme, type Theme } from '../../pipeline/theme/index.ts';

@@ -1,5 +1,5 @@
 import { renderCharts, type Charts } from '../../pipeline/chart/index.ts';
-import type { FigureDef, FigureValue } from '../../pipeline/ingest/figures.ts';
+import type { FigureDef, FigureValue } from '../../pipeline/ingest/types.ts';
 import type { LocalisedText } from '../../pipeline/ingest/types.ts';
 import { kazakhstan } from './kazakhstan.ts';
 

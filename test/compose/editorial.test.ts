@@ -166,7 +166,7 @@ describe('signature, acronyms and names', () => {
   it('signs the Russian foreword as the Director of the Centre, in the genitive', () => {
     const source = readFileSync(join(repoRoot, 'data/countries/kazakhstan/narrative/ru/acr/foreword.md'), 'utf8');
     // The name and the title stand on lines of their own (a Markdown hard line break).
-    expect(source).toMatch(/Меруерт Махмутова {2}\nДиректор \{\{organisation "genitive"\}\}\n$/);
+    expect(source).toMatch(/Меруерт Махмутова {2}\nДиректор \{\{organisation case="genitive"\}\}\n$/);
     expect(textOf(editions.get('ru')!.blocks)).toContain('Директор Центра анализа общественных проблем');
     expect(textOf(editions.get('kk')!.blocks)).toContain('Қоғамдық мәселелерді талдау орталығының директоры');
   });

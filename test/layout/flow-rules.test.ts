@@ -3,7 +3,7 @@ import type { Block, TableBlock } from '../../pipeline/compose/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { Page } from '../../pipeline/layout/model.ts';
-import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
 
 /** Every character half its size wide: positions are counts of characters. */

@@ -3,7 +3,7 @@ import type { Block } from '../../pipeline/compose/types.ts';
 import { testDocument } from '../helpers/documents.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { PlacedLine } from '../../pipeline/layout/model.ts';
-import type { PageStyle, TextStyle } from '../../pipeline/layout/style.ts';
+import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 
 // A page of 400 × 300 pt with 50 pt margins and text 10 pt on 10 pt lines; every character is
 // 5 pt wide. The grid's side column is 108 pt, its gutter 18 pt, so the main column is 174 pt.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lockName, parseBuildFile, publishedStateName, swapName, temporaryName } from '../../pipeline/publish/names.ts';
+import { lockName, parseBuildFile, publishedStateName, swapName, temporaryName } from '../../pipeline/util/output-names.ts';
 
 // The stray sweep and the output-folder check read back the names builds write: every name
 // written must read as the country's, with the writer's pid for a temporary one.

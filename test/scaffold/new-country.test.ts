@@ -64,4 +64,14 @@ describe('csi-report new-country', () => {
     expect(await main(['build', '--country', 'ostland'], root)).toBe(0);
     for (const file of ['en/acr.pdf', 'en/brief.pdf', 'ru/acr.pdf', 'ru/brief.pdf']) expect(existsSync(join(root, 'output/ostland', file))).toBe(true);
   }, 300_000);
+
+  it('writes commented slots for the name in each case of the languages that inflect it', async () => {
+    const root = tempProject('repo');
+    expect(await main(['new-country', 'ostland', '--locales', 'en,ru,kk'], root)).toBe(0);
+    const country = readFileSync(join(root, folder, 'country.yaml'), 'utf8');
+    expect(country).toContain('# The name in the cases the narrative asks for ({{country case="genitive"}}); the nominative\n# is the name above.');
+    expect(country).toContain('# cases:\n#   ru:\n#     genitive: "…"\n#     dative: "…"\n#     accusative: "…"\n#     instrumental: "…"\n#     prepositional: "…"\n#   kk:\n#     genitive: "…"\n#     dative: "…"\n#     accusative: "…"\n#     locative: "…"\n#     ablative: "…"\n#     instrumental: "…"\n');
+    expect(country).toContain('  # The name in the cases the narrative asks for ({{organisation case="genitive"}})');
+    expect(country).toContain('  # cases:\n  #   ru:\n  #     genitive: "…"');
+  });
 });

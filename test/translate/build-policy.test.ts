@@ -36,7 +36,7 @@ const expected = [
   [`${kz}/narrative/ru/lists.yaml`, 'lists:key-messages:trust'],
   ['templates/acr/text/ru/csi-steps.md', 'text:acr:csi-steps'],
   ['templates/locales/ru/document.yaml', 'strings:document.listOfTables'],
-  [`${kz}/country.yaml:19`, 'data:countries.kazakhstan.country:organisation.name'],
+  [`${kz}/country.yaml:35`, 'data:countries.kazakhstan.country:organisation.name'],
   [`${kz}/people.yaml:7`, 'data:countries.kazakhstan.people:lists.0.title'],
   [`${kz}/sources.yaml:9`, 'data:countries.kazakhstan.sources:csi-population-survey.title'],
   [`${kz}/tables.yaml:7`, 'data:countries.kazakhstan.tables:tables.0.caption'],

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { readConfig } from '../../pipeline/ingest/config.ts';
-import { InputReader } from '../../pipeline/ingest/read.ts';
+import { InputReader } from '../../pipeline/input/read.ts';
 import type { PipelineConfig } from '../../pipeline/ingest/types.ts';
 import { fixtures } from '../helpers/project.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLocaleContent } from '../../pipeline/ingest/content.ts';
-import { InputReader } from '../../pipeline/ingest/read.ts';
+import { InputReader } from '../../pipeline/input/read.ts';
 import { missingTranslations } from '../../pipeline/translate/policy.ts';
 import { statusReport } from '../../pipeline/translate/status.ts';
 import { configOf, translateProject } from './helpers.ts';

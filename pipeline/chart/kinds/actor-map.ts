@@ -1,4 +1,4 @@
-import type { ActorMapFigure } from '../../ingest/figures.ts';
+import type { ActorMapFigure } from '../../ingest/types.ts';
 import { chartPadding } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaConfig } from '../config.ts';
 import type { ChartContext } from '../context.ts';

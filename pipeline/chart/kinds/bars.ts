@@ -1,7 +1,7 @@
 import { formatDecimal } from '../../format/number.ts';
 import { measureText } from '../../theme/measure.ts';
 import type { Theme } from '../../theme/types.ts';
-import type { DataFigure, SubdimensionsFigure } from '../../ingest/figures.ts';
+import type { DataFigure, SubdimensionsFigure } from '../../ingest/types.ts';
 import { bandLayout, chartPadding } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaLiteConfig } from '../config.ts';
 import type { ChartContext, LabelledValue } from '../context.ts';

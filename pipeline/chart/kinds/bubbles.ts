@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../format/number.ts';
-import type { BubblesFigure } from '../../ingest/figures.ts';
+import type { BubblesFigure } from '../../ingest/types.ts';
 import { measureText } from '../../theme/measure.ts';
 import { chartPadding } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaConfig } from '../config.ts';

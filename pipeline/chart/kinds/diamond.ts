@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../format/number.ts';
-import type { DiamondFigure } from '../../ingest/figures.ts';
+import type { DiamondFigure } from '../../ingest/types.ts';
 import type { DimensionDef } from '../../ingest/types.ts';
 import { measureText } from '../../theme/measure.ts';
 import { chartPadding } from '../bands.ts';

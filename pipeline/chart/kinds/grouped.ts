@@ -1,4 +1,4 @@
-import type { DataFigure } from '../../ingest/figures.ts';
+import type { DataFigure } from '../../ingest/types.ts';
 import { bandLayout } from '../bands.ts';
 import type { ChartContext } from '../context.ts';
 import type { ChartDraft } from '../types.ts';

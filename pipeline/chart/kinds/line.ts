@@ -1,5 +1,5 @@
 import { formatCount, formatDecimal } from '../../format/number.ts';
-import type { DataFigure } from '../../ingest/figures.ts';
+import type { DataFigure } from '../../ingest/types.ts';
 import type { ChartContext } from '../context.ts';
 import { fillTemplate } from '../fill.ts';
 import { hundredTicks, niceTicks } from '../ticks.ts';

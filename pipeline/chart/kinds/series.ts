@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../format/number.ts';
-import type { DataFigure, FigureSeries } from '../../ingest/figures.ts';
+import type { DataFigure, FigureSeries } from '../../ingest/types.ts';
 import { chartPadding, type BandLayout } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaLiteConfig } from '../config.ts';
 import type { ChartContext } from '../context.ts';

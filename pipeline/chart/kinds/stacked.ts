@@ -1,4 +1,4 @@
-import type { DataFigure } from '../../ingest/figures.ts';
+import type { DataFigure } from '../../ingest/types.ts';
 import { measureText } from '../../theme/measure.ts';
 import { bandLayout } from '../bands.ts';
 import type { ChartContext } from '../context.ts';

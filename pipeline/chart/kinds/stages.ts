@@ -1,4 +1,4 @@
-import type { StagesFigure } from '../../ingest/figures.ts';
+import type { StagesFigure } from '../../ingest/types.ts';
 import { chartPadding } from '../bands.ts';
 import { lineHeightOf, themeMarkers, vegaConfig } from '../config.ts';
 import type { ChartContext } from '../context.ts';

@@ -42,3 +42,15 @@ export const calendarDate: SchemaObject = {
   format: 'date',
   description: 'a date written YYYY-MM-DD',
 };
+
+/** A name in the grammatical cases of each language: `{ru: {genitive: "…", dative: "…"}}`. */
+export const nameCases: SchemaObject = {
+  type: 'object',
+  description: 'the name in the cases of each language, e.g. {ru: {genitive: "…"}}',
+  propertyNames: { pattern: '^[a-z]{2,3}(-[A-Z]{2})?$', description: 'a locale code like "ru"' },
+  additionalProperties: {
+    type: 'object',
+    propertyNames: { pattern: '^[a-z]+$', description: 'a case name like "genitive"' },
+    additionalProperties: { type: 'string', minLength: 1, description: 'the name in that case, in quotes' },
+  },
+};

@@ -1,5 +1,5 @@
 import type { SchemaObject } from 'ajv';
-import { calendarDate, localisedText, slug } from './common.ts';
+import { calendarDate, localisedText, nameCases, slug } from './common.ts';
 
 const contact: SchemaObject = {
   type: 'object',
@@ -18,7 +18,7 @@ export const organisation: SchemaObject = {
   properties: {
     name: localisedText,
     short: localisedText,
-    forms: { type: 'object', description: 'grammatical forms of the name, e.g. {genitive: {ru: "…"}}', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: localisedText },
+    cases: nameCases,
     contact,
   },
   additionalProperties: false,
@@ -32,6 +32,7 @@ export const countrySchema: SchemaObject = {
     id: slug,
     framework: slug,
     name: localisedText,
+    cases: nameCases,
     organisation,
     partners: { type: 'array', items: organisation, description: 'the partner organisations' },
     funders: {

@@ -1,6 +1,6 @@
-import { exportXliff } from '../../../pipeline/translate/index.ts';
+import { exportXliff } from '../../../pipeline/translate/xliff-export.ts';
 import { readConfig } from '../../../pipeline/ingest/config.ts';
-import { InputReader } from '../../../pipeline/ingest/read.ts';
+import { InputReader } from '../../../pipeline/input/read.ts';
 import type { BadCase, CaseProject } from '../harness.ts';
 import { lineOf } from './text.ts';
 
@@ -46,6 +46,8 @@ export const templateCases: BadCase[] = [
   { name: 'page size as text', setup: (p) => p.edit(page, 'size: {width: 595.28, height: 841.89}', 'size: {width: A4, height: 841.89}'), at: `${page}:${size}`, message: /size.width is "A4"/, hint: /points/ },
   { name: 'page without a size', setup: (p) => p.edit(page, 'size: {width: 595.28, height: 841.89}        # A4\n', ''), at: page, message: /size.width is missing/, hint: /points/ },
   { name: 'page a mile high', setup: (p) => p.edit(page, 'size: {width: 595.28, height: 841.89}', 'size: {width: 595.28, height: 100000}'), at: `${page}:${size}`, message: /size.height is 100000/, hint: /points/ },
+  { name: 'misspelt key in the page style', setup: (p) => p.edit(page, 'paragraphGap: 7', 'paragrapGap: 7'), at: `${page}:${lineOf(page, 'paragraphGap:')}`, message: /unknown key "paragrapGap"/, hint: /Did you mean "paragraphGap"\?/ },
+  { name: 'misspelt key in a page text style', setup: (p) => p.edit(page, '{face: regular,  size: body,        color: text}', '{face: regular,  size: body,        colour: text}'), at: `${page}:${lineOf(page, 'body:     {face')}`, message: /unknown key "colour"/, hint: /Did you mean "color"\?/ },
   { name: 'negative margin', setup: (p) => p.edit(page, 'left: 57,', 'left: -57,'), at: `${page}:${margin}`, message: /margin.left is -57/, hint: /points/ },
   { name: 'unknown face in a style', setup: (p) => p.edit(page, '{face: regular,  size: body,        color: text}', '{face: light,  size: body,        color: text}'), at: `${page}:${lineOf(page, 'body:     {face')}`, message: /"light" is not a face of the theme/, hint: /regular/ },
   { name: 'unknown colour in a style', setup: (p) => p.edit(page, 'size: body,        color: text}', 'size: body,        color: black}'), at: `${page}:${lineOf(page, 'body:     {face')}`, message: /"black" is not a colour of the theme/, hint: /accent/ },

@@ -5,6 +5,11 @@
  * the check that an output folder is the pipeline's own read them as they are written.
  */
 
+/** The file that marks an output folder as made by this pipeline. */
+export const outputMarker = '.csi-report-output';
+/** The file that marks a version folder (`.versions/<country>-<digest>/`) as made by this pipeline. */
+export const versionMarker = '.csi-report-version';
+
 /** The build lock of a country. */
 export function lockName(country: string): string {
   return `.build-${country}.lock`;

@@ -1,7 +1,9 @@
-import type { PageStyle, TextStyle } from '../layout/style.ts';
-import type { Theme } from '../theme/index.ts';
-import type { InputReader } from './read.ts';
-import { issueAt, type YamlFile } from './yaml-file.ts';
+import type { PageStyle, TextStyle } from './style.ts';
+import type { Theme } from './index.ts';
+import type { InputReader } from '../input/read.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
+import { validateYaml } from '../input/validate.ts';
+import { pageSchema } from './page-schema.ts';
 
 interface RawStyle { face: string; size: string | number; color: string }
 interface RawPage {
@@ -18,7 +20,7 @@ const roles = ['body', 'h1', 'h2', 'h3', 'h4', 'caption', 'table', 'footnote', '
 /** Reads `templates/page.yaml` and binds it to the theme's fonts, sizes and colours. */
 export function readPageStyle(reader: InputReader, templatesDir: string, theme: Theme): PageStyle | undefined {
   const yaml = reader.yaml(`${templatesDir}/page.yaml`, 'page style');
-  if (!yaml || yaml.value === undefined) return undefined;
+  if (!yaml || yaml.value === undefined || !validateYaml(yaml, pageSchema, reader.issues)) return undefined;
   const raw = yaml.value as RawPage;
   if (!pageGeometryValid(reader, yaml, raw)) return undefined;
   const faces = theme.font.faces;

@@ -1,14 +1,9 @@
-import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
-import type { PipelineConfig } from '../ingest/types.ts';
+import type { PipelineConfig } from './types.ts';
 import { insideFolder } from '../util/paths.ts';
-import { parseBuildFile } from './names.ts';
-
-/** The file that marks an output folder as made by this pipeline. */
-export const outputMarker = '.csi-report-output';
-/** The file that marks a version folder (`.versions/<country>-<digest>/`) as made by this pipeline. */
-export const versionMarker = '.csi-report-version';
+import { outputMarker, parseBuildFile, versionMarker } from '../util/output-names.ts';
 
 /** The output folder as an absolute path: an absolute `outputDir` as written, a relative one in the project. */
 export function outputPath(root: string, config: Pick<PipelineConfig, 'outputDir'>): string {
@@ -54,12 +49,6 @@ export function countryFolderIssues(root: string, config: PipelineConfig, countr
     hint: `Move it away (the build publishes ${country}/ as a link to its own version folder), then build again.`,
     severity: 'error',
   }];
-}
-
-/** Marks a folder the build made (or found empty) as its output, so later builds know it. */
-export function markOutputFolder(outputDir: string): void {
-  const marker = join(outputDir, outputMarker);
-  if (!existsSync(marker)) writeFileSync(marker, 'This folder is written by csi-report; publishing replaces what is in it.\n');
 }
 
 /** An entry an earlier build left: its link, lock, version store, marker, or the benchmark's folder. */
