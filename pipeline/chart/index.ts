@@ -1,5 +1,5 @@
 import type { FigureDef } from '../ingest/types.ts';
-import { installTextMetrics } from '../theme/vega-metrics.ts';
+import { withThemeMetrics } from '../theme/vega-metrics.ts';
 import { buildBar, buildSubdimensions } from './kinds/bars.ts';
 import { buildDiamond } from './kinds/diamond.ts';
 import { buildGroupedBar } from './kinds/grouped.ts';
@@ -27,9 +27,12 @@ export { renderPng } from './png.ts';
  * actors) included. Asynchronous because Vega renders asynchronously; nothing here reads or
  * writes a file.
  */
-export async function renderCharts(input: ChartInput): Promise<Charts> {
+export function renderCharts(input: ChartInput): Promise<Charts> {
   // 1. Text widths from the real font: Vega sizes axes and padding from them.
-  installTextMetrics(input.theme);
+  return withThemeMetrics(input.theme, () => renderWithMetrics(input));
+}
+
+async function renderWithMetrics(input: ChartInput): Promise<Charts> {
   const ctx = new ChartContext(input);
   const charts = new Map<string, Chart>();
   for (const figure of input.figures) {

@@ -1,10 +1,9 @@
 import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../compose/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
-import { fontIdentity, type ShapingFont } from '../theme/simple-shaping.ts';
 import { readFileSync, statSync } from 'node:fs';
-import { registerMemo, registerNumberTable } from '../memo.ts';
-import { shareShaping } from './shaping.ts';
+import { registerMemo } from '../memo.ts';
+import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';
 import type { Hyphenator, Line, Measure } from './lines.ts';
@@ -60,7 +59,9 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   });
   const { measure, touch } = measureWith(doc);
   const clock = { breakingMs: 0 };
-  const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: knownLines, set: (key, lines) => void brokenLines.set(key, lines), touch };
+  // Lines are kept by a digest of their key: the key holds the paragraph's inlines and the
+  // fonts' names and digests, which would otherwise make up half of what is saved.
+  const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: (key) => knownLines(digest(key)), set: (key, lines) => void brokenLines.set(digest(key), lines), touch };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
@@ -70,48 +71,35 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs };
 }
 
-/** Widths of measured texts by face and size (`${identity}|${size}`), then by text, for every document of the process. */
-const widths = new Map<string, Map<string, number>>();
-registerNumberTable('text-widths', widths);
-
 /**
- * Text measurement by the registered fonts themselves. The flow asks often and the same
- * texts recur in every document, so widths are kept for the whole process, by the face's
- * identity (the font file's content, not its path) and size. pdfkit numbers a document's
- * fonts in the order it first selects them, so each document still selects a font at its
- * first measurement, as it did when every document measured afresh: its bytes do not depend
- * on what was measured before it.
+ * Text measurement by the registered fonts themselves, from the process's shared shaping
+ * (shaping.ts): a text's width is what pdfkit's `widthOfString` gives — the advances of the
+ * runs it shapes, one per word with its space, summed in the same order and scaled by the
+ * same operations — but without selecting the font and size in the document for every new
+ * text, and without a table of widths beside the table of shaped words (a paragraph measured
+ * whole would otherwise stay in it as one more key). pdfkit numbers a document's fonts in the
+ * order it first selects them, so each document still selects a font at its first
+ * measurement, as it did when every document measured afresh: its bytes do not depend on
+ * what was measured before it.
  */
 function measureWith(doc: PDFKit.PDFDocument): { measure: Measure; touch: (font: string) => void } {
-  const tables = new Map<string, Map<string, number>>();
+  const faces = new Map<string, ShapedFace>();
   const selected = new Set<string>();
-  const current = () => (doc as unknown as { _font: { font: ShapingFont } })._font;
   const touch = (font: string) => {
     if (selected.has(font)) return;
     selected.add(font);
     doc.font(font);
   };
   const measure: Measure = (text, font, size) => {
-    const slot = `${font}|${size}`;
-    let table = tables.get(slot);
-    if (!table) {
+    let face = faces.get(font);
+    if (!face) {
       selected.add(font);
       doc.font(font);
-      shareShaping(current());
-      const key = `${fontIdentity(current().font)}|${size}`;
-      table = widths.get(key);
-      if (!table) {
-        table = new Map();
-        widths.set(key, table);
-      }
-      tables.set(slot, table);
+      face = (doc as unknown as { _font: ShapedFace })._font;
+      shareShaping(face);
+      faces.set(font, face);
     }
-    let width = table.get(text);
-    if (width === undefined) {
-      width = doc.font(font).fontSize(size).widthOfString(text);
-      table.set(text, width);
-    }
-    return width;
+    return widthOfText(face, text, size);
   };
   return { measure, touch };
 }

@@ -30,12 +30,36 @@ interface EmbeddedFontLike {
   layoutCached(text: string): ShapedRun;
 }
 
+/** A pdfkit embedded font whose word shaping is shared (`shareShaping`). */
+export type ShapedFace = EmbeddedFontLike;
+
+/**
+ * Width (pt) of `text` in `font` at `size`, exactly as pdfkit's `doc.widthOfString(text)`
+ * computes it with that font and size selected: the text is shaped a word at a time, each
+ * word with the space or tab after it, the runs' advances are added in order, scaled to the
+ * size, and put through the same (neutral) character spacing and horizontal scaling. Same
+ * operations in the same order give the same floating-point number.
+ */
+export function widthOfText(font: ShapedFace, text: string, size: number): number {
+  let advance = 0;
+  let last = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || code === 9) {
+      advance += font.layoutCached(text.slice(last, index + 1)).advanceWidth;
+      last = index + 1;
+    }
+  }
+  if (last < text.length) advance += font.layoutCached(text.slice(last)).advanceWidth;
+  return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+}
+
 /** Shaped words by face and scale (`${identity}|${scale}`), then by word. */
 const runs = new Map<string, Map<string, ShapedRun>>();
 /** Each pdfkit font's own map of `runs`, so a lookup builds no key. */
 const runsOf = new WeakMap<object, Map<string, ShapedRun>>();
 /** Each pdfkit font's words saved by an earlier build, if any. */
-const keptOf = new WeakMap<object, SavedFace | undefined>();
+const keptOf = new WeakMap<object, KeptFace | undefined>();
 let patched = false;
 
 /**
@@ -72,18 +96,57 @@ function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
 }
 
 /**
- * A shaped word as saved, in font units: glyph ids, x advances, and — only where they are
- * not what the word itself gives — each glyph's y advance and offsets, and its code points.
- * A face's glyph advances are saved once, by glyph id.
+ * The shaped words of a face as saved, in font units, flat so that writing and reading them
+ * costs little (a build saves tens of thousands of words): the words in a list, and in
+ * `data`, for each word in turn, its glyph count n, n glyph ids, n x advances and a flag —
+ * 1 when n triples of y advance, x offset and y offset follow (only where the word has any),
+ * 2 when its glyphs' code points are in `codePoints` (only where they are not the word's own
+ * characters one by one). A face's glyph advances are saved once, by glyph id.
  */
-type SavedRun = [number[], number[], ([number, number, number, number] | 0)[]?, number[][]?];
 interface SavedFace {
   advances: Record<number, number>;
-  words: Record<string, SavedRun>;
+  words: string[];
+  data: number[];
+  codePoints: Record<number, number[][]>;
+}
+
+/** A saved face with each word's index and where its entry starts in `data`, made when the face is first asked for. */
+interface KeptFace {
+  saved: SavedFace;
+  index: Map<string, number>;
+  offsets: number[];
 }
 
 /** Words saved by an earlier build, by face; made into runs when first asked for. */
 const saved = new Map<string, SavedFace>();
+/** The indexed form of `saved`, by face. */
+const kept = new Map<string, KeptFace>();
+
+function keptFace(face: string): KeptFace | undefined {
+  let known = kept.get(face);
+  if (!known) {
+    const entry = saved.get(face);
+    if (!entry) return undefined;
+    const index = new Map<string, number>();
+    const offsets: number[] = [];
+    let offset = 0;
+    entry.words.forEach((word, i) => {
+      index.set(word, i);
+      offsets.push(offset);
+      offset += entryLength(entry.data, offset);
+    });
+    known = { saved: entry, index, offsets };
+    kept.set(face, known);
+  }
+  return known;
+}
+
+/** Length in `data` of the word entry starting at `offset`. */
+function entryLength(data: readonly number[], offset: number): number {
+  const n = data[offset]!;
+  const flag = data[offset + 1 + 2 * n]!;
+  return 2 + 2 * n + (flag & 1 ? 3 * n : 0);
+}
 
 registerMemo({
   name: 'shaped-words',
@@ -91,69 +154,106 @@ registerMemo({
     let count = 0;
     for (const [face, words] of runs) {
       count += words.size;
-      const kept = saved.get(face);
-      if (kept) for (const word of Object.keys(kept.words)) if (!words.has(word)) count++;
+      const old = saved.get(face);
+      if (old) for (const word of old.words) if (!words.has(word)) count++;
     }
-    for (const [face, kept] of saved) if (!runs.has(face)) count += Object.keys(kept.words).length;
+    for (const [face, old] of saved) if (!runs.has(face)) count += old.words.length;
     return count;
   },
   save: () => {
     const faces: Record<string, SavedFace> = {};
-    for (const face of new Set([...saved.keys(), ...runs.keys()])) {
-      const fresh = saveFace(face, runs.get(face) ?? new Map());
-      const kept = saved.get(face);
-      faces[face] = kept ? { advances: { ...kept.advances, ...fresh.advances }, words: { ...kept.words, ...fresh.words } } : fresh;
-    }
+    for (const face of new Set([...saved.keys(), ...runs.keys()])) faces[face] = saveFace(face, runs.get(face) ?? new Map());
     return faces;
   },
   clear: () => {
     runs.clear();
     saved.clear();
+    kept.clear();
   },
   load: (entries) => {
-    for (const [face, kept] of Object.entries(entries as Record<string, SavedFace>)) saved.set(face, kept);
+    for (const [face, entry] of Object.entries(entries as Record<string, SavedFace>)) {
+      saved.set(face, entry);
+      kept.delete(face);
+    }
   },
 });
 
+/** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
 function saveFace(face: string, words: Map<string, ShapedRun>): SavedFace {
   const scale = Number(face.slice(face.lastIndexOf('|') + 1));
-  const advances: Record<number, number> = {};
-  const saved: Record<string, SavedRun> = {};
+  const out: SavedFace = { advances: {}, words: [], data: [], codePoints: {} };
+  const { advances, data } = out;
   for (const [word, run] of words) {
-    const units = unitsOf(run, scale);
-    // A position that is no whole number of font units once unscaled is not saved: the word is shaped again.
-    if (!units) continue;
-    for (const glyph of run.glyphs) advances[glyph.id] = glyph.advanceWidth;
-    const own = Array.from(word, (c) => c.codePointAt(0)!);
-    const extra = units.map((p) => (p.yAdvance || p.xOffset || p.yOffset ? ([0, p.yAdvance, p.xOffset, p.yOffset] as [number, number, number, number]) : 0));
-    const codePoints = run.glyphs.map((g) => g.codePoints);
-    const plainCodePoints = codePoints.length === own.length && codePoints.every((c, i) => c.length === 1 && c[0] === own[i]);
-    const entry: SavedRun = [run.glyphs.map((g) => g.id), units.map((p) => p.xAdvance)];
-    if (extra.some(Boolean) || !plainCodePoints) entry.push(extra);
-    if (!plainCodePoints) entry.push(codePoints);
-    saved[word] = entry;
+    const { glyphs, positions } = run;
+    const n = glyphs.length;
+    const start = data.length;
+    data.push(n);
+    for (const glyph of glyphs) data.push(glyph.id);
+    let offsets = false;
+    let exact = true;
+    for (const p of positions) {
+      const x = Math.round(p.xAdvance / scale);
+      // A position that is no whole number of font units once unscaled is not saved: the word is shaped again.
+      if (x * scale !== p.xAdvance) exact = false;
+      if (p.yAdvance || p.xOffset || p.yOffset) offsets = true;
+      data.push(x);
+    }
+    let plain = n === word.length;
+    for (let i = 0; plain && i < n; i++) {
+      const c = glyphs[i]!.codePoints;
+      plain = c.length === 1 && c[0] === word.charCodeAt(i);
+    }
+    data.push((offsets ? 1 : 0) | (plain ? 0 : 2));
+    if (offsets) {
+      for (const p of positions) {
+        const units = [Math.round(p.yAdvance / scale), Math.round(p.xOffset / scale), Math.round(p.yOffset / scale)] as const;
+        if (units[0] * scale !== p.yAdvance || units[1] * scale !== p.xOffset || units[2] * scale !== p.yOffset) exact = false;
+        data.push(...units);
+      }
+    }
+    if (!exact) {
+      data.length = start;
+      continue;
+    }
+    if (!plain) out.codePoints[out.words.length] = glyphs.map((g) => g.codePoints);
+    for (const glyph of glyphs) advances[glyph.id] = glyph.advanceWidth;
+    out.words.push(word);
   }
-  return { advances, words: saved };
+  const old = keptFace(face);
+  if (old) {
+    const { saved: entry, index: at, offsets } = old;
+    for (const [word, index] of at) {
+      if (words.has(word)) continue;
+      const offset = offsets[index]!;
+      const length = entryLength(entry.data, offset);
+      const n = entry.data[offset]!;
+      for (let i = 0; i < n; i++) {
+        const id = entry.data[offset + 1 + i]!;
+        advances[id] = entry.advances[id]!;
+      }
+      if (entry.codePoints[index]) out.codePoints[out.words.length] = entry.codePoints[index]!;
+      out.words.push(word);
+      for (let i = 0; i < length; i++) data.push(entry.data[offset + i]!);
+    }
+  }
+  return out;
 }
 
-/** A run's positions in font units, when scaling them back gives exactly the scaled ones. */
-function unitsOf(run: ShapedRun, scale: number): GlyphPosition[] | undefined {
+/** The run of a saved word, as shaping it would give it. */
+function loadRun(word: string, entry: SavedFace, offset: number, index: number, scale: number): ShapedRun {
+  const { data, advances } = entry;
+  const n = data[offset]!;
+  const flag = data[offset + 1 + 2 * n]!;
+  const codePoints = flag & 2 ? entry.codePoints[index] : undefined;
+  const own = codePoints ? undefined : Array.from(word, (c) => [c.codePointAt(0)!]);
+  const glyphs: FontGlyph[] = [];
   const units: GlyphPosition[] = [];
-  for (const p of run.positions) {
-    const unit = { xAdvance: Math.round(p.xAdvance / scale), yAdvance: Math.round(p.yAdvance / scale), xOffset: Math.round(p.xOffset / scale), yOffset: Math.round(p.yOffset / scale) };
-    if (unit.xAdvance * scale !== p.xAdvance || unit.yAdvance * scale !== p.yAdvance || unit.xOffset * scale !== p.xOffset || unit.yOffset * scale !== p.yOffset) return undefined;
-    units.push(unit);
+  for (let i = 0; i < n; i++) {
+    const id = data[offset + 1 + i]!;
+    glyphs.push({ id, advanceWidth: advances[id]!, codePoints: codePoints ? codePoints[i]! : own![i]! });
+    const extra = flag & 1 ? offset + 2 + 2 * n + 3 * i : -1;
+    units.push({ xAdvance: data[offset + 1 + n + i]!, yAdvance: extra < 0 ? 0 : data[extra]!, xOffset: extra < 0 ? 0 : data[extra + 1]!, yOffset: extra < 0 ? 0 : data[extra + 2]! });
   }
-  return units;
-}
-
-function loadRun(word: string, [ids, xAdvances, extra, codePoints]: SavedRun, advances: Record<number, number>, scale: number): ShapedRun {
-  const own = Array.from(word, (c) => [c.codePointAt(0)!]);
-  const glyphs = ids.map((id, i) => ({ id, advanceWidth: advances[id], codePoints: codePoints?.[i] ?? own[i] }));
-  const units = ids.map((_, i) => {
-    const e = extra?.[i];
-    return { xAdvance: xAdvances[i], yAdvance: e ? e[1] : 0, xOffset: e ? e[2] : 0, yOffset: e ? e[3] : 0 };
-  });
   return scaledRun(glyphs, units, scale);
 }
 
@@ -168,13 +268,13 @@ export function shareShaping(font: unknown): void {
       words = runs.get(face) ?? new Map<string, ShapedRun>();
       runs.set(face, words);
       runsOf.set(this, words);
-      keptOf.set(this, saved.get(face));
+      keptOf.set(this, keptFace(face));
     }
     let run = words.get(text);
     if (!run) {
       const kept = keptOf.get(this);
-      const entry = kept && Object.hasOwn(kept.words, text) ? kept.words[text] : undefined;
-      run = entry ? loadRun(text, entry, kept!.advances, this.scale) : shapeRun(shaperFor(this.font), this.scale, text);
+      const index = kept?.index.get(text);
+      run = index !== undefined ? loadRun(text, kept!.saved, kept!.offsets[index]!, index, this.scale) : shapeRun(shaperFor(this.font), this.scale, text);
       words.set(text, run);
     }
     return run;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import { InputError } from '../../pipeline/errors/errors.ts';
-import { faceFor, fontFaces, installTextMetrics, loadTheme, measureText, missingGlyphs, templateNames } from '../../pipeline/theme/index.ts';
+import { faceFor, fontFaces, loadTheme, withThemeMetrics, measureText, missingGlyphs, templateNames } from '../../pipeline/theme/index.ts';
 import { edit, repoRoot, tempProject } from '../helpers/project.ts';
 
 describe('the theme', () => {
@@ -53,11 +53,23 @@ describe('text widths are measured with the real font', () => {
     expect(measureText(theme, text, 10)).toBeLessThan(0.8 * text.length * 10 * 0.7);
   });
 
-  it('tells Vega the same widths', () => {
-    installTextMetrics(theme);
+  it('tells Vega the same widths while its charts are rendered, and each rendering its own theme\'s', async () => {
     const metrics = (vega as unknown as { textMetrics: { width: (item: object, text: string) => number } }).textMetrics;
-    expect(metrics.width({ fontSize: 8.5, fontWeight: 'bold' }, 'Уровень организованности')).toBeCloseTo(measureText(theme, 'Уровень организованности', 8.5, 'bold'), 9);
-    expect(metrics.width({}, 'Score')).toBeCloseTo(measureText(theme, 'Score', 11), 9);
+    const condensed = { ...theme, font: { ...theme.font, faces: { ...theme.font.faces, regular: theme.font.faces.bold } } };
+    const text = 'Уровень организованности';
+    // Two renderings at once, each waiting while the other measures.
+    const [own, other] = await Promise.all([
+      withThemeMetrics(theme, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return [metrics.width({ fontSize: 8.5, fontWeight: 'bold' }, text), metrics.width({}, 'Score'), metrics.width({ fontSize: 10 }, text)];
+      }),
+      withThemeMetrics(condensed, async () => metrics.width({ fontSize: 10 }, text)),
+    ]);
+    expect(own[0]).toBeCloseTo(measureText(theme, text, 8.5, 'bold'), 9);
+    expect(own[1]).toBeCloseTo(measureText(theme, 'Score', 11), 9);
+    expect(own[2]).toBeCloseTo(measureText(theme, text, 10), 9);
+    expect(other).toBeCloseTo(measureText(theme, text, 10, 'bold'), 9);
+    expect(other).not.toBeCloseTo(own[2]!, 3);
   });
 });
 
