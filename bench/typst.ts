@@ -1,4 +1,4 @@
-import type { Block, ComposedDocument, CoverBlock, FigureBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TableCell } from '../pipeline/compose/types.ts';
+import type { Block, ComposedDocument, CoverBlock, FigureBlock, Inline, ListBlock, ParagraphBlock, TableBlock, TableCell } from '../pipeline/document/types.ts';
 import type { PageStyle, TextStyle } from '../pipeline/theme/style.ts';
 
 /** A chart as the Typst document sees it: an SVG file in the compiler's workspace. */

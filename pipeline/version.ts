@@ -17,7 +17,8 @@ export function pipelineVersion(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
+      // Every module a build runs: TypeScript and the plain JavaScript of the worker threads.
+      else if (/\.(ts|mjs)$/.test(entry.name)) hash.update(entry.name).update(readFileSync(path));
     }
   };
   visit(join(packageRoot, 'pipeline'));

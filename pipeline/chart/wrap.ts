@@ -1,11 +1,11 @@
-import { setParagraph } from '../layout/paragraph.ts';
+import { setParagraph } from '../typeset/paragraph.ts';
 import type { FontSet } from '../theme/style.ts';
 import { measureText, type WeightLike } from '../theme/measure.ts';
 import type { Theme } from '../theme/types.ts';
 
 /**
  * Breaks a label into lines no wider than `maxWidth` (pt), measured with the theme's font, by
- * the paragraph breaker of the documents' text (layout/paragraph.ts): the Unicode break
+ * the paragraph breaker of the documents' text (typeset/paragraph.ts): the Unicode break
  * opportunities (spaces, after hyphens and dashes), the fewest lines, and among those the
  * most even: "Difference in tolerance between / members and non-members", not a long line
  * and a stub. A word wider than the limit keeps its own line: a label is never cut.

@@ -8,7 +8,7 @@ import { keyMessageRows } from './key-messages.ts';
 import { renderNarrative } from './narrative.ts';
 import { priorityIssues, urgentRecommendations, type PriorityIssue } from './priorities.ts';
 import { timeframeLabel } from './recommendations.ts';
-import type { Block, Inline, PulloutItem, TableCell } from './types.ts';
+import type { Block, Inline, PulloutItem, TableCell } from '../document/types.ts';
 
 /**
  * The parts of the Policy Action Brief. Its text is its own: key messages from the

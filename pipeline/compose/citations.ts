@@ -1,6 +1,6 @@
 import type { BibEntry, Source } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import type { TextInline } from './types.ts';
+import type { TextInline } from '../document/types.ts';
 
 /**
  * The citation styles an edition can use, named in its locale file (`document.citation.style`):

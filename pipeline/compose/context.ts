@@ -39,7 +39,7 @@ export interface ComposeState {
   input: ComposeInput;
   issues: InputIssue[];
   nextFootnote: number;
-  footnotes: Map<number, import('./types.ts').Inline[]>;
+  footnotes: Map<number, import('../document/types.ts').Inline[]>;
 }
 
 /**

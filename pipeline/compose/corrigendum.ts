@@ -2,7 +2,7 @@ import { formatMeasured } from '../format/number.ts';
 import { findNode } from '../ingest/framework.ts';
 import { localised, type ComposeState } from './context.ts';
 import { formatDate } from '../format/date.ts';
-import type { Block, Inline } from './types.ts';
+import type { Block, Inline } from '../document/types.ts';
 
 /**
  * The corrigendum: every published correction with date, value, old → new and reason, so a

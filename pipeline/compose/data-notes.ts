@@ -5,7 +5,7 @@ import { weightedMean } from '../score/aggregate.ts';
 import { applyRule } from '../score/transforms.ts';
 import type { AggregateScore, IndicatorScore } from '../score/index.ts';
 import { localised, type ComposeState } from './context.ts';
-import type { Block, Inline } from './types.ts';
+import type { Block, Inline } from '../document/types.ts';
 
 /**
  * The note on the data: every indicator on which the sources disagree, with each value and

@@ -2,7 +2,7 @@ import { countryFile, emptySection } from './empty.ts';
 import { formatDecimal } from '../format/number.ts';
 import type { LocalisedText, PeopleList } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import type { Block, CoverBlock, TableCell } from './types.ts';
+import type { Block, CoverBlock, TableCell } from '../document/types.ts';
 import { editionLine } from './corrigendum.ts';
 import { entryHead, entryInlines, sourceAsWork, type CitedWork } from './citations.ts';
 

@@ -2,7 +2,7 @@ import type { Organisation } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
 import { editionLine } from './corrigendum.ts';
 import { editionWords } from './generated.ts';
-import type { Block, Inline } from './types.ts';
+import type { Block, Inline } from '../document/types.ts';
 
 /** The web addresses of the full report and the open data of this edition, when configured. */
 export function publicationUrls(state: ComposeState): { report: string; brief?: string; data: string } | undefined {

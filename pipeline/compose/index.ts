@@ -9,10 +9,10 @@ import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
 import { dataNotesBlocks } from './data-notes.ts';
 import { citationStyles } from './citations.ts';
-import type { Block, ComposedDocument } from './types.ts';
+import type { Block, ComposedDocument } from '../document/types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
-export type * from './types.ts';
+export type * from '../document/types.ts';
 
 /**
  * Composes one document of one edition: walks the document plan, renders each narrative

@@ -2,7 +2,7 @@ import { untranslatedMark } from '../format/untranslated.ts';
 import { markdownToBlocks } from './markdown.ts';
 import type { ComposeState } from './context.ts';
 import { renderTemplate } from './narrative.ts';
-import type { Block } from './types.ts';
+import type { Block } from '../document/types.ts';
 
 /** Helpers that print a number held by the data; a key message must use at least one. */
 const BOUND_NUMBER = /\{\{\s*(score|number|fact|raw)\s/;

@@ -4,7 +4,7 @@ import attributes from 'markdown-it-attrs';
 import bracketedSpansModule from 'markdown-it-bracketed-spans';
 
 import type { SourcePlace } from '../errors/errors.ts';
-import type { Block, Inline, TextInline } from './types.ts';
+import type { Block, Inline, TextInline } from '../document/types.ts';
 
 /** What a Markdown snippet became. */
 export interface MarkdownResult {

@@ -11,7 +11,7 @@ import { recommendationList } from './recommendations.ts';
 import type { Actor } from '../ingest/types.ts';
 import { markdownToBlocks, type Placeholder } from './markdown.ts';
 import { tableBlock } from './tables.ts';
-import type { Block } from './types.ts';
+import type { Block } from '../document/types.ts';
 import { typedNumbers } from './bindings.ts';
 import { typedCitations } from './typed-citations.ts';
 

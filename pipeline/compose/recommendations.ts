@@ -1,6 +1,6 @@
 import type { Actor, Recommendation } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import type { Block, Inline } from './types.ts';
+import type { Block, Inline } from '../document/types.ts';
 
 /** The recommendations addressed to an actor, in the order of recommendations.yaml. */
 export function recommendationsFor(state: ComposeState, actor: Actor): Recommendation[] {

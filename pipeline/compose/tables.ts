@@ -1,7 +1,7 @@
 import { formatCount, formatDecimal, formatPercent } from '../format/number.ts';
 import type { LocalisedText, TableColumn, TableDef } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
-import type { TableBlock, TableCell } from './types.ts';
+import type { TableBlock, TableCell } from '../document/types.ts';
 
 type CellValue = LocalisedText | number | null | undefined;
 

@@ -1,5 +1,5 @@
-import type { TableBlock, TableCell } from '../compose/types.ts';
-import type { Measure } from './lines.ts';
+import type { TableBlock, TableCell } from '../document/types.ts';
+import type { Measure } from '../typeset/types.ts';
 import type { FontSet, TextStyle } from '../theme/style.ts';
 
 /**

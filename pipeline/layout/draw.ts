@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import type { ComposedDocument } from '../compose/types.ts';
-import type { Line, Run } from './lines.ts';
+import type { ComposedDocument } from '../document/types.ts';
+import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';

@@ -1,5 +1,6 @@
-import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBlock, TableBlock } from '../compose/types.ts';
-import { breakLines, type Hyphenator, type Line, type Measure, type SetOptions } from './lines.ts';
+import type { Block, ComposedDocument, FigureBlock, HeadingBlock, Inline, ListBlock, TableBlock } from '../document/types.ts';
+import { breakLines, type SetOptions } from '../typeset/paragraph.ts';
+import type { Hyphenator, Line, Measure } from '../typeset/types.ts';
 import { textColumnWidth } from './measure.ts';
 import { columnWidths } from './columns.ts';
 import type { ChartBox, OutlineEntry, Page, PageModel, PlacedItem, StructDef, StructExtras } from './model.ts';

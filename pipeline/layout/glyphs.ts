@@ -1,5 +1,5 @@
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
-import type { Block, ComposedDocument, Inline } from '../compose/types.ts';
+import type { Block, ComposedDocument, Inline } from '../document/types.ts';
 import { missingGlyphs, type Theme } from '../theme/index.ts';
 
 /** A text that will be drawn, with where it comes from. */

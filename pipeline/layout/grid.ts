@@ -1,6 +1,6 @@
-import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../compose/types.ts';
+import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../document/types.ts';
 import type { ChartBox } from './model.ts';
-import type { Line } from './lines.ts';
+import type { Line } from '../typeset/types.ts';
 import type { PlacedItem, StructExtras } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 

@@ -1,12 +1,12 @@
 import { digest } from '../util/digest.ts';
-import type { ComposedDocument } from '../compose/types.ts';
+import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { registerMemo } from '../memo.ts';
 import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';
-import type { Hyphenator, Line, Measure } from './lines.ts';
+import type { Hyphenator, Line, Measure } from '../typeset/types.ts';
 import type { PageModel } from './model.ts';
 import type { PageStyle } from '../theme/style.ts';
 

@@ -1,5 +1,5 @@
-import type { Block, ComposedDocument } from '../compose/types.ts';
-import type { Measure } from './lines.ts';
+import type { Block, ComposedDocument } from '../document/types.ts';
+import type { Measure } from '../typeset/types.ts';
 import type { PageStyle } from '../theme/style.ts';
 
 /**

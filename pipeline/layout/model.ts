@@ -1,4 +1,4 @@
-import type { Line } from './lines.ts';
+import type { Line } from '../typeset/types.ts';
 import type { TextStyle } from '../theme/style.ts';
 
 /** A node of the PDF structure tree, declared in reading order before anything is drawn. */

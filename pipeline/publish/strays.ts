@@ -7,7 +7,7 @@ import { parseBuildFile } from '../util/output-names.ts';
  * Removes what a killed build of `country` left in the output folder: version folders under
  * `.versions/` that the country's link does not point to (a folder half written, or the old
  * edition of a build killed just after the link was swapped), a temporary link of a swap, and
- * the temporary files of a lock or of the published state (publish/names.ts). Runs under
+ * the temporary files of a lock or of the published state (util/output-names.ts). Runs under
  * the country's build lock, so no other build of the country is writing any of them. Returns what it removed, relative to the output folder.
  */
 export function removeStrays(outputDir: string, country: string): string[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentToTypst, escapeMarkup, type TypstInput } from '../../bench/typst.ts';
-import type { Block, Inline } from '../../pipeline/compose/types.ts';
+import type { Block, Inline } from '../../pipeline/document/types.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeProject } from '../../bench/compose.ts';
-import type { ComposedDocument } from '../../pipeline/compose/types.ts';
+import type { ComposedDocument } from '../../pipeline/document/types.ts';
 import { repoRoot, tempProject } from '../helpers/project.ts';
 
 // PDF/UA-1 (Matterhorn checkpoint 14-003) and every screen reader's outline want the headings

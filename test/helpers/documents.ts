@@ -1,4 +1,4 @@
-import type { Block, ComposedDocument, Inline } from '../../pipeline/compose/types.ts';
+import type { Block, ComposedDocument, Inline } from '../../pipeline/document/types.ts';
 
 /**
  * A composed document of the given blocks, with English metadata and labels, as the compose

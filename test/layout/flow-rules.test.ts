@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, TableBlock } from '../../pipeline/compose/types.ts';
+import type { Block, TableBlock } from '../../pipeline/document/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { Page } from '../../pipeline/layout/model.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../pipeline/compose/types.ts';
+import type { Block } from '../../pipeline/document/types.ts';
 import { testDocument } from '../helpers/documents.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { PlacedLine } from '../../pipeline/layout/model.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { composeProject, type ComposedProject } from '../../bench/compose.ts';
-import type { Block, ComposedDocument, Inline, TableBlock } from '../../pipeline/compose/types.ts';
+import type { Block, ComposedDocument, Inline, TableBlock } from '../../pipeline/document/types.ts';
 import { repoRoot } from '../helpers/project.ts';
 import { allElements, readStructure, type ReadElement } from '../helpers/structure.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { composeProject, type ComposedProject } from '../../bench/compose.ts';
-import type { Block, Inline } from '../../pipeline/compose/types.ts';
+import type { Block, Inline } from '../../pipeline/document/types.ts';
 import { repoRoot } from '../helpers/project.ts';
 import { joinLines, readTypeset, type ReadPage } from '../helpers/typeset.ts';
 

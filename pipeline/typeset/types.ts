@@ -1,7 +1,3 @@
-import type { Inline } from '../compose/types.ts';
-import { setParagraph, type SetOptions } from './paragraph.ts';
-import type { FontSet, TextStyle } from '../theme/style.ts';
-
 /** A piece of a line drawn in one font. */
 export interface Run {
   /** Characters. */
@@ -43,13 +39,3 @@ export type Measure = (text: string, font: string, size: number) => number;
 export interface Hyphenator {
   split(word: string): readonly string[];
 }
-
-/**
- * Breaks styled text into lines no wider than `width`: the whole paragraph at once
- * (Knuth–Plass over the Unicode break opportunities; paragraph.ts), justified or ragged.
- */
-export function breakLines(inlines: readonly Inline[], width: number, style: TextStyle, fonts: FontSet, measure: Measure, options: SetOptions = { mode: 'ragged' }): Line[] {
-  return setParagraph(inlines, width, style, fonts, measure, options);
-}
-
-export type { SetOptions } from './paragraph.ts';

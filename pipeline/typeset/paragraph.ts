@@ -11,9 +11,9 @@
  * marked, so drawing can keep it out of the text layer.
  */
 import LineBreaker from 'linebreak';
-import type { Inline } from '../compose/types.ts';
+import type { Inline } from '../document/types.ts';
 import { findBreaks, forcedBreak, noBreak, type BreakOptions, type Item } from './knuth-plass.ts';
-import type { Hyphenator, Line, Measure, Run } from './lines.ts';
+import type { Hyphenator, Line, Measure, Run } from './types.ts';
 import type { FontSet, TextStyle } from '../theme/style.ts';
 
 /** How a paragraph is set. */
@@ -343,3 +343,10 @@ function fontFor(bold: boolean | undefined, italic: boolean | undefined, base: s
   return base;
 }
 
+/**
+ * Breaks styled text into lines no wider than `width`: the whole paragraph at once
+ * (Knuth–Plass over the Unicode break opportunities; paragraph.ts), justified or ragged.
+ */
+export function breakLines(inlines: readonly Inline[], width: number, style: TextStyle, fonts: FontSet, measure: Measure, options: SetOptions = { mode: 'ragged' }): Line[] {
+  return setParagraph(inlines, width, style, fonts, measure, options);
+}

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Inline } from '../../pipeline/compose/types.ts';
-import { findBreaks, forcedBreak, type Item } from '../../pipeline/layout/knuth-plass.ts';
-import { breakLines, type Hyphenator, type Line } from '../../pipeline/layout/lines.ts';
-import { justifiedOptions } from '../../pipeline/layout/paragraph.ts';
+import type { Inline } from '../../pipeline/document/types.ts';
+import { findBreaks, forcedBreak, type Item } from '../../pipeline/typeset/knuth-plass.ts';
+import { breakLines } from '../../pipeline/typeset/paragraph.ts';
+import type { Hyphenator, Line } from '../../pipeline/typeset/types.ts';
+import { justifiedOptions } from '../../pipeline/typeset/paragraph.ts';
 
 /** Every character 5 pt wide at 10 pt: line widths are counts of characters. */
 const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
