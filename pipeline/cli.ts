@@ -7,6 +7,7 @@ import { InputReader } from './input/read.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { watchAndBuild } from './watch.ts';
+import { tightenHeapGrowth } from './util/memory.ts';
 
 const usage = `Usage: csi-report [command] [options]
 
@@ -36,6 +37,7 @@ the same country is running.`;
 /** Runs the command line; returns the exit code. */
 export async function main(argv: readonly string[], root = process.cwd()): Promise<number> {
   let debug = argv.includes('--debug');
+  tightenHeapGrowth();
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
     if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);

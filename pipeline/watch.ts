@@ -4,6 +4,7 @@ import { InputReader } from './input/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { releaseMemory } from './util/memory.ts';
+import { stopPngThread } from './chart/png.ts';
 
 /**
  * `csi-report watch`: builds once, then again after every change to the data, templates or
@@ -38,6 +39,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
       } else {
         // Then, once the report is out and while the person reads it, what the build left
         // is collected, so the next one starts small.
+        await stopPngThread();
         await releaseMemory(true, true);
       }
     }

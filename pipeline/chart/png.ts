@@ -40,6 +40,7 @@ class PngThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
   private next = 0;
+  private stopping = false;
 
   constructor() {
     // From the sources this file sits beside png.ts; the csi-report bundle has an entry of
@@ -55,7 +56,7 @@ class PngThread {
       else waiting.reject(new Error(`a chart could not be rendered as PNG: ${reply.error}`));
     });
     this.worker.on('error', (error: unknown) => this.failAll(error instanceof Error ? error : new Error(String(error))));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the PNG thread stopped (exit code ${code})`)));
+    this.worker.on('exit', (code) => this.stopping || this.failAll(new Error(`the PNG thread stopped (exit code ${code})`)));
   }
 
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
@@ -67,6 +68,15 @@ class PngThread {
     });
   }
 
+  idle(): boolean {
+    return this.pending.size === 0;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.worker.terminate();
+  }
+
   private failAll(error: Error): void {
     if (thread === this) thread = undefined;
     for (const waiting of this.pending.values()) waiting.reject(error);
@@ -75,6 +85,18 @@ class PngThread {
 }
 
 let thread: PngThread | undefined;
+
+/**
+ * Stops the PNG thread when it has nothing to draw, giving back its heap and resvg's memory;
+ * the next picture starts a new one. A process that builds again and again (watch) calls this
+ * after each build, so the thread's memory is not carried through the time between builds.
+ */
+export async function stopPngThread(): Promise<void> {
+  const stopping = thread;
+  if (!stopping || !stopping.idle()) return;
+  thread = undefined;
+  await stopping.stop();
+}
 
 function pngThread(): PngThread {
   thread ??= new PngThread();

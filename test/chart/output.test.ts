@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { drawChart, renderPng } from '../../pipeline/chart/index.ts';
+import { stopPngThread } from '../../pipeline/chart/png.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
 import { chartsFor, kazakhstan } from './kazakhstan.ts';
 
@@ -20,6 +21,17 @@ describe('charts as PNG', () => {
     const png = await renderPng(chart.svg, theme, 3);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(pngSize(png)).toEqual({ width: Math.round(chart.width * 3), height: Math.round(chart.height * 3) });
+  });
+
+  it('draws the same picture after the watcher stopped its thread between builds, and never stops it mid-picture', async () => {
+    const { theme } = kazakhstan();
+    const chart = (await chartsFor('en')).get('III.1.1')!;
+    const drawing = renderPng(chart.svg, theme, 1);
+    await stopPngThread();
+    const first = await drawing;
+    await stopPngThread();
+    const again = await renderPng(chart.svg, theme, 1);
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
   });
 });
 
