@@ -2,34 +2,8 @@ import type { AsideRowBlock, Block, BoxBlock, Inline, SideItem } from '../docume
 import type { ChartBox } from './model.ts';
 import type { Line } from '../typeset/types.ts';
 import type { PlacedItem, StructExtras } from './model.ts';
-import type { PageStyle, TextStyle } from '../theme/style.ts';
-
-/** What a placer needs from the flow: geometry, line breaking, structs and the current page. */
-export interface PlacerContext {
-  /** Page geometry and text styles. */
-  style: PageStyle;
-  /** Left edge and width of the text area, pt. */
-  left: number;
-  width: number;
-  /** Chart sizes by id. */
-  charts: ReadonlyMap<string, ChartBox>;
-  /** Breaks a paragraph into lines of a width (remembered between builds, as the flow does). */
-  lines(inlines: readonly Inline[], style: TextStyle, width: number): Line[];
-  /** Declares a struct; returns its id. */
-  struct(role: string, parent?: number, alt?: string, more?: StructExtras): number;
-  /** Top of the free space on the current page. */
-  y: number;
-  /** Adds an item to the current page. */
-  push(item: PlacedItem): void;
-  /** Records an anchor on the current page. */
-  anchor(name: string): void;
-  /** Whether a height fits between `y` and the foot of the page. */
-  fits(height: number): boolean;
-  /** Whether nothing is placed on the page yet. */
-  atTop(): boolean;
-  /** Opens a new page. */
-  newPage(): void;
-}
+import type { TextStyle } from '../theme/style.ts';
+import type { PlacerContext } from './place/context.ts';
 
 /** The grid of the brief: a side column for pull-out numbers beside the main column. */
 export const grid = {

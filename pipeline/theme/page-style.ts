@@ -11,6 +11,10 @@ interface RawPage {
   margin: PageStyle['margin'];
   paragraphGap: number;
   measure: PageStyle['measure'];
+  spacing: PageStyle['spacing'];
+  contents: PageStyle['contents'];
+  breaking: PageStyle['breaking'];
+  cover: PageStyle['cover'];
   surfaces: { tableHeader: string; tableStripe: string; box: string };
   styles: Record<string, RawStyle>;
 }
@@ -59,6 +63,10 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     ...styles,
     paragraphGap: raw.paragraphGap,
     measure: measure ?? { characters: 68, min: 260, max: 400 },
+    spacing: raw.spacing,
+    contents: raw.contents,
+    breaking: raw.breaking,
+    cover: raw.cover,
   };
 }
 
