@@ -4,6 +4,7 @@ import { documentToTypst, escapeMarkup, type TypstInput } from '../../bench/typs
 import type { Block, Inline } from '../../pipeline/document/types.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
+import { pageLayout } from '../helpers/page-layout.ts';
 
 // The conversion of a composed document into Typst markup, for the benchmark's peer engine.
 // Only the markup is checked here; compiling it is the benchmark's job (npm run bench).
@@ -116,6 +117,7 @@ function pageStyle(): PageStyle {
     header: text(8, 'Regular', '#5b6570'),
     paragraphGap: 7,
     measure: { characters: 66, min: 260, max: 400 },
+    ...pageLayout(),
   };
 }
 

@@ -5,6 +5,7 @@ import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { Page } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
+import { pageLayout } from '../helpers/page-layout.ts';
 
 /** Every character half its size wide: positions are counts of characters. */
 const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
@@ -30,6 +31,7 @@ function pageStyle(): PageStyle {
     header: text(8),
     paragraphGap: 7,
     measure: { characters: 66, min: 200, max: 400 },
+    ...pageLayout(),
   };
 }
 

@@ -4,6 +4,7 @@ import { testDocument } from '../helpers/documents.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
 import type { PlacedLine } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
+import { pageLayout } from '../helpers/page-layout.ts';
 
 // A page of 400 × 300 pt with 50 pt margins and text 10 pt on 10 pt lines; every character is
 // 5 pt wide. The grid's side column is 108 pt, its gutter 18 pt, so the main column is 174 pt.
@@ -17,6 +18,7 @@ const style: PageStyle = {
   body: text(), h1: text(), h2: text(), h3: text(), h4: text(), caption: text(), table: text(), footnote: text(), small: text(), header: text(),
   paragraphGap: 0,
   measure: { characters: 68, min: 260, max: 400 },
+  ...pageLayout(),
 };
 const measure = (chars: string, _font: string, size: number) => chars.length * size * 0.5;
 

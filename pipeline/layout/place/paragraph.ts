@@ -61,9 +61,8 @@ export function placeLines(context: FlowContext, lines: readonly Line[], style: 
 export function linesToTake(fit: number, remaining: number, opening: boolean): number {
   let take = fit;
   if (take < remaining) {
-    if (take === 1 && remaining > 1 && opening) take = 0; // orphan: move the opening line on
     if (remaining - take === 1 && take > 1) take -= 1; // widow: bring a second line along
-    if (take === 1 && opening && remaining > 1) take = 0;
+    if (take === 1 && opening) take = 0; // orphan: move the opening line on
   }
   return take;
 }

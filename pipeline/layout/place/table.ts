@@ -15,23 +15,10 @@ export function placeTable(context: FlowContext, table: TableBlock): void {
   const page = context.style;
   const style = page.table;
   const { cellPadding: padding, cellIndent, captionGap } = page.spacing;
-  const { minTableRows, wholeTableRows, wholeTableShare } = page.breaking;
-  const columns = columnWidths(table, context.width, style, page.fonts, context.measure, padding);
-  const cellLines = (cells: readonly Cell[], bold: boolean) =>
-    cells.map((cell, i) => context.lines([{ kind: 'text', text: cell.text, bold: bold || cell.bold }], style, columns[i]! - 2 * padding - (cell.indent ?? 0) * cellIndent));
-  const rowHeight = (lines: Line[][]) => Math.max(...lines.map((l) => l.length)) * style.leading + 2 * padding;
-  const header = cellLines(table.header, true);
-  const headerHeight = rowHeight(header);
-  const captionLines = table.caption ? context.textLines(table.caption, page.caption, context.width) : [];
-  const captionHeight = captionLines.length * page.caption.leading + (table.caption ? captionGap : 0);
-  const rows = table.rows.map((row) => cellLines(row, false));
-  const heights = rows.map(rowHeight);
+  const { minTableRows } = page.breaking;
+  const { columns, header, rows, heights, rowHeight, start } = measureTable(context, table);
   const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
-  const whole = captionHeight + headerHeight + sum(0, rows.length);
-  // A short table is not split at all; a long one starts where its caption, header and
-  // the rows a page must show of it (minTableRows) fit.
-  const keepWhole = rows.length <= wholeTableRows && whole < (page.height - page.margin.top - page.margin.bottom) * wholeTableShare;
-  if (!context.fits(keepWhole ? whole : captionHeight + headerHeight + sum(0, minTableRows))) context.newPage(false);
+  if (!context.fits(start)) context.newPage(false);
 
   const tableStruct = context.struct('Table');
   context.anchor(table.anchor);
@@ -106,4 +93,47 @@ export function placeTable(context: FlowContext, table: TableBlock): void {
     }
   }
   context.y += page.spacing.tableGap;
+}
+
+/** A table's cells set in their columns, and the heights that decide where it may break. */
+interface MeasuredTable {
+  /** Column widths, pt. */
+  columns: number[];
+  /** The header row's cells as lines. */
+  header: Line[][];
+  /** Every body row's cells as lines. */
+  rows: Line[][][];
+  /** Height of every body row, pt. */
+  heights: number[];
+  /** Height of a row of cells. */
+  rowHeight(lines: Line[][]): number;
+  /**
+   * Height the table needs where it starts: all of it when it is short enough to be kept
+   * whole, else its caption, header and the `breaking.minTableRows` rows a page must show.
+   */
+  start: number;
+}
+
+/** Sets a table's cells and measures what it needs where it starts. */
+export function measureTable(context: FlowContext, table: TableBlock): MeasuredTable {
+  const page = context.style;
+  const style = page.table;
+  const { cellPadding: padding, cellIndent, captionGap } = page.spacing;
+  const { minTableRows, wholeTableRows, wholeTableShare } = page.breaking;
+  const columns = columnWidths(table, context.width, style, page.fonts, context.measure, padding);
+  const cellLines = (cells: readonly Cell[], bold: boolean) =>
+    cells.map((cell, i) => context.lines([{ kind: 'text', text: cell.text, bold: bold || cell.bold }], style, columns[i]! - 2 * padding - (cell.indent ?? 0) * cellIndent));
+  const rowHeight = (lines: Line[][]) => Math.max(...lines.map((l) => l.length)) * style.leading + 2 * padding;
+  const header = cellLines(table.header, true);
+  const headerHeight = rowHeight(header);
+  const captionLines = table.caption ? context.textLines(table.caption, page.caption, context.width) : [];
+  const captionHeight = captionLines.length * page.caption.leading + (table.caption ? captionGap : 0);
+  const rows = table.rows.map((row) => cellLines(row, false));
+  const heights = rows.map(rowHeight);
+  const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
+  const whole = captionHeight + headerHeight + sum(0, rows.length);
+  // A short table is not split at all; a long one starts where its caption, header and
+  // the rows a page must show of it (minTableRows) fit.
+  const keepWhole = rows.length <= wholeTableRows && whole < (page.height - page.margin.top - page.margin.bottom) * wholeTableShare;
+  return { columns, header, rows, heights, rowHeight, start: keepWhole ? whole : captionHeight + headerHeight + sum(0, minTableRows) };
 }
