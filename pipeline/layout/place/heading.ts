@@ -3,6 +3,7 @@ import type { HeadingSpacing, PageStyle, TextStyle } from '../../theme/style.ts'
 import { gridBlockHeight } from '../grid.ts';
 import type { FlowContext } from './context.ts';
 import { figureHeight, flushFigures } from './figure.ts';
+import { measureTable } from './table.ts';
 
 /** A heading level's text style and the space around it. */
 export function headingStyle(page: PageStyle, level: number): { style: TextStyle } & HeadingSpacing {
@@ -72,8 +73,8 @@ export function keptWithHeading(context: FlowContext, blocks: readonly Block[], 
       return before + style.leading + after + keptWithHeading(context, blocks, at + 1);
     }
     case 'table':
-      // Its caption (two lines at most) and the rows a page must show of it.
-      return page.caption.leading * 2 + page.table.leading * page.breaking.minTableRows;
+      // What the table needs where it starts: its caption, header and first rows, or all of it.
+      return measureTable(context, next).start;
     case 'figure':
       return figureHeight(context, next);
     case 'aside-row':
