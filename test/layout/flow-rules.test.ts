@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Block, TableBlock } from '../../pipeline/document/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
-import type { Page } from '../../pipeline/layout/model.ts';
 import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
 import { pageLayout } from '../helpers/page-layout.ts';
@@ -40,8 +39,6 @@ const documentOf = (blocks: Block[]) => testDocument(blocks);
 const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => ['civil', 'society', 'organisations', 'in', 'the', 'regions', 'depend', 'on', 'grants'][(i + seed) % 9]).join(' ');
 const paragraph = (count: number, seed = 0): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: words(count, seed) }] });
 const chapter = (title: string): Block => ({ kind: 'heading', level: 1, text: title, anchor: title, inContents: true, newPage: true });
-/** Distinct line positions of a page's text: lines as a reader counts them. */
-const linesOn = (page: Page) => new Set(page.items.flatMap((item) => (item.kind === 'line' ? [Math.round(item.y)] : []))).size;
 
 describe('the page rules', () => {
   it('sets the text column to the measure in characters of the document\'s own text', () => {
@@ -103,26 +100,6 @@ describe('the page rules', () => {
         const items = model.pages[page]!.items.filter((item) => item.kind === 'line' && item.line.runs.some((run) => run.text.startsWith('Name')));
         expect(items.length, `${count} words, ${smalls} small`).toBeGreaterThanOrEqual(2);
       }
-    }
-  });
-
-  it('gives a chapter\'s last page at least 8 lines when it would be nearly empty', () => {
-    // Lengths that leave 1 to 7 lines over for the last page of the first chapter.
-    for (let count = 600; count <= 1000; count += 37) {
-      const model = flowDocument({ document: documentOf([chapter('One'), paragraph(count), paragraph(30, 3), chapter('Two'), paragraph(50)]), style: pageStyle(), measure, charts: new Map() });
-      const twoAt = model.anchorPages.get('Two')!;
-      const last = model.pages[twoAt - 1]!;
-      const fill = (Math.max(...last.items.map((item) => item.y)) - 78) / (841.89 - 78 - 72);
-      if (twoAt - 1 > 0) expect(fill >= 0.3 || linesOn(last) >= 8, `${count} words: ${linesOn(last)} lines`).toBe(true);
-    }
-  });
-
-  it('never carries fewer than 3 rows of a table over a page break, nor leaves fewer before it', () => {
-    for (let lead = 0; lead < 60; lead += 4) {
-      const table: TableBlock = { kind: 'table', anchor: 't', caption: 'Table 1: rows', header: [{ text: 'No.' }, { text: 'Name' }], widths: [1, 1], rows: Array.from({ length: 45 }, (_, i) => [{ text: String(i + 1) }, { text: `Row ${i + 1}` }]) };
-      const model = flowDocument({ document: documentOf([chapter('One'), paragraph(lead * 12 + 10), table]), style: pageStyle(), measure, charts: new Map() });
-      const rowsPerPage = model.pages.map((page) => page.items.filter((item) => item.kind === 'line' && /^Row \d+ ?$/.test(item.line.runs.map((r) => r.text).join(''))).length).filter((n) => n > 0);
-      for (const rows of rowsPerPage) expect(rows, `after ${lead * 12 + 10} words: ${rowsPerPage.join(', ')}`).toBeGreaterThanOrEqual(3);
     }
   });
 });
