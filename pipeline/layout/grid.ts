@@ -5,22 +5,6 @@ import type { PlacedItem, StructExtras } from './model.ts';
 import type { TextStyle } from '../theme/style.ts';
 import type { PlacerContext } from './place/context.ts';
 
-/** The grid of the brief: a side column for pull-out numbers beside the main column. */
-export const grid = {
-  /** Width of the side column, pt. */
-  side: 108,
-  /** Space between the side and main columns, pt. */
-  gutter: 18,
-  /** Padding inside a box, pt. */
-  padding: 12,
-  /** Space after a row or box. */
-  after: 12,
-  /** Tallest a chart in a row is drawn: the brief shows the diamond small. */
-  chartHeight: 215,
-};
-
-const bullet = 13;
-
 /**
  * Places a row of the grid (side column and main column) or a boxed panel. Each is measured
  * first and kept whole: when it does not fit, it opens the next page.
@@ -30,7 +14,7 @@ export function placeGridBlock(context: PlacerContext, block: AsideRowBlock | Bo
   if (!context.fits(height) && !context.atTop()) context.newPage();
   if (block.kind === 'box') drawBox(context, block, height);
   else drawRow(context, block, height);
-  context.y += height + grid.after;
+  context.y += height + context.style.grid.after;
 }
 
 /** The height a row or box takes, so that a heading before it can be kept with it. */
@@ -43,7 +27,8 @@ export function gridBlockHeight(context: PlacerContext, block: AsideRowBlock | B
 /** The main column: beside the side column, or the whole width when the side column is empty. */
 function mainColumn(context: PlacerContext, row: AsideRowBlock): { x: number; width: number } {
   if (row.side.length === 0) return { x: context.left, width: context.width };
-  return { x: context.left + grid.side + grid.gutter, width: context.width - grid.side - grid.gutter };
+  const { side, gutter } = context.style.grid;
+  return { x: context.left + side + gutter, width: context.width - side - gutter };
 }
 
 function rowHeight(context: PlacerContext, row: AsideRowBlock): number {
@@ -75,13 +60,13 @@ function sideHeight(context: PlacerContext, items: readonly SideItem[], parent: 
       }
     };
     if (item.kind === 'pullout') {
-      put(context.lines([{ kind: 'text', text: item.value, bold: true }], { ...big, color: item.color ?? style.colors.accent }, grid.side), { ...big, color: item.color ?? style.colors.accent });
+      put(context.lines([{ kind: 'text', text: item.value, bold: true }], { ...big, color: item.color ?? style.colors.accent }, context.style.grid.side), { ...big, color: item.color ?? style.colors.accent });
       if (item.label) {
         height += 2;
-        put(context.lines([{ kind: 'text', text: item.label }], label, grid.side), label);
+        put(context.lines([{ kind: 'text', text: item.label }], label, context.style.grid.side), label);
       }
     } else {
-      put(context.lines(item.inlines, label, grid.side), label);
+      put(context.lines(item.inlines, label, context.style.grid.side), label);
     }
   });
   return height;
@@ -100,21 +85,23 @@ function titleStyle(context: PlacerContext, box: BoxBlock): TextStyle {
 }
 
 function boxHeight(context: PlacerContext, box: BoxBlock): number {
-  const inner = context.width - 2 * grid.padding - 4;
+  const padding = context.style.grid.padding;
+  const inner = context.width - 2 * padding - 4;
   const title = context.lines([{ kind: 'text', text: box.title }], titleStyle(context, box), inner).length * titleStyle(context, box).leading;
-  return grid.padding + title + 6 + stack(context, box.blocks, 0, inner, 0, undefined) + grid.padding - context.style.paragraphGap;
+  return padding + title + 6 + stack(context, box.blocks, 0, inner, 0, undefined) + padding - context.style.paragraphGap;
 }
 
 function drawBox(context: PlacerContext, box: BoxBlock, height: number): void {
   const colours = boxColours(context, box);
   context.push({ kind: 'rect', x: context.left, y: context.y, width: context.width, height, fill: colours.fill });
   context.push({ kind: 'rect', x: context.left, y: context.y, width: 4, height, fill: colours.bar });
-  const x = context.left + 4 + grid.padding;
-  const inner = context.width - 2 * grid.padding - 4;
+  const padding = context.style.grid.padding;
+  const x = context.left + 4 + padding;
+  const inner = context.width - 2 * padding - 4;
   const sect = context.struct('Sect');
   const heading = context.struct('H3', sect);
   const style = titleStyle(context, box);
-  let y = context.y + grid.padding;
+  let y = context.y + padding;
   for (const line of context.lines([{ kind: 'text', text: box.title }], style, inner)) {
     context.push({ kind: 'line', x, y, line, style, struct: heading });
     y += style.leading;
@@ -161,8 +148,8 @@ function stack(context: PlacerContext, blocks: readonly Block[], x: number, widt
           const lbl = li === undefined ? undefined : context.struct('Lbl', li);
           const body = li === undefined ? undefined : context.struct('LBody', li);
           const label = block.ordered ? `${i + 1}.` : '•';
-          if (draw) context.push({ kind: 'line', x, y: y + height, line: context.lines([{ kind: 'text', text: label, bold: block.ordered }], style.body, bullet)[0]!, style: { ...style.body, color: style.colors.accent }, struct: lbl });
-          put(context.lines(item, style.body, width - bullet), style.body, body, x + bullet);
+          if (draw) context.push({ kind: 'line', x, y: y + height, line: context.lines([{ kind: 'text', text: label, bold: block.ordered }], style.body, context.style.grid.bullet)[0]!, style: { ...style.body, color: style.colors.accent }, struct: lbl });
+          put(context.lines(item, style.body, width - context.style.grid.bullet), style.body, body, x + context.style.grid.bullet);
           height += 3;
         });
         height += style.paragraphGap - 3;
@@ -174,7 +161,7 @@ function stack(context: PlacerContext, blocks: readonly Block[], x: number, widt
       case 'figure': {
         const box = block.chart ? context.charts.get(block.chart) : undefined;
         if (!box) return;
-        const scale = Math.min(1, width / box.width, grid.chartHeight / box.height);
+        const scale = Math.min(1, width / box.width, context.style.grid.chartHeight / box.height);
         // The caption stands beside the Figure, in a Div that holds both: a Figure's Alt
         // replaces all it contains, and the caption must still be read.
         const group = draw ? context.struct('Div', parent) : undefined;

@@ -2,7 +2,7 @@ import type { SchemaObject } from 'ajv';
 
 /**
  * `templates/page.yaml`: which keys there are. A misspelt or unknown key is an error at its
- * line, with the nearest known key. The layout's spacing, contents, breaking and cover values
+ * line, with the nearest known key. The layout's spacing, contents, breaking, cover and grid values
  * are all required and checked here (numbers of at least 0, shares up to 1); the geometry's
  * ranges and the names the styles refer to (faces, sizes and colours of the theme) are checked
  * by `readPageStyle`, with messages of their own.
@@ -52,6 +52,7 @@ export const pageSchema: SchemaObject = {
       full: shape({ band: length, top: length, title: coverType, subtitleGap: length, countryTop: length, country: coverType, chartHeight: length, chartGap: length, creditsBottom: length }),
       compact: shape({ band: length, top: length, title: coverType, gap: length, creditsGap: length, after: length }),
     }),
+    grid: lengths('side', 'gutter', 'padding', 'after', 'chartHeight', 'bullet'),
     surfaces: keys('tableHeader', 'tableStripe', 'box'),
     styles: {
       type: 'object',
@@ -59,6 +60,6 @@ export const pageSchema: SchemaObject = {
       additionalProperties: false,
     },
   },
-  required: ['spacing', 'contents', 'breaking', 'cover'],
+  required: ['spacing', 'contents', 'breaking', 'cover', 'grid'],
   additionalProperties: false,
 };

@@ -15,6 +15,7 @@ interface RawPage {
   contents: PageStyle['contents'];
   breaking: PageStyle['breaking'];
   cover: PageStyle['cover'];
+  grid: PageStyle['grid'];
   surfaces: { tableHeader: string; tableStripe: string; box: string };
   styles: Record<string, RawStyle>;
 }
@@ -67,6 +68,7 @@ export function readPageStyle(reader: InputReader, templatesDir: string, theme: 
     contents: raw.contents,
     breaking: raw.breaking,
     cover: raw.cover,
+    grid: raw.grid,
   };
 }
 

@@ -58,6 +58,24 @@ export interface PageStyle {
   breaking: Breaking;
   /** The title page of a report (`full`) and of a brief (`compact`). */
   cover: { full: FullCover; compact: CompactCover };
+  /** The brief's grid: a side column for pull-out numbers beside the main column, boxed panels. */
+  grid: GridLayout;
+}
+
+/** The brief's grid, pt. */
+export interface GridLayout {
+  /** Width of the side column. */
+  side: number;
+  /** Space between the side and main columns. */
+  gutter: number;
+  /** Padding inside a box. */
+  padding: number;
+  /** Space after a row or box. */
+  after: number;
+  /** Tallest a chart in a row is drawn: the brief shows the diamond small. */
+  chartHeight: number;
+  /** Indent of a list's items in a row or box; the bullet or number stands in it. */
+  bullet: number;
 }
 
 /** Space before and after a heading, pt. */

@@ -4,8 +4,8 @@ import { parse } from 'yaml';
 import type { PageStyle } from '../../pipeline/theme/style.ts';
 import { repoRoot } from './project.ts';
 
-/** The layout values of a page style: spacing, contents, page breaking, cover. */
-export type PageLayout = Pick<PageStyle, 'spacing' | 'contents' | 'breaking' | 'cover'>;
+/** The layout values of a page style: spacing, contents, page breaking, cover, the brief's grid. */
+export type PageLayout = Pick<PageStyle, 'spacing' | 'contents' | 'breaking' | 'cover' | 'grid'>;
 
 /**
  * The layout values of the repository's `templates/page.yaml`, for a page style a test builds
@@ -14,5 +14,5 @@ export type PageLayout = Pick<PageStyle, 'spacing' | 'contents' | 'breaking' | '
  */
 export function pageLayout(): PageLayout {
   const page = parse(readFileSync(join(repoRoot, 'templates', 'page.yaml'), 'utf8')) as PageLayout;
-  return { spacing: page.spacing, contents: page.contents, breaking: page.breaking, cover: page.cover };
+  return { spacing: page.spacing, contents: page.contents, breaking: page.breaking, cover: page.cover, grid: page.grid };
 }
