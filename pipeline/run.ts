@@ -12,12 +12,13 @@ import { buildMatrix, renderScoresCsv, renderScoresJson } from './publish/open-d
 import { compareManifests, renderChangesMarkdown, type ChangeReport } from './publish/changes.ts';
 import { buildManifest, type EditionRecord, type Manifest } from './publish/manifest.ts';
 import { digest } from './util/digest.ts';
-import { pipelineVersion } from './version.ts';
+import { pipelineVersion } from './cache/version.ts';
 import { releaseMemory } from './util/memory.ts';
-import { cacheKey, noCache, type StageCache } from './cache.ts';
-import { loadMemos, memosToSave, saveMemos } from './memo.ts';
-import { fileCache, pruneCache, removeStrayEntries } from './publish/cache-store.ts';
-import { digestInputs, outputsIntact } from './publish/inputs.ts';
+import { cacheKey, noCache, type StageCache } from './cache/key.ts';
+import { loadMemos, memosToSave, saveMemos } from './cache/memo.ts';
+import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
+import { digestInputs } from './cache/inputs.ts';
+import { outputsIntact } from './publish/intact.ts';
 import { outputPath, readConfig } from './ingest/config.ts';
 import { findNode } from './ingest/framework.ts';
 import { InputReader } from './input/read.ts';

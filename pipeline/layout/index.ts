@@ -2,7 +2,7 @@ import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { readFileSync, statSync } from 'node:fs';
-import { registerMemo } from '../memo.ts';
+import { registerMemo } from '../cache/memo.ts';
 import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';

@@ -15,7 +15,7 @@
  * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
  * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
  */
-import { registerMemo } from '../memo.ts';
+import { registerMemo } from '../cache/memo.ts';
 import { fontIdentity, shaperFor, type FontGlyph, type GlyphPosition, type SimpleShaper, type ShapingFont } from '../theme/simple-shaping.ts';
 
 interface ShapedRun {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileCache, pruneCache } from '../../pipeline/publish/cache-store.ts';
+import { fileCache, pruneCache } from '../../pipeline/cache/store.ts';
 import { runPipeline, type RunRequest } from '../../pipeline/run.ts';
 import { edit, tempProject } from '../helpers/project.ts';
 
