@@ -12,6 +12,7 @@ import { citationStyles } from './citations.ts';
 import type { Block, ComposedDocument } from '../document/types.ts';
 
 export type { ComposeInput, FigureInfo } from './context.ts';
+export { figureInfos, messagesFor } from './inputs.ts';
 export type * from '../document/types.ts';
 
 /**

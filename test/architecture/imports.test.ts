@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
  *   input ─ reading YAML and text files with their places; theme ─ fonts, colours, page styles
  *   hyphenate, document (the composed document model), typeset (paragraphs into lines)
  *   ingest ─► score ─► chart ─► compose ─► layout ─► publish      the build's stages
- *   translate, data-io, scaffold ─ commands beside the build; run, cli, watch, batch ─ the top
+ *   translate, data-io, scaffold ─ commands beside the build; build ─ the steps run.ts draws
+ *   the pipeline from; run, cli, watch, batch ─ the top
  */
 const layers: readonly (readonly string[])[] = [
   ['util'],
@@ -31,6 +32,7 @@ const layers: readonly (readonly string[])[] = [
   ['translate'],
   ['data-io'],
   ['scaffold'],
+  ['build'],
   ['run.ts', 'watch.ts', 'batch.ts', 'batch-worker.ts', 'batch-thread.mjs', 'cli.ts'],
 ];
 
