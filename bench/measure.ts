@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { forgetMemos } from '../pipeline/memo.ts';
+import { forgetMemos } from '../pipeline/cache/memo.ts';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
 import { bundleScript, mustSucceed, runChild, type ChildRun } from './child.ts';
 import { composeProject } from './compose.ts';

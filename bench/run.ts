@@ -28,7 +28,7 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
  *   fresh copy ─► cold build ─► rebuild, nothing changed ─► rebuild after one correction   fresh processes
  *   fresh copy ─► peer build: our ingest … compose, then Typst                             fresh process
  *   fresh copy ─► runPipeline: per-stage times, pages                                  ┐   in-process,
- *   fresh copy ─► composeProject ─► Typst: setup, convert, compile, PDF export         ┘   taking turns
+ *   fresh copy ─► composeEditions ─► Typst: setup, convert, compile, PDF export        ┘   taking turns
  *                                                       ─► table on stdout, output/bench/results.md
  *
  * Every number comes from this run; nothing is compared with an expected figure.

@@ -10,25 +10,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hashSources } from '../pipeline/cache/tree-digest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'pipeline');
 
-/** A digest of everything the bundle is made from. */
+/** A digest of everything the bundle is made from: the pipeline's sources and esbuild's version. */
 function sourceDigest(esbuildVersion) {
-  const hash = createHash('sha256').update(esbuildVersion);
-  const visit = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (/\.m?[jt]s$/.test(entry.name)) hash.update(path.slice(sources.length)).update('\0').update(readFileSync(path));
-    }
-  };
-  visit(sources);
-  for (const file of ['package.json', 'package-lock.json']) {
-    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  return hashSources(createHash('sha256').update(esbuildVersion).update('\0'), root).digest('hex').slice(0, 16);
 }
 
 /** The name of the list of the bundle's files and their digests, written beside them. */

@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });
     const result = await runPipeline(request);
-    if (command === 'check') console.log(`${result.country}: input is valid (${result.scores.byId.size} scores).`);
+    if (command === 'check') console.log(`${result.country}: input is valid (${result.scores?.byId.size ?? 0} scores).`);
     else printResult(result);
     for (const warning of result.warnings) console.error(formatIssue(warning));
     return ExitCode.ok;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pipelineVersion } from '../pipeline/version.ts';
+import { pipelineVersion } from '../pipeline/cache/version.ts';
 import { edit, repoRoot, tempProject } from './helpers/project.ts';
 
 const command = join(repoRoot, 'bin', 'csi-report.js');

@@ -10,7 +10,7 @@ import { buildBubbles } from './kinds/bubbles.ts';
 import { buildActorMap } from './kinds/actor-map.ts';
 import { ChartContext } from './context.ts';
 import { renderSvg } from './render.ts';
-import { cacheKey } from '../cache.ts';
+import { cacheKey } from '../cache/key.ts';
 import type { Chart, ChartDraft, ChartInput, Charts } from './types.ts';
 
 export type { Chart, ChartInput, ChartTable, Charts } from './types.ts';

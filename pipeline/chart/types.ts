@@ -21,7 +21,7 @@ export interface ChartInput {
   /** Fonts, sizes, colours and chart templates. */
   theme: Theme;
   /** Where rendered charts are kept between builds (keyed by their complete spec). */
-  cache?: import('../cache.ts').StageCache;
+  cache?: import('../cache/key.ts').StageCache;
   /** The pipeline's version, part of every cache key. */
   version?: string;
 }

@@ -1,7 +1,7 @@
 import { unrenderedCaseIssues } from './name-cases.ts';
 import { untranslatedMark } from '../format/untranslated.ts';
 import Handlebars from 'handlebars';
-import { registerMemo } from '../memo.ts';
+import { registerMemo } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
-import { registerMemo } from '../memo.ts';
+import { registerMemo } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';

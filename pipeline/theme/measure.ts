@@ -1,5 +1,5 @@
 import type { Font } from 'fontkit';
-import { registerNumberTable } from '../memo.ts';
+import { registerNumberTable } from '../cache/memo.ts';
 import { advanceWidth, fontIdentity, type ShapingFont } from './simple-shaping.ts';
 import type { FontFace, Theme } from './types.ts';
 

@@ -24,7 +24,7 @@
  * test/theme/simple-shaping.test.ts compares this with fontkit for every word of the default
  * editions and for random strings; any difference fails the build's tests.
  */
-import { forgetWithMemos } from '../memo.ts';
+import { forgetWithMemos } from '../cache/memo.ts';
 
 /** A glyph as fontkit returns it; pdfkit reads these three fields. */
 export interface FontGlyph {

@@ -6,17 +6,18 @@ import { describe, expect, it } from 'vitest';
  * The pipeline's folders in the order data flows through them, lowest first. A module may
  * import modules of its own folder and of folders earlier in this list, never of a later one:
  *
- *   util, errors, format, cache ─ below everything
+ *   util, errors, format, cache (the stage cache, memo tables, digests, the version) ─ below everything
  *   input ─ reading YAML and text files with their places; theme ─ fonts, colours, page styles
  *   hyphenate, document (the composed document model), typeset (paragraphs into lines)
  *   ingest ─► score ─► chart ─► compose ─► layout ─► publish      the build's stages
- *   translate, data-io, scaffold ─ commands beside the build; run, cli, watch, batch ─ the top
+ *   translate, data-io, scaffold ─ commands beside the build; build ─ the steps run.ts draws
+ *   the pipeline from; run, cli, watch, batch ─ the top
  */
 const layers: readonly (readonly string[])[] = [
   ['util'],
   ['errors'],
   ['format'],
-  ['cache.ts', 'memo.ts', 'version.ts'],
+  ['cache'],
   ['input'],
   ['theme'],
   ['hyphenate'],
@@ -31,6 +32,7 @@ const layers: readonly (readonly string[])[] = [
   ['translate'],
   ['data-io'],
   ['scaffold'],
+  ['build'],
   ['run.ts', 'watch.ts', 'batch.ts', 'batch-worker.ts', 'batch-thread.mjs', 'cli.ts'],
 ];
 

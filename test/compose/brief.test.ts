@@ -5,7 +5,7 @@ import { InputError } from '../../pipeline/errors/errors.ts';
 import { formatPercent } from '../../pipeline/format/number.ts';
 import { ingestDataset } from '../../pipeline/ingest/index.ts';
 import type { Dataset } from '../../pipeline/ingest/types.ts';
-import { messagesFor } from '../../pipeline/run.ts';
+import { messagesFor } from '../../pipeline/compose/index.ts';
 import { displayed } from '../../pipeline/score/rank.ts';
 import { scoreDataset, type AnyScore, type Scores } from '../../pipeline/score/index.ts';
 import type { ComposeState } from '../../pipeline/compose/context.ts';

@@ -1,7 +1,7 @@
 import { ingestDataset } from '../../pipeline/ingest/index.ts';
 import { scoreDataset } from '../../pipeline/score/index.ts';
 import { composeDocument, type Block, type ComposedDocument, type Inline } from '../../pipeline/compose/index.ts';
-import { figureInfos, messagesFor } from '../../pipeline/run.ts';
+import { figureInfos, messagesFor } from '../../pipeline/compose/index.ts';
 
 /**
  * Composes one document of one edition of a project, without drawing charts or laying out

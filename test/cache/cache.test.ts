@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileCache, pruneCache } from '../../pipeline/publish/cache-store.ts';
+import { fileCache, pruneCache } from '../../pipeline/cache/store.ts';
 import { runPipeline, type RunRequest } from '../../pipeline/run.ts';
 import { edit, tempProject } from '../helpers/project.ts';
 
@@ -35,10 +35,15 @@ const changes: [string, (root: string) => void][] = [
 describe('the build cache', () => {
   it('does nothing when nothing changed', async () => {
     const root = tempProject('mini');
-    await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    const first = await runPipeline({ root, configPath: 'pipeline.config.yaml' });
     const again = await runPipeline({ root, configPath: 'pipeline.config.yaml' });
     expect(again.written).toEqual([]);
     expect(again.changes).toMatchObject({ first: false, values: [], scores: [], editions: [] });
+    // It reports the editions the last build published, and no scores it did not compute.
+    expect(again.editions.map((e) => `${e.locale}/${e.document}`).sort()).toEqual(first.editions.map((e) => `${e.locale}/${e.document}`).sort());
+    expect(again.editions.every((e) => e.pages > 0)).toBe(true);
+    expect(again.scores).toBeUndefined();
+    expect(first.scores?.byId.size).toBeGreaterThan(0);
   });
 
   it.each(changes)('rebuilds what depends on %s, exactly as a build without cache would', async (_name, change) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { StageCache } from '../cache.ts';
+import type { StageCache } from './key.ts';
 import { asEnvironmentError } from '../errors/errors.ts';
 import { isRunning } from '../util/process.ts';
 

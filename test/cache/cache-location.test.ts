@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forgetMemos } from '../../pipeline/memo.ts';
+import { forgetMemos } from '../../pipeline/cache/memo.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { put, repoRoot, tempProject } from '../helpers/project.ts';
 

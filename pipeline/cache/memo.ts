@@ -1,4 +1,4 @@
-import { cacheKey, type StageCache } from './cache.ts';
+import { cacheKey, type StageCache } from './key.ts';
 
 /**
  * Work a process remembers between documents and builds — shaped words, measured widths,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forgetMemos } from '../../pipeline/memo.ts';
+import { forgetMemos } from '../../pipeline/cache/memo.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { edit, put, tempProject } from '../helpers/project.ts';
 
