@@ -1,17 +1,14 @@
 import type { NameCases } from '../format/cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { dataKinds, figureKinds, figureUnits } from './schemas/figures.ts';
+import type { RawRule } from './schemas/framework.ts';
+import type { RawComponent as RawValueComponent, RawValueEntry } from './schemas/indicators.ts';
 
 /** A text per locale code. */
 export type LocalisedText = Readonly<Record<string, string>>;
 
-/** How an indicator's raw value becomes a score on the framework's scale. */
-export type Rule =
-  | { kind: 'percentage' }
-  | { kind: 'scale'; factor: number; range: readonly [number, number] }
-  | { kind: 'rescale'; range: readonly [number, number] }
-  | { kind: 'reverse'; range: readonly [number, number] }
-  | { kind: 'cap-invert'; numerator: string; denominator: string; cap: number };
+/** How an indicator's raw value becomes a score on the framework's scale: each kind with the fields the schema requires of it. */
+export type Rule = RawRule;
 
 /** The settings of `pipeline.config.yaml`. */
 export interface PipelineConfig {
@@ -121,34 +118,13 @@ export interface Framework {
   file: string;
 }
 
-/** One named part of a composite raw value (external debt, GNI …). */
-export interface RawComponent {
-  /** The number as the source gives it. */
-  value: number;
-  /** Its unit. */
-  unit: string;
-}
+/** One named part of a composite raw value (external debt, GNI …): a value and its unit. */
+export type RawComponent = RawValueComponent;
 
-/** An indicator's raw value, as the source gives it, with where it came from. */
-export interface RawValue {
+/** An indicator's raw value, as the source gives it (the fields of its `indicators.yaml` entry), with where it came from. */
+export interface RawValue extends RawValueEntry {
   /** Indicator id. */
   id: string;
-  /** The raw number, when it is a single number. */
-  value?: number;
-  /** An exact share `[numerator, denominator]`, when the source states one ("two thirds"). */
-  ratio?: readonly [number, number];
-  /** Named parts, when the rule combines several figures. */
-  components?: Readonly<Record<string, RawComponent>>;
-  /** Unit of `value` (absent when the value is made of components). */
-  unit?: string;
-  /** Year the value refers to, when the source states it. */
-  year?: number;
-  /** Key of the citation in `sources.yaml`. */
-  source: string;
-  /** Decimals shown when displayed; the default is 1. */
-  decimals?: number;
-  /** An explanation from the source. */
-  note?: string;
   /** Where in the data it is written. */
   place: SourcePlace;
 }
