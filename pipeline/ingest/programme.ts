@@ -27,7 +27,7 @@ export interface Programme {
 }
 
 /** `data/frameworks/<framework>/programme.yaml`. */
-const programmeSchema = Type.Object(
+export const programmeSchema = Type.Object(
   {
     partners: Type.Optional(Type.Array(organisation, { description: 'the partner organisations of the programme' })),
   },
