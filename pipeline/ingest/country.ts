@@ -31,8 +31,10 @@ export function readCountry(reader: InputReader, path: string, folder: string): 
  * in them are already reported and stop the build.
  */
 function usableCountry(yaml: YamlFile): yaml is YamlFile<RawCountry> {
-  const raw = yaml.value as Record<string, unknown> | null;
-  return !!raw && typeof raw === 'object' && typeof raw.id === 'string' && typeof raw.framework === 'string' && (raw.locales === undefined || (Array.isArray(raw.locales) && raw.locales.every((l) => typeof l === 'string')));
+  const raw = yaml.value;
+  if (!raw || typeof raw !== 'object' || !('id' in raw) || !('framework' in raw)) return false;
+  const locales = 'locales' in raw ? raw.locales : undefined;
+  return typeof raw.id === 'string' && typeof raw.framework === 'string' && (locales === undefined || (Array.isArray(locales) && locales.every((l) => typeof l === 'string')));
 }
 
 /** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */

@@ -5,7 +5,7 @@ import { closest } from '../util/text.ts';
 import { frameworkIndicators } from './framework.ts';
 import type { InputReader } from '../input/read.ts';
 import { figuresSchema, type RawFigure, type RawFigureValue, type RawStage } from './schemas/figures.ts';
-import type { Framework, FigureBase, LocalisedText, ActorGroup, ActorMapFigure, BubbleActor, BubblesFigure, DataFigure, DataFigureKind, FigureDef, FigureKind, FigureSeries, FigureSource, FigureStage, FigureUnit, FigureValue, ImpactLevel, MapActor, MapRegion } from './types.ts';
+import type { Framework, FigureBase, LocalisedText, ActorMapFigure, BubbleActor, BubblesFigure, DataFigure, DataFigureKind, FigureDef, FigureKind, FigureSeries, FigureSource, FigureStage, FigureUnit, FigureValue, MapActor } from './types.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 

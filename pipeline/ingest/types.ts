@@ -5,7 +5,7 @@ import type { RawRule } from './schemas/framework.ts';
 import type { RawBibEntry, RawConflict, RawCorrection, RawFact, RawPeopleList, RawTable, RawTableColumn } from './schemas/content.ts';
 import type { RawConfig, RawContact, RawFunder, RawOrganisation, RawSource } from './schemas/country.ts';
 import { actors, type RawEvidence, type RawPriority, type RawRecommendation } from './schemas/brief.ts';
-import type { RawComponent as RawValueComponent, RawValueEntry } from './schemas/indicators.ts';
+import type { RawValueEntry } from './schemas/indicators.ts';
 
 /** A text per locale code. */
 export type LocalisedText = Readonly<Record<string, string>>;
@@ -113,9 +113,6 @@ export interface Framework {
   /** The file it was read from. */
   file: string;
 }
-
-/** One named part of a composite raw value (external debt, GNI …): a value and its unit. */
-export type RawComponent = RawValueComponent;
 
 /** An indicator's raw value, as the source gives it (the fields of its `indicators.yaml` entry), with where it came from. */
 export interface RawValue extends RawValueEntry {
