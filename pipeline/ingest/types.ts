@@ -2,7 +2,7 @@ import type { NameCases } from '../format/cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { dataKinds, figureKinds, figureUnits, RawBubbleActor, RawCategory, RawImpactLevel, RawMapActor, RawRegion, RawStage } from './schemas/figures.ts';
 import type { RawRule } from './schemas/framework.ts';
-import type { RawBibEntry, RawConflict, RawCorrection, RawFact, RawPeopleList, RawTable, RawTableColumn } from './schemas/content.ts';
+import type { planPartNames, RawBibEntry, RawConflict, RawCorrection, RawFact, RawPeopleList, RawTable, RawTableColumn } from './schemas/content.ts';
 import type { RawConfig, RawContact, RawFunder, RawOrganisation, RawSource } from './schemas/country.ts';
 import { actors, type RawEvidence, type RawPriority, type RawRecommendation } from './schemas/brief.ts';
 import type { RawValueEntry } from './schemas/indicators.ts';
@@ -276,7 +276,7 @@ export interface LocaleContent {
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
-  | { kind: 'cover' | 'imprint' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'page-break' }
+  | { kind: Exclude<(typeof planPartNames)[number], BriefPart> }
   | { kind: BriefPart }
   | { kind: 'snippet'; name: string; place?: SourcePlace }
   | { kind: 'people'; list: string; place?: SourcePlace };
