@@ -4,6 +4,7 @@ import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
 import { renderNarrative } from './narrative.ts';
+import { unrenderedCaseIssues } from './name-cases.ts';
 import { imprintBlocks } from './imprint.ts';
 import { briefBlocks } from './brief.ts';
 import { corrigendumBlocks } from './corrigendum.ts';
@@ -34,6 +35,13 @@ export function composeDocument(input: ComposeInput): ComposedDocument {
     });
   }
   const blocks = plan.parts.flatMap((part) => partBlocks(state, plan, part));
+  // The name forms the document's generic texts ask for, in every branch and whether or not
+  // a text includes them now: one the data does not reach today would otherwise surface
+  // only when a correction makes a text take it.
+  const own = `${input.dataset.config.templatesDir}/${input.document}/text/${input.locale}/`;
+  for (const partial of input.dataset.content.get(input.locale)?.partials.values() ?? []) {
+    if (partial.path.startsWith(own)) state.issues.push(...unrenderedCaseIssues(state, partial.path, partial.text));
+  }
   if (state.issues.some((issue) => issue.severity === 'error')) throw new InputError(state.issues);
   const warnings = state.issues.filter((issue) => issue.severity === 'warning');
   const { country, period, organisation, messages } = editionWords(state);

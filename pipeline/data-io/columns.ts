@@ -34,7 +34,10 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
 ];
 
 /** The sheet the import reads, and the sheet listing the sources a value may cite. */
-export const SHEETS = { indicators: 'Indicators', sources: 'Sources' } as const;
+export const SHEETS = { indicators: 'Indicators', sources: 'Sources', about: 'About' } as const;
+
+/** The About sheet's rows: what the workbook was exported for, key in column A, value in column B. */
+export const ABOUT_KEYS = { country: 'country', framework: 'framework' } as const;
 
 /** The 1-based column of a key in the exported sheet. */
 export function columnOf(key: ColumnKey): number {

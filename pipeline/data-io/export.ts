@@ -2,7 +2,7 @@ import { frameworkIndicators } from '../ingest/framework.ts';
 import type { IndicatorDef } from '../ingest/types.ts';
 import { describeRule } from '../ingest/describe-rule.ts';
 import { columnName, cellRef } from './cells.ts';
-import { columnOf, INDICATOR_COLUMNS, SHEETS, type ColumnKey } from './columns.ts';
+import { ABOUT_KEYS, columnOf, INDICATOR_COLUMNS, SHEETS, type ColumnKey } from './columns.ts';
 import { renderCsv } from './csv.ts';
 import { usualUnit, type EntryFields } from './entries.ts';
 import type { DataInputs } from './inputs.ts';
@@ -41,7 +41,16 @@ export function exportXlsx(request: ExportRequest): Uint8Array {
     ],
     checks: checks(indicators, sources.length),
   };
-  return writeXlsx([sheet, sourceSheet]);
+  // What the workbook belongs to, so that an import into another country is refused.
+  const about: WriteSheet = {
+    name: SHEETS.about,
+    widths: [14, 40],
+    rows: [
+      [{ value: ABOUT_KEYS.country, style: 'heading' }, { value: inputs.country, style: 'given' }],
+      [{ value: ABOUT_KEYS.framework, style: 'heading' }, { value: inputs.framework.id, style: 'given' }],
+    ],
+  };
+  return writeXlsx([sheet, sourceSheet, about]);
 }
 
 /** The Indicators sheet as CSV: the same columns and rows. */

@@ -4,10 +4,10 @@ import { frameworkIndicators } from '../ingest/framework.ts';
 import { decodeText } from '../input/decode.ts';
 import { InputReader } from '../input/read.ts';
 import { writeProjectFiles } from '../translate/write.ts';
-import { SHEETS } from './columns.ts';
+import { ABOUT_KEYS, SHEETS } from './columns.ts';
 import { readCsv } from './csv.ts';
 import type { DataInputs } from './inputs.ts';
-import { WorkbookError } from './problems.ts';
+import { WorkbookError, type SheetProblem } from './problems.ts';
 import { readSheetEntries, type RowEntry } from './read-rows.ts';
 import type { ReadSheet } from './table.ts';
 import { validateEntries } from './validate.ts';
@@ -40,7 +40,7 @@ export interface WorkbookFile {
  */
 export function importWorkbook(inputs: DataInputs, workbook: WorkbookFile): ImportResult {
   // 1.
-  const sheet = readSheet(workbook);
+  const sheet = readSheet(workbook, inputs);
   // 2.
   const { entries: rows, problems } = readSheetEntries(sheet, inputs.framework, inputs.headings);
   // 3.
@@ -74,7 +74,7 @@ export function importWorkbook(inputs: DataInputs, workbook: WorkbookFile): Impo
   return { written: written[0], changed };
 }
 
-function readSheet(workbook: WorkbookFile): ReadSheet {
+function readSheet(workbook: WorkbookFile, inputs: DataInputs): ReadSheet {
   const file = { file: workbook.name };
   if (/\.csv$/i.test(workbook.name)) {
     // Spreadsheet programs save CSV in the system's legacy encoding unless told otherwise: named, never guessed.
@@ -86,6 +86,8 @@ function readSheet(workbook: WorkbookFile): ReadSheet {
   }
   const read = readXlsx(workbook.name, workbook.bytes);
   if ('problem' in read) throw new WorkbookError([{ sheet: file, message: { message: read.problem, hint: 'Save the workbook as an Excel workbook (.xlsx), or as CSV (.csv).' } }]);
+  const about = read.sheets.find((s) => s.sheet === SHEETS.about);
+  if (about) checkBelongs(about, inputs);
   const sheet = read.sheets.find((s) => s.sheet === SHEETS.indicators);
   if (!sheet) {
     throw new WorkbookError([{ sheet: file, message: { message: `the workbook has no sheet "${SHEETS.indicators}"`, hint: `The values are read from the sheet "${SHEETS.indicators}" (the workbook has ${read.sheets.map((s) => `"${s.sheet}"`).join(', ') || 'none'}): rename the sheet, or export the workbook again.` } }]);
@@ -98,4 +100,26 @@ function editedText(original: string, rows: ReadonlyMap<string, RowEntry>, order
   const doc = parseDocument(original, { uniqueKeys: true });
   const changed = writeEntries(doc, new Map([...rows].map(([id, row]) => [id, row.fields])), order);
   return { text: changed.length > 0 ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : original, changed };
+}
+
+/**
+ * Refuses a workbook exported for another country or framework: its indicator ids are the
+ * same in every country of a framework, so its values would silently replace this country's.
+ * A workbook without the About sheet (a CSV file, or one made by hand) is not checked.
+ */
+function checkBelongs(about: ReadSheet, inputs: DataInputs): void {
+  const problems: SheetProblem[] = [];
+  const expected: Record<string, string> = { [ABOUT_KEYS.country]: inputs.country, [ABOUT_KEYS.framework]: inputs.framework.id };
+  about.rows.forEach((cells, index) => {
+    const key = cells[0]?.kind === 'text' ? cells[0].value : undefined;
+    if (key === undefined || !(key in expected)) return;
+    const cell = cells[1];
+    const value = cell?.kind === 'text' ? cell.value : undefined;
+    if (value === expected[key]) return;
+    const hint = key === ABOUT_KEYS.country
+      ? `Import it into that country (--country ${value ?? '…'}), or export the workbook of ${inputs.country} (csi-report data export --country ${inputs.country}) and enter the values there.`
+      : `${inputs.country} is scored with the framework "${inputs.framework.id}": export its workbook again (csi-report data export --country ${inputs.country}) and enter the values there.`;
+    problems.push({ sheet: about, row: index + 1, column: 2, message: { message: `the workbook was exported for the ${key} "${value ?? ''}", not "${expected[key]}"`, hint } });
+  });
+  if (problems.length > 0) throw new WorkbookError(problems);
 }

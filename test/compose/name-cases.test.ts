@@ -63,6 +63,18 @@ describe('a name in its grammatical cases', () => {
     expect(await main(['check', '--locale', 'kk'], root)).toBe(0);
   });
 
+  it('reports a form a generic text asks for in a branch no data takes, at its line in the template', async () => {
+    const root = tempProject('repo');
+    edit(root, `${kz}/country.yaml`, '    dative: "Казахстану"\n', '');
+    const generic = 'templates/acr/text/ru/csi-steps.md';
+    const text = readFileSync(join(root, generic), 'utf8');
+    const asking = '{{#if false}}Помощь {{country case="dative"}}.{{/if}}';
+    edit(root, generic, text, `${text.trimEnd()}\n\n${asking}\n`);
+    const line = `${text.trimEnd()}\n\n${asking}`.split('\n').length;
+    expect(await main(['check', '--locale', 'ru'], root)).toBe(2);
+    expect(printed.err.join('\n')).toContain(`${generic}:${line}:${asking.indexOf('{{country') + 1}: error: the country's name has no dative form in ru\n  Add it to ${kz}/country.yaml`);
+  });
+
   it('refuses a case name the language does not have, at its line in country.yaml', async () => {
     const root = tempProject('repo');
     edit(root, `${kz}/country.yaml`, '    genitive: "Қазақстанның"\n', '    genetive: "Қазақстанның"\n');

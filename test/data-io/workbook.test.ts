@@ -28,9 +28,10 @@ const valuesOf = (root: string) => (parse(read(root, indicators)) as { values: R
 describe('csi-report data export', () => {
   it('writes one row per indicator with its localised name, rule, allowed range, value, unit, year and source, and a Sources sheet', async () => {
     const { bytes } = await exported(['--locale', 'ru']);
-    const [sheet, sources] = sheetsOf(bytes);
+    const [sheet, sources, about] = sheetsOf(bytes);
     expect(sheet!.sheet).toBe('Indicators');
     expect(sources!.sheet).toBe('Sources');
+    expect(about!.rows.map((cells) => cells.map((cell) => (cell.kind === 'text' ? cell.value : '')))).toEqual([['country', 'kazakhstan'], ['framework', 'csi-2008-2010']]);
     expect(sheet!.rows).toHaveLength(66);
     const header = sheet!.rows[0]!.map((cell) => (cell.kind === 'text' ? cell.value : ''));
     expect(header.slice(0, 5)).toEqual(['Индикатор', 'Название', 'Как вычисляется оценка', 'Допустимые значения', 'Значение']);
@@ -119,6 +120,22 @@ describe('csi-report data import', () => {
     expect(printed.err.join('\n')).toContain('csi-report: --locale: kazakhstan is published in en, ru, kk, not "de"');
     expect(await main(['data'], root)).toBe(64);
     expect(printed.err.join('\n')).toContain('Usage: csi-report data export');
+  });
+
+  it('refuses a workbook exported for another country, naming the cell that says so, and writes nothing', async () => {
+    const { root, bytes } = await exported();
+    expect(await main(['new-country', 'ostland', '--locales', 'en'], root)).toBe(0);
+    const theirs = 'data/countries/ostland/indicators.yaml';
+    const before = read(root, theirs);
+    writeFileSync(join(root, 'kz.xlsx'), typeInto(bytes, { [cellOf(bytes, '1.1.1', 'value')]: 12.5 }));
+    expect(await main(['data', 'import', 'kz.xlsx', '--country', 'ostland'], root)).toBe(2);
+    const said = printed.err.join('\n');
+    expect(said).toContain('kz.xlsx: sheet "About", cell B1: error: the workbook was exported for the country "kazakhstan", not "ostland"');
+    expect(said).toContain('csi-report data export --country ostland');
+    expect(read(root, theirs)).toBe(before);
+    // Into its own country it goes.
+    expect(await main(['data', 'import', 'kz.xlsx'], root)).toBe(0);
+    expect(valuesOf(root)['1.1.1']!.value).toBe(12.5);
   });
 
   it('refuses a file that is no workbook, and one without the Indicators sheet, naming the file', async () => {
