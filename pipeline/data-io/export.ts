@@ -71,7 +71,7 @@ function indicatorRows({ inputs, entries, locale }: ExportRequest): IndicatorRow
   return frameworkIndicators(framework).map((def) => {
     const entry = entries.get(def.id) ?? {};
     const rule = def.rule;
-    const range = rule.kind === 'cap-invert' ? undefined : 'range' in rule ? rule.range : ([framework.scale.min, framework.scale.max] as const);
+    const range = rule.kind === 'cap-invert' ? undefined : (rule.range ?? ([framework.scale.min, framework.scale.max] as const));
     const parts = rule.kind === 'cap-invert' ? [entry.components?.[rule.numerator], entry.components?.[rule.denominator]] : undefined;
     return {
       def,

@@ -17,7 +17,7 @@ export function readBibliography(reader: InputReader, paths: readonly string[]):
     if (!reader.exists(path)) continue;
     const yaml = reader.yaml(path, 'bibliography');
     if (!yaml || !validateYaml(yaml, bibliographySchema, reader.issues)) continue;
-    (yaml.value as Omit<BibEntry, 'at'>[]).forEach((entry, index) => {
+    yaml.value.forEach((entry, index) => {
       const at = yaml.placeOf([index]);
       const first = entries.find((e) => e.key === entry.key);
       if (first) {
@@ -42,7 +42,9 @@ export function readBibliography(reader: InputReader, paths: readonly string[]):
           hint: 'A supplied title is a description, written per locale: {en: "…", ru: "…", kk: "…"}.',
         }));
       }
-      entries.push({ ...entry, at });
+      // An entry without a title has been reported (the run fails); it stays listed so that its
+      // citations are not reported as unknown as well.
+      entries.push({ ...entry, title: entry.title ?? '', at });
     });
   }
   return entries;

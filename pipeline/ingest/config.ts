@@ -37,7 +37,7 @@ export function readConfig(reader: InputReader, path: string): PipelineConfig | 
 export function readConfigFile(reader: InputReader, path: string): ConfigFile | undefined {
   const yaml = reader.yaml(path, 'configuration');
   if (!yaml || !validateYaml(yaml, configSchema, reader.issues)) return undefined;
-  const raw = yaml.value as Partial<PipelineConfig>;
+  const raw = yaml.value;
   // SOURCE_DATE_EPOCH (reproducible-builds.org) overrides the configured date of the outputs.
   const fromEpoch = epochDate(reader);
   const config = {
@@ -46,7 +46,7 @@ export function readConfigFile(reader: InputReader, path: string): ConfigFile | 
     ...(fromEpoch ? { sourceDate: fromEpoch } : {}),
     translation: { ...defaults.translation, ...raw.translation },
   } as PipelineConfig;
-  const placeOf = (keys: readonly (string | number)[]): SourcePlace => (yaml.value && keys[0] !== undefined && keys[0] in (yaml.value as object) ? yaml.placeOf(keys) : { file: yaml.file });
+  const placeOf = (keys: readonly (string | number)[]): SourcePlace => (keys[0] !== undefined && keys[0] in yaml.value ? yaml.placeOf(keys) : { file: yaml.file });
   const before = reader.issues.length;
   for (const key of ['dataDir', 'templatesDir'] as const) {
     if (isAbsolute(config[key]) || !insideFolder(reader.root, join(reader.root, config[key]))) reader.issues.push(issueAt(placeOf([key]), outsideProject(key, config[key])));

@@ -13,7 +13,7 @@ export function readConflicts(reader: InputReader, path: string, values: Readonl
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'record of conflicting values');
   if (!yaml || !validateYaml(yaml, conflictsSchema, reader.issues)) return [];
-  const entries = (yaml.value as { conflicts: Omit<DataConflict, 'place'>[] }).conflicts;
+  const entries = yaml.value.conflicts;
   const seen = new Map<string, number>();
   return entries.map((entry, index) => {
     const at = (...path: (string | number)[]) => yaml.placeOf(['conflicts', index, ...path]);

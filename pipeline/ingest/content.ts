@@ -17,7 +17,7 @@ export function readFacts(reader: InputReader, dir: string, facts = new Map<stri
   for (const file of reader.list(dir, '.yaml')) {
     const yaml = reader.yaml(file, 'facts');
     if (!yaml || !validateYaml(yaml, factsSchema, reader.issues)) continue;
-    for (const [key, entry] of Object.entries(yaml.value as Record<string, Omit<Fact, 'key' | 'place'>>)) {
+    for (const [key, entry] of Object.entries(yaml.value)) {
       const place = yaml.placeOfKey([key]);
       const first = facts.get(key);
       if (first) reader.issues.push(issueAt(place, msg.duplicateId(key, formatPlace(first.place))));
@@ -36,7 +36,7 @@ export function readTables(reader: InputReader, path: string): TableDef[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'tables');
   if (!yaml || !validateYaml(yaml, tablesSchema, reader.issues)) return [];
-  const tables = (yaml.value as { tables: TableDef[] }).tables;
+  const tables = yaml.value.tables;
   const before = reader.issues.length;
   const ids = new Map<string, string>();
   tables.forEach((table, t) => {
@@ -70,7 +70,7 @@ export function readPeople(reader: InputReader, path: string): PeopleList[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'people');
   if (!yaml || !validateYaml(yaml, peopleSchema, reader.issues)) return [];
-  return (yaml.value as { lists: PeopleList[] }).lists;
+  return yaml.value.lists;
 }
 
 /** Reads a document plan, `templates/<document>/document.yaml`. */
@@ -78,12 +78,12 @@ export function readPlan(reader: InputReader, templatesDir: string, document: 'a
   const file = `${templatesDir}/${document}/document.yaml`;
   const yaml = reader.yaml(file, `${document} document plan`);
   if (!yaml || !validateYaml(yaml, planSchema, reader.issues)) return undefined;
-  const value = yaml.value as { parts: (string | Record<string, string>)[]; textColumn?: boolean };
+  const value = yaml.value;
   const parts = value.parts.map((part, i): PlanPart => {
-    if (typeof part === 'string') return { kind: part } as PlanPart;
+    if (typeof part === 'string') return { kind: part };
     const place = yaml.placeOf(['parts', i]);
-    if ('snippet' in part) return { kind: 'snippet', name: part.snippet!, place };
-    return { kind: 'people', list: part.people!, place };
+    if ('snippet' in part) return { kind: 'snippet', name: part.snippet, place };
+    return { kind: 'people', list: part.people, place };
   });
   return { document, parts, textColumn: value.textColumn ?? true, file: yaml.file };
 }

@@ -14,7 +14,7 @@ export function readCorrections(reader: InputReader, path: string, values: Reado
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'corrections log');
   if (!yaml || !validateYaml(yaml, correctionsSchema, reader.issues)) return [];
-  const entries = (yaml.value as { corrections: Omit<Correction, 'place'>[] }).corrections;
+  const entries = yaml.value.corrections;
   const corrections = entries.map((entry, index) => ({ ...entry, place: yaml.placeOf(['corrections', index]) }));
   corrections.forEach((correction, index) => {
     const raw = values?.get(correction.indicator);

@@ -4,30 +4,13 @@ import { msg } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
 import { frameworkIndicators } from './framework.ts';
 import type { InputReader } from '../input/read.ts';
-import { dataKinds, figuresSchema, type figureKinds, type figureUnits } from './schemas/figures.ts';
-import type { Framework, FigureBase, LocalisedText, ActorGroup, ActorMapFigure, BubbleActor, BubblesFigure, DataFigure, DataFigureKind, FigureDef, FigureKind, FigureSeries, FigureSource, FigureStage, FigureUnit, FigureValue, ImpactLevel, MapActor, MapRegion } from './types.ts';
+import { figuresSchema, type RawFigure, type RawFigureValue, type RawStage } from './schemas/figures.ts';
+import type { Framework, FigureBase, LocalisedText, ActorMapFigure, BubbleActor, BubblesFigure, DataFigure, DataFigureKind, FigureDef, FigureKind, FigureSeries, FigureSource, FigureStage, FigureUnit, FigureValue, MapActor } from './types.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
-type RawValue = number | { indicator: string } | null;
-interface RawFigure {
-  id: string;
-  kind: FigureKind;
-  caption: LocalisedText;
-  note?: LocalisedText;
-  source?: string | LocalisedText;
-  dimension?: string;
-  stages?: { key: string; label: LocalisedText; items: LocalisedText[] }[];
-  impactTitle?: LocalisedText;
-  impactLevels?: ImpactLevel[];
-  groups?: ActorGroup[];
-  actors?: (BubbleActor & MapActor)[];
-  regions?: MapRegion[];
-  unit?: FigureUnit;
-  valueTitle?: LocalisedText;
-  categories?: { key: string; label: LocalisedText }[];
-  series?: { key: string; label: LocalisedText; values: Record<string, RawValue> }[];
-}
+type DataRawFigure = Extract<RawFigure, { kind: DataFigureKind }>;
+type Path = (...path: (string | number)[]) => (string | number)[];
 
 /** Units whose values lie on the 0–100 scale. */
 const hundredScale: readonly FigureUnit[] = ['percent', 'index', 'score'];
@@ -39,7 +22,7 @@ const hundredScale: readonly FigureUnit[] = ['percent', 'index', 'score'];
 export function readFigures(reader: InputReader, path: string, framework: Framework, locales: readonly string[]): FigureDef[] {
   const yaml = reader.yaml(path, 'figures');
   if (!yaml || !validateYaml(yaml, figuresSchema, reader.issues)) return [];
-  const raws = (yaml.value as { figures: RawFigure[] }).figures;
+  const raws = yaml.value.figures;
   const check = new FigureChecker(yaml, framework, locales, reader.issues);
   const seen = new Map<string, SourcePlace>();
   return raws.map((raw, f) => {
@@ -76,30 +59,30 @@ class FigureChecker {
       case 'diamond':
         return { ...base, kind: 'diamond' };
       case 'stages':
-        return { ...base, kind: 'stages', stages: this.stages(raw.stages!, at) };
+        return { ...base, kind: 'stages', stages: this.stages(raw.stages, at) };
       case 'bubbles':
         return { ...base, kind: 'bubbles', ...this.bubbles(raw, at) };
       case 'actor-map':
         return { ...base, kind: 'actor-map', ...this.actorMap(raw, at) };
       case 'subdimensions':
-        if (!this.dimensions.includes(raw.dimension!)) this.issue(at('dimension'), msg.unknownDimension(raw.dimension!, this.dimensions));
-        return { ...base, kind: 'subdimensions', dimension: raw.dimension! };
+        if (!this.dimensions.includes(raw.dimension)) this.issue(at('dimension'), msg.unknownDimension(raw.dimension, this.dimensions));
+        return { ...base, kind: 'subdimensions', dimension: raw.dimension };
       default:
         return { ...base, ...this.data(raw, at) };
     }
   }
 
-  private data(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<DataFigure, keyof FigureBase> {
-    const unit = raw.unit!;
+  private data(raw: DataRawFigure, at: Path): Omit<DataFigure, keyof FigureBase> {
+    const unit = raw.unit;
     if (raw.valueTitle) this.text(raw.valueTitle, at('valueTitle'));
-    const categories = raw.categories!.map((category, c) => {
+    const categories = raw.categories.map((category, c) => {
       this.text(category.label, at('categories', c, 'label'));
       return { key: category.key, label: category.label };
     });
     this.unique(categories.map((c) => c.key), (c) => at('categories', c, 'key'));
-    this.unique(raw.series!.map((s) => s.key), (s) => at('series', s, 'key'));
+    this.unique(raw.series.map((s) => s.key), (s) => at('series', s, 'key'));
     const keys = categories.map((c) => c.key);
-    const series = raw.series!.map((entry, s): FigureSeries => {
+    const series = raw.series.map((entry, s): FigureSeries => {
       this.text(entry.label, at('series', s, 'label'));
       const values = new Map<string, FigureValue>();
       for (const [key, value] of Object.entries(entry.values)) {
@@ -116,10 +99,10 @@ class FigureChecker {
       // Category order, whatever order the values were written in.
       return { key: entry.key, label: entry.label, values: new Map(keys.filter((k) => values.has(k)).map((k) => [k, values.get(k)!])) };
     });
-    return { kind: raw.kind as DataFigureKind, unit, valueTitle: raw.valueTitle, categories, series };
+    return { kind: raw.kind, unit, valueTitle: raw.valueTitle, categories, series };
   }
 
-  private stages(raw: NonNullable<RawFigure['stages']>, at: (...path: (string | number)[]) => (string | number)[]): FigureStage[] {
+  private stages(raw: readonly RawStage[], at: Path): FigureStage[] {
     this.unique(raw.map((s) => s.key), (s) => at('stages', s, 'key'));
     return raw.map((stage, s) => {
       this.text(stage.label, at('stages', s, 'label'));
@@ -128,20 +111,20 @@ class FigureChecker {
     });
   }
 
-  private bubbles(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<BubblesFigure, keyof FigureBase | 'kind'> {
-    this.text(raw.impactTitle!, at('impactTitle'));
+  private bubbles(raw: Extract<RawFigure, { kind: 'bubbles' }>, at: Path): Omit<BubblesFigure, keyof FigureBase | 'kind'> {
+    this.text(raw.impactTitle, at('impactTitle'));
     raw.impactLevels?.forEach((level, l) => this.text(level.label, at('impactLevels', l, 'label')));
-    const groups = this.labelled(raw.groups!, 'groups', at);
-    const actors = this.labelled(raw.actors!, 'actors', at).map((actor, a): BubbleActor => {
+    const groups = this.labelled(raw.groups, 'groups', at);
+    const actors = this.labelled(raw.actors, 'actors', at).map((actor, a): BubbleActor => {
       this.member(actor.group, groups.map((g) => g.key), at('actors', a, 'group'), 'group');
       return { key: actor.key, label: actor.label, group: actor.group, x: actor.x, y: actor.y, impact: actor.impact };
     });
-    return { impactTitle: raw.impactTitle!, impactLevels: raw.impactLevels, groups: groups.map((g) => ({ key: g.key, label: g.label })), actors };
+    return { impactTitle: raw.impactTitle, impactLevels: raw.impactLevels, groups: groups.map((g) => ({ key: g.key, label: g.label })), actors };
   }
 
-  private actorMap(raw: RawFigure, at: (...path: (string | number)[]) => (string | number)[]): Omit<ActorMapFigure, keyof FigureBase | 'kind'> {
-    const regions = this.labelled(raw.regions!, 'regions', at);
-    const actors = this.labelled(raw.actors!, 'actors', at).map((actor, a): MapActor => {
+  private actorMap(raw: Extract<RawFigure, { kind: 'actor-map' }>, at: Path): Omit<ActorMapFigure, keyof FigureBase | 'kind'> {
+    const regions = this.labelled(raw.regions, 'regions', at);
+    const actors = this.labelled(raw.actors, 'actors', at).map((actor, a): MapActor => {
       this.member(actor.region, regions.map((r) => r.key), at('actors', a, 'region'), 'region');
       return { key: actor.key, label: actor.label, region: actor.region, x: actor.x, y: actor.y };
     });
@@ -160,7 +143,7 @@ class FigureChecker {
     if (!known.includes(key)) this.issue(path, msg.unknownFigureMember(key, what, known, closest(key, known)));
   }
 
-  private value(raw: RawValue, path: (string | number)[], unit: FigureUnit, kind: FigureKind): FigureValue {
+  private value(raw: RawFigureValue, path: (string | number)[], unit: FigureUnit, kind: FigureKind): FigureValue {
     if (raw === null) {
       if (kind !== 'bar') this.issue(path, msg.noValueOutsideBar(kind));
       return { kind: 'none' };

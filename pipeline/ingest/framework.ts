@@ -1,22 +1,17 @@
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import type { DimensionDef, Framework, IndicatorDef, LocalisedText, Rule, SubdimensionDef } from './types.ts';
+import type { DimensionDef, Framework, IndicatorDef, Rule, SubdimensionDef } from './types.ts';
 import type { InputReader } from '../input/read.ts';
 import { frameworkSchema } from './schemas/framework.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
-interface RawIndicator { id: string; name: LocalisedText; definition: LocalisedText; source: string; rule: Rule; weight?: number }
-interface RawSubdimension { id: string; name: LocalisedText; weight?: number; policyCanMove?: boolean; indicators: RawIndicator[] }
-interface RawDimension { id: string; key: string; contextual?: boolean; name: LocalisedText; weight?: number; subdimensions: RawSubdimension[] }
-interface RawFramework { id: string; name: LocalisedText; scale: { min: number; max: number }; sourceKinds: Record<string, LocalisedText>; dimensions: RawDimension[] }
-
 /** Reads `data/frameworks/<id>.yaml` and checks the tree: ids unique and nested, sources known. */
 export function readFramework(reader: InputReader, path: string): Framework | undefined {
   const yaml = reader.yaml(path, 'framework');
   if (!yaml || !validateYaml(yaml, frameworkSchema, reader.issues)) return undefined;
-  const raw = yaml.value as RawFramework;
+  const raw = yaml.value;
   const ids = new Map<string, SourcePlace>();
   const claim = (id: string, place: SourcePlace): void => {
     const first = ids.get(id);
@@ -93,7 +88,7 @@ function checkNesting(id: string, parent: string, place: SourcePlace, issues: In
 }
 
 function checkRule(yaml: YamlFile, path: (string | number)[], rule: Rule, issues: InputIssue[]): void {
-  if ('range' in rule && !(rule.range[0] < rule.range[1])) {
+  if (rule.range && !(rule.range[0] < rule.range[1])) {
     issues.push(issueAt(yaml.placeOf([...path, 'range']), {
       message: `the range [${rule.range.join(', ')}] is empty or reversed`,
       hint: 'Write the range as [min, max] with min smaller than max.',

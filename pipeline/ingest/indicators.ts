@@ -4,12 +4,10 @@ import { describeRule } from './describe-rule.ts';
 import { frameworkIndicators } from './framework.ts';
 import type { Framework, IndicatorDef, RawValue, Source } from './types.ts';
 import type { InputReader } from '../input/read.ts';
-import { indicatorsSchema } from './schemas/indicators.ts';
+import { indicatorsSchema, type RawValueEntry } from './schemas/indicators.ts';
 import { closest } from '../util/text.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
-
-type RawEntry = Omit<RawValue, 'id' | 'place'>;
 
 /**
  * Reads `indicators.yaml` and checks it against the framework: every indicator has exactly one
@@ -24,7 +22,7 @@ export function readIndicatorValues(
 ): Map<string, RawValue> | undefined {
   const yaml = reader.yaml(path, 'indicator values');
   if (!yaml || !validateYaml(yaml, indicatorsSchema, reader.issues)) return undefined;
-  const entries = (yaml.value as { values: Record<string, RawEntry> }).values;
+  const entries = yaml.value.values;
   const defs = new Map(frameworkIndicators(framework).map((def) => [def.id, def]));
   const values = new Map<string, RawValue>();
 
@@ -52,7 +50,7 @@ export function readIndicatorValues(
   return values;
 }
 
-function checkValue(yaml: YamlFile, id: string, entry: RawEntry, def: IndicatorDef, framework: Framework, issues: InputIssue[]): boolean {
+function checkValue(yaml: YamlFile, id: string, entry: RawValueEntry, def: IndicatorDef, framework: Framework, issues: InputIssue[]): boolean {
   const at = (key: string) => yaml.placeOf(['values', id, key]);
   const shapes = ['value', 'ratio', 'components'].filter((key) => key in entry);
   if (shapes.length !== 1) {
@@ -87,7 +85,7 @@ function checkValue(yaml: YamlFile, id: string, entry: RawEntry, def: IndicatorD
     issues.push(issueAt(yaml.placeOfKey(['values', id]), msg.valueShape(id)));
     return false;
   }
-  const range: readonly [number, number] = 'range' in rule ? rule.range : [framework.scale.min, framework.scale.max];
+  const range: readonly [number, number] = rule.range ?? [framework.scale.min, framework.scale.max];
   if (entry.value < range[0] || entry.value > range[1]) {
     issues.push(issueAt(at('value'), msg.outOfRange(id, entry.value, range, describeRule(rule), rule.kind === 'percentage')));
     return false;

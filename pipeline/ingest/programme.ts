@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { readFacts } from './content.ts';
@@ -25,13 +26,13 @@ export interface Programme {
   partners: readonly Organisation[];
 }
 
-const programmeSchema = {
-  type: 'object',
-  properties: {
-    partners: { type: 'array', items: organisation, description: 'the partner organisations of the programme' },
+/** `data/frameworks/<framework>/programme.yaml`. */
+export const programmeSchema = Type.Object(
+  {
+    partners: Type.Optional(Type.Array(organisation, { description: 'the partner organisations of the programme' })),
   },
-  additionalProperties: false,
-};
+  { additionalProperties: false },
+);
 
 /** Reads the programme folder of a framework; problems join the reader's. */
 export function readProgramme(reader: InputReader, dir: string, framework: Framework | undefined): Programme {
@@ -43,7 +44,7 @@ export function readProgramme(reader: InputReader, dir: string, framework: Frame
   let partners: readonly Organisation[] = [];
   if (reader.exists(`${dir}/programme.yaml`)) {
     const yaml = reader.yaml(`${dir}/programme.yaml`, 'programme');
-    if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partners = (yaml.value as { partners?: Organisation[] }).partners ?? [];
+    if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partners = yaml.value.partners ?? [];
   }
   return { facts, sources, partners };
 }

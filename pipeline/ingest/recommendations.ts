@@ -19,7 +19,7 @@ export function readRecommendations(reader: InputReader, path: string, framework
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'recommendations');
   if (!yaml || !validateYaml(yaml, recommendationsSchema, reader.issues)) return [];
-  const entries = (yaml.value as { recommendations: Omit<Recommendation, 'place'>[] }).recommendations;
+  const entries = yaml.value.recommendations;
   const ids = new Map<string, Recommendation>();
   const texts = new Map<string, Recommendation>();
   const out: Recommendation[] = [];
@@ -57,8 +57,8 @@ export function readBriefChoices(reader: InputReader, path: string, framework: F
   if (!reader.exists(path)) return {};
   const yaml = reader.yaml(path, 'brief');
   if (!yaml || !validateYaml(yaml, briefSchema, reader.issues)) return { file: path };
-  const raw = yaml.value as { priorities?: Omit<PriorityChoice, 'place'>[]; urgent?: string[] } | null;
-  const priorities = raw?.priorities?.map((p, index): PriorityChoice => ({ ...p, place: yaml.placeOf(['priorities', index]) }));
+  const raw = yaml.value;
+  const priorities = raw.priorities?.map((p, index): PriorityChoice => ({ ...p, place: yaml.placeOf(['priorities', index]) }));
   priorities?.forEach((priority, index) => {
     const node = framework && findNode(framework, priority.subdimension);
     if (framework && (!node || !('indicators' in node))) reader.issues.push(issueAt(yaml.placeOf(['priorities', index, 'subdimension']), msg.notASubdimension(priority.subdimension)));
@@ -68,8 +68,8 @@ export function readBriefChoices(reader: InputReader, path: string, framework: F
       if (framework && !findNode(framework, evidence.id)) reader.issues.push(issueAt(yaml.placeOf(['priorities', index, 'evidence', e, 'id']), msg.unknownScoreId(evidence.id)));
     });
   });
-  raw?.urgent?.forEach((id, index) => {
+  raw.urgent?.forEach((id, index) => {
     if (!recommendations.some((r) => r.id === id)) reader.issues.push(issueAt(yaml.placeOf(['urgent', index]), msg.unknownRecommendation(id, recommendations.map((r) => r.id))));
   });
-  return { priorities, urgent: raw?.urgent, file: path };
+  return { priorities, urgent: raw.urgent, file: path };
 }

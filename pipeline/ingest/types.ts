@@ -1,17 +1,17 @@
 import type { NameCases } from '../format/cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';
-import type { dataKinds, figureKinds, figureUnits } from './schemas/figures.ts';
+import type { dataKinds, figureKinds, figureUnits, RawBubbleActor, RawCategory, RawImpactLevel, RawMapActor, RawRegion, RawStage } from './schemas/figures.ts';
+import type { RawRule } from './schemas/framework.ts';
+import type { planPartNames, RawBibEntry, RawConflict, RawCorrection, RawFact, RawPeopleList, RawTable, RawTableColumn } from './schemas/content.ts';
+import type { RawConfig, RawContact, RawFunder, RawOrganisation, RawSource } from './schemas/country.ts';
+import { actors, type RawEvidence, type RawPriority, type RawRecommendation } from './schemas/brief.ts';
+import type { RawValueEntry } from './schemas/indicators.ts';
 
 /** A text per locale code. */
 export type LocalisedText = Readonly<Record<string, string>>;
 
-/** How an indicator's raw value becomes a score on the framework's scale. */
-export type Rule =
-  | { kind: 'percentage' }
-  | { kind: 'scale'; factor: number; range: readonly [number, number] }
-  | { kind: 'rescale'; range: readonly [number, number] }
-  | { kind: 'reverse'; range: readonly [number, number] }
-  | { kind: 'cap-invert'; numerator: string; denominator: string; cap: number };
+/** How an indicator's raw value becomes a score on the framework's scale: each kind with the fields the schema requires of it. */
+export type Rule = RawRule;
 
 /** The settings of `pipeline.config.yaml`. */
 export interface PipelineConfig {
@@ -41,14 +41,7 @@ export interface PipelineConfig {
  * Web addresses of the published files, as patterns: `{country}` and `{locale}` are replaced
  * by the edition's country id and locale code. The documents print and link them.
  */
-export interface Publication {
-  /** The full report, e.g. `https://example.org/csi/{country}/{locale}/acr.pdf`. */
-  report: string;
-  /** The Policy Action Brief, when it is published on its own address. */
-  brief?: string;
-  /** The open data (the score matrix), e.g. `https://example.org/csi/{country}/scores.csv`. */
-  data: string;
-}
+export type Publication = NonNullable<RawConfig['publication']>;
 
 /** An indicator as the framework declares it. */
 export interface IndicatorDef {
@@ -121,89 +114,28 @@ export interface Framework {
   file: string;
 }
 
-/** One named part of a composite raw value (external debt, GNI …). */
-export interface RawComponent {
-  /** The number as the source gives it. */
-  value: number;
-  /** Its unit. */
-  unit: string;
-}
-
-/** An indicator's raw value, as the source gives it, with where it came from. */
-export interface RawValue {
+/** An indicator's raw value, as the source gives it (the fields of its `indicators.yaml` entry), with where it came from. */
+export interface RawValue extends RawValueEntry {
   /** Indicator id. */
   id: string;
-  /** The raw number, when it is a single number. */
-  value?: number;
-  /** An exact share `[numerator, denominator]`, when the source states one ("two thirds"). */
-  ratio?: readonly [number, number];
-  /** Named parts, when the rule combines several figures. */
-  components?: Readonly<Record<string, RawComponent>>;
-  /** Unit of `value` (absent when the value is made of components). */
-  unit?: string;
-  /** Year the value refers to, when the source states it. */
-  year?: number;
-  /** Key of the citation in `sources.yaml`. */
-  source: string;
-  /** Decimals shown when displayed; the default is 1. */
-  decimals?: number;
-  /** An explanation from the source. */
-  note?: string;
   /** Where in the data it is written. */
   place: SourcePlace;
 }
 
-/** A citation of a data source. */
-export interface Source {
+/** A citation of a data source: an entry of `sources.yaml` and its key. */
+export interface Source extends RawSource {
   /** Key used by indicators and facts. */
   key: string;
-  /** Kind of source, a key of the framework's `sourceKinds`. */
-  kind: string;
-  /** Author or organisation: one name, or the organisation's name per locale. */
-  author?: string | LocalisedText;
-  /** Title per locale. */
-  title: LocalisedText;
-  /** Year of publication. */
-  year?: number;
-  /** Publisher. */
-  publisher?: string;
-  /** Web address. */
-  url?: string;
 }
 
 /** How to reach an organisation: every field optional, printed in this order. */
-export interface Contact {
-  /** Postal address per locale. */
-  address?: LocalisedText;
-  /** Telephone, written as the organisation writes it. */
-  phone?: string;
-  /** E-mail address. */
-  email?: string;
-  /** Web site, a full address (`https://…`). */
-  web?: string;
-}
+export type Contact = RawContact;
 
 /** An organisation that carried out, guided or funded the study. */
-export interface Organisation {
-  /** Full name per locale. */
-  name: LocalisedText;
-  /** Short name per locale. */
-  short?: LocalisedText;
-  /** The name in the grammatical cases of the languages that inflect it: `{ru: {genitive: …}}`. */
-  cases?: NameCases;
-  /** How to reach it. */
-  contact?: Contact;
-}
+export type Organisation = RawOrganisation;
 
 /** A funder of the study, with the disclaimer it requires printed in the documents. */
-export interface Funder {
-  /** Stable key. */
-  key: string;
-  /** Name per locale. */
-  name: LocalisedText;
-  /** The funder's disclaimer per locale, printed on the imprint page and the brief's back page. */
-  disclaimer?: LocalisedText;
-}
+export type Funder = RawFunder;
 
 /** The country's metadata, as `country.yaml` gives it. */
 export interface Country {
@@ -277,90 +209,27 @@ export interface Dataset {
   files: readonly string[];
 }
 
-/** A number the narrative cites that is not an indicator value. */
-export interface Fact {
+/** A number the narrative cites that is not an indicator value: an entry of `facts/*.yaml`. */
+export interface Fact extends RawFact {
   /** Key used in `{{fact "key"}}`. */
   key: string;
-  /** The number. */
-  value: number;
-  /** How it is written: percent, count, year, number, usd-million, rank. */
-  unit: 'percent' | 'count' | 'year' | 'number' | 'usd-million' | 'rank';
-  /** Citation key, when known. */
-  source?: string;
-  /** Year it refers to. */
-  year?: number;
   /** Where it is written. */
   place: SourcePlace;
 }
 
 /** A column of a report table. */
-export interface TableColumn {
-  /** Key of the cells in each row. */
-  key: string;
-  /** Header per locale. */
-  label: LocalisedText;
-  /** Cell type: text cells are localised, number and percent cells are numbers. */
-  type: 'text' | 'number' | 'percent';
-}
+export type TableColumn = RawTableColumn;
 
 /** A table of the report, as `tables.yaml` gives it. */
-export interface TableDef {
-  /** Table number, e.g. `II.3.1`. */
-  id: string;
-  /** Caption per locale. */
-  caption: LocalisedText;
-  /** Notes under the table, per locale. */
-  notes?: readonly LocalisedText[];
-  /** Source: a citation key or a text per locale. */
-  source?: string | LocalisedText;
-  /** Columns. */
-  columns: readonly TableColumn[];
-  /** Rows: cells by column key (localised text, a number, or null for empty). */
-  rows: readonly Readonly<Record<string, LocalisedText | number | null>>[];
-  /** An optional total row. */
-  total?: Readonly<Record<string, LocalisedText | number | null>>;
-}
+export type TableDef = RawTable;
 
 /** A list of people (appendices 2–6). */
-export interface PeopleList {
-  /** Id of the list. */
-  id: string;
-  /** Appendix number. */
-  appendix: number;
-  /** Title per locale. */
-  title: LocalisedText;
-  /** Groups (by city for focus groups), each with an optional heading. */
-  groups: readonly { heading?: LocalisedText; people: readonly { name: LocalisedText; affiliation?: LocalisedText }[] }[];
-}
+export type PeopleList = RawPeopleList;
 
 /** A work cited in the report (`bibliography.yaml` of the country or of its framework). */
-export interface BibEntry {
-  /** Citation key, used in `{{cite "key"}}`. */
-  key: string;
-  /** Personal authors in order, each "Family, Given". */
-  authors?: readonly string[];
-  /** An organisation as author, when there are no personal authors. */
-  organisation?: string;
-  /** The organisation's abbreviation, used in citations ("UNDP"). */
-  short?: string;
-  /** The authors are the editors of the work. */
-  editors?: boolean;
-  /** The work has more authors than are listed. */
-  etAl?: boolean;
-  /** Year of publication. */
-  year?: number;
+export interface BibEntry extends Omit<RawBibEntry, 'title'> {
   /** Title in the language of the original, or per locale when `titleSupplied`. */
   title: string | LocalisedText;
-  /** The title is a description supplied for a work whose own title is not known; printed in brackets. */
-  titleSupplied?: boolean;
-  /** Place of publication. */
-  place?: string;
-  /** Publisher. */
-  publisher?: string;
-  /** Web address. */
-  url?: string;
-  /** Language of the work (locale code), which decides its "et al."; `en` when absent. */
-  lang?: string;
   /** Where the entry is written. */
   at: SourcePlace;
 }
@@ -407,7 +276,7 @@ export interface LocaleContent {
 
 /** One part of a document plan (`templates/<document>/document.yaml`). */
 export type PlanPart =
-  | { kind: 'cover' | 'imprint' | 'contents' | 'list-of-figures' | 'list-of-tables' | 'acronyms' | 'indicator-matrix' | 'data-notes' | 'bibliography' | 'appendices' | 'corrigendum' | 'page-break' }
+  | { kind: Exclude<(typeof planPartNames)[number], BriefPart> }
   | { kind: BriefPart }
   | { kind: 'snippet'; name: string; place?: SourcePlace }
   | { kind: 'people'; list: string; place?: SourcePlace };
@@ -428,86 +297,40 @@ export interface DocumentPlan {
 }
 
 /** A published correction of a value, as the country's corrections log records it. */
-export interface Correction {
-  /** Date of the correction, ISO `YYYY-MM-DD`. */
-  date: string;
-  /** Indicator id whose raw value was corrected. */
-  indicator: string;
-  /** The value as first published. */
-  old: number;
-  /** The corrected value; the data must hold it. */
-  new: number;
-  /** Why, per locale. */
-  reason: LocalisedText;
+export interface Correction extends RawCorrection {
   /** Where the entry is written. */
   place: SourcePlace;
 }
 
 /** One of the values the sources give for an indicator, and where it is given. */
-export interface ConflictingValue {
-  /** The number, in the indicator's unit. */
-  value: number;
-  /** Where the source gives it, per locale ("Appendix 1 of the published report"). */
-  where: LocalisedText;
-}
+export type ConflictingValue = RawConflict['values'][number];
 
 /** An indicator on which the sources disagree, as `conflicts.yaml` records it. */
-export interface DataConflict {
-  /** Indicator id. */
-  indicator: string;
-  /** The values the sources give, at least two. */
-  values: readonly ConflictingValue[];
-  /** The value this report uses; the data (`indicators.yaml`) must hold it. */
-  used: number;
-  /** Why that value, per locale. */
-  reason: LocalisedText;
+export interface DataConflict extends RawConflict {
   /** Where the entry is written. */
   place: SourcePlace;
 }
 
 /** Who a recommendation is addressed to. */
-export type Actor = 'civil-society' | 'government' | 'donors';
+export type Actor = RawRecommendation['actor'];
 
 /** The actors in the order the documents list them. */
-export const ACTORS: readonly Actor[] = ['civil-society', 'government', 'donors'];
+export const ACTORS: readonly Actor[] = actors;
 
 /** When a recommendation should be carried out: within a year, in one to three years, later. */
-export type Timeframe = 'short' | 'medium' | 'long';
+export type Timeframe = RawRecommendation['timeframe'];
 
 /** One recommendation of `recommendations.yaml`. */
-export interface Recommendation {
-  /** Id, unique in the list. */
-  id: string;
-  /** The actor it is addressed to. */
-  actor: Actor;
-  /** Who exactly acts, per locale (a ministry, CSO networks, donor agencies). */
-  who: LocalisedText;
-  /** When. */
-  timeframe: Timeframe;
-  /** The sub-dimensions it would move, by id: what ties it to the brief's priority issues. */
-  addresses: readonly string[];
-  /** A short title per locale, printed in both documents. */
-  title: LocalisedText;
-  /** The full recommendation per locale, printed in the report. */
-  text: LocalisedText;
+export interface Recommendation extends RawRecommendation {
   /** Where it is written. */
   place: SourcePlace;
 }
 
 /** A figure that proves a priority issue: an indicator's score, set large beside the text. */
-export interface Evidence {
-  /** Indicator (or sub-dimension) id. */
-  id: string;
-  /** What the number counts, per locale; the framework's name of the item when absent. */
-  label?: LocalisedText;
-}
+export type Evidence = RawEvidence;
 
 /** A priority issue of the brief, as the national team chose it. */
-export interface PriorityChoice {
-  /** The sub-dimension the issue is about. */
-  subdimension: string;
-  /** The figures shown as its evidence; the sub-dimension's weakest indicator when absent. */
-  evidence?: readonly Evidence[];
+export interface PriorityChoice extends RawPriority {
   /** Where it is written. */
   place: SourcePlace;
 }
@@ -551,12 +374,7 @@ export type FigureValue = { kind: 'number'; value: number } | { kind: 'indicator
 export type FigureSource = { kind: 'key'; key: string } | { kind: 'text'; text: LocalisedText };
 
 /** One category (a bar, a point, a row of the data table). */
-export interface FigureCategory {
-  /** Key the series' values refer to. */
-  key: string;
-  /** Label per locale. */
-  label: LocalisedText;
-}
+export type FigureCategory = RawCategory;
 
 /** One series: a value per category. */
 export interface FigureSeries {
@@ -596,14 +414,7 @@ export interface SubdimensionsFigure extends FigureBase {
 }
 
 /** One stage of a process diagram. */
-export interface FigureStage {
-  /** Key, unique in the figure. */
-  key: string;
-  /** Title per locale. */
-  label: LocalisedText;
-  /** What happens in the stage, in order, each per locale. */
-  items: readonly LocalisedText[];
-}
+export type FigureStage = RawStage;
 
 /** A process drawn as its stages, in order, each a box of activities. */
 export interface StagesFigure extends FigureBase {
@@ -614,36 +425,13 @@ export interface StagesFigure extends FigureBase {
 }
 
 /** A group of actors, named in a legend. */
-export interface ActorGroup {
-  /** Key actors refer to. */
-  key: string;
-  /** Label per locale. */
-  label: LocalisedText;
-}
+export type ActorGroup = RawCategory;
 
 /** An actor of a bubble chart. */
-export interface BubbleActor {
-  /** Key, unique in the figure. */
-  key: string;
-  /** Label per locale. */
-  label: LocalisedText;
-  /** Key of its group. */
-  group: string;
-  /** Centre on the plane, 0 (left) to 100 (right). */
-  x: number;
-  /** Centre on the plane, 0 (bottom) to 100 (top). */
-  y: number;
-  /** Its weight; the circle's area is proportional to it. */
-  impact: number;
-}
+export type BubbleActor = RawBubbleActor;
 
 /** A level of impact named in the legend of circle sizes. */
-export interface ImpactLevel {
-  /** The impact value. */
-  impact: number;
-  /** What it means, per locale. */
-  label: LocalisedText;
-}
+export type ImpactLevel = RawImpactLevel;
 
 /** Actors as circles on a plane, each circle's area their impact, coloured by group. */
 export interface BubblesFigure extends FigureBase {
@@ -660,32 +448,10 @@ export interface BubblesFigure extends FigureBase {
 }
 
 /** An area of a map, drawn as a circle. */
-export interface MapRegion {
-  /** Key actors refer to. */
-  key: string;
-  /** Label per locale. */
-  label: LocalisedText;
-  /** Centre, 0–100 from the left. */
-  x: number;
-  /** Centre, 0–100 from the bottom. */
-  y: number;
-  /** Radius in hundredths of the plane's width. */
-  radius: number;
-}
+export type MapRegion = RawRegion;
 
 /** An actor placed on a map. */
-export interface MapActor {
-  /** Key, unique in the figure. */
-  key: string;
-  /** Label per locale. */
-  label: LocalisedText;
-  /** Key of the region it belongs to. */
-  region: string;
-  /** Position, 0–100 from the left. */
-  x: number;
-  /** Position, 0–100 from the bottom. */
-  y: number;
-}
+export type MapActor = RawMapActor;
 
 /** A map of actors within regions (spheres of society and the arena between them). */
 export interface ActorMapFigure extends FigureBase {

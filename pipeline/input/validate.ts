@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
+import type { Static, TSchema } from 'typebox';
 import { registerMemo } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
 import type { InputIssue } from '../errors/errors.ts';
@@ -39,9 +40,14 @@ function schemaDigest(schema: SchemaObject): string {
 
 /**
  * Checks a parsed YAML file against a JSON Schema and turns every violation into an issue
- * at the exact line and column. Returns true when the file is valid.
+ * at the exact line and column. Returns true when the file is valid; given a TypeBox schema,
+ * the file's value then has the schema's static type, so readers need no cast.
  */
-export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean {
+export function validateYaml<T extends TSchema>(yaml: YamlFile, schema: T, issues: InputIssue[]): yaml is YamlFile<Static<T>>;
+/** The same check against a schema written as a plain JSON Schema object, whose value stays `unknown`. */
+export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean;
+export function validateYaml(yaml: YamlFile, typed: TSchema | SchemaObject, issues: InputIssue[]): boolean {
+  const schema = typed as SchemaObject;
   if (yaml.value === undefined) return false;
   if (yaml.value === null && schema.type === 'object') {
     issues.push(issueAt({ file: yaml.file }, msg.emptyFile((schema.required as string[] | undefined) ?? [])));

@@ -2,12 +2,15 @@ import { isAlias, isCollection, isNode, isPair, LineCounter, parseDocument, visi
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 
-/** A parsed YAML file that can tell where any of its values came from. */
-export interface YamlFile {
+/**
+ * A parsed YAML file that can tell where any of its values came from. `T` is what its value
+ * is known to be: `unknown` as parsed, the schema's static type once `validateYaml` passed it.
+ */
+export interface YamlFile<T = unknown> {
   /** Path relative to the project root. */
   file: string;
   /** The plain JavaScript value of the document (undefined when it could not be parsed). */
-  value: unknown;
+  value: T;
   /** Finds the place of the value at `path`, or of its nearest existing ancestor. */
   placeOf(path: readonly (string | number)[]): SourcePlace;
   /** Finds the place of the key (not the value) at `path`, for "unknown key" messages. */

@@ -162,7 +162,7 @@ function unitOf(indicator: IndicatorDef): string {
 function rangeOf(indicator: IndicatorDef, framework: Framework): string {
   const rule = indicator.rule;
   if (rule.kind === 'cap-invert') return `components ${rule.numerator} and ${rule.denominator}, each {value, unit: usd-million}`;
-  const range = 'range' in rule ? rule.range : [framework.scale.min, framework.scale.max];
+  const range = rule.range ?? [framework.scale.min, framework.scale.max];
   return `raw value ${range[0]}–${range[1]}`;
 }
 

@@ -9,13 +9,8 @@ import { InputReader } from '../input/read.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 import { closest } from '../util/text.ts';
-import { themeSchema } from './schema.ts';
+import { themeSchema, type RawTheme } from './schema.ts';
 import { faceNames, templateNames, type FaceName, type FontFace, type TemplateName, type Theme } from './types.ts';
-
-type RawFace = Omit<FontFace, 'key' | 'font'>;
-type RawTheme = Omit<Theme, 'file' | 'font' | 'templates'> & {
-  font: { family: string; package: string; faces: Record<FaceName, RawFace> };
-};
 
 /**
  * Reads `<templatesDir>/theme.yaml` and the chart templates `<templatesDir>/charts/<kind>.json`,
@@ -26,7 +21,7 @@ export function loadTheme(root: string, templatesDir: string): Theme {
   // 1. The theme file, checked against its schema so a typo names its line.
   const yaml = reader.yaml(`${templatesDir}/theme.yaml`, 'theme');
   if (!yaml || !validateYaml(yaml, themeSchema, reader.issues)) throw new InputError(reader.issues);
-  const raw = yaml.value as RawTheme;
+  const raw = yaml.value;
   // 2. The fonts, from the npm package the theme names.
   const faces = openFaces(root, raw.font, yaml, reader);
   // 3. The chart templates: JSON is YAML, so a syntax error gets its line and column too.

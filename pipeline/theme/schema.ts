@@ -1,30 +1,34 @@
-import type { SchemaObject } from 'ajv';
+import { Type, type Static, type TObject, type TProperties } from 'typebox';
+import { map } from '../input/map-schema.ts';
 
-const colour: SchemaObject = { type: 'string', pattern: '^#[0-9a-fA-F]{6}$', description: 'a colour written #rrggbb' };
-const size: SchemaObject = { type: 'number', exclusiveMinimum: 0, description: 'A size in points, larger than zero.' };
-const share: SchemaObject = { type: 'number', minimum: 0, maximum: 1, description: 'A share between 0 and 1.' };
+const colour = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'a colour written #rrggbb' });
+const size = Type.Number({ exclusiveMinimum: 0, description: 'A size in points, larger than zero.' });
+const share = Type.Number({ minimum: 0, maximum: 1, description: 'A share between 0 and 1.' });
 
-function record(properties: Record<string, SchemaObject>): SchemaObject {
-  return { type: 'object', required: Object.keys(properties), properties, additionalProperties: false };
+/** An object whose every key is required and no other allowed. */
+function record<P extends TProperties>(properties: P): TObject<P> {
+  return Type.Object(properties, { additionalProperties: false });
 }
 
-const face: SchemaObject = {
-  type: 'object',
-  required: ['file', 'weight', 'style', 'name'],
-  properties: {
-    file: { type: 'string', description: 'the font file inside the package, e.g. "400Regular/SourceSans3_400Regular.ttf"' },
-    weight: { type: 'integer', minimum: 100, maximum: 900, description: 'A CSS weight: 400 regular, 700 bold.' },
-    style: { enum: ['normal', 'italic'] },
-    name: { type: 'string', description: 'the name the PDF registers the face under' },
+const face = Type.Object(
+  {
+    /** The font file inside the package. */
+    file: Type.String({ description: 'the font file inside the package, e.g. "400Regular/SourceSans3_400Regular.ttf"' }),
+    /** A CSS weight: 400 regular, 700 bold. */
+    weight: Type.Integer({ minimum: 100, maximum: 900, description: 'A CSS weight: 400 regular, 700 bold.' }),
+    /** Upright or italic. */
+    style: Type.Enum(['normal', 'italic']),
+    /** The name the PDF registers the face under. */
+    name: Type.String({ description: 'the name the PDF registers the face under' }),
   },
-  additionalProperties: false,
-};
+  { additionalProperties: false },
+);
 
 /** `templates/theme.yaml`. */
-export const themeSchema: SchemaObject = record({
+export const themeSchema = record({
   font: record({
-    family: { type: 'string' },
-    package: { type: 'string' },
+    family: Type.String(),
+    package: Type.String(),
     faces: record({ regular: face, italic: face, semibold: face, semiboldItalic: face, bold: face, boldItalic: face }),
   }),
   text: record({
@@ -32,8 +36,8 @@ export const themeSchema: SchemaObject = record({
     heading1: size, heading2: size, heading3: size, lineHeight: size,
   }),
   colours: record({ text: colour, muted: colour, accent: colour, rule: colour, gridline: colour, axis: colour, halo: colour }),
-  dimensions: { type: 'object', additionalProperties: colour, minProperties: 1 },
-  series: { type: 'array', items: colour, minItems: 2, description: 'the series colours' },
+  dimensions: map(colour, { minProperties: 1 }),
+  series: Type.Array(colour, { minItems: 2, description: 'the series colours' }),
   chart: record({
     maxWidth: size, labelColumnMax: size, labelGap: size, barStep: size, barFill: share,
     lineWidth: size, lineHeight: size, tickStep: size,
@@ -45,14 +49,21 @@ export const themeSchema: SchemaObject = record({
     fontSize: record({ heading: size, label: size }),
   }),
   diamond: record({
-    axes: { type: 'array', items: { type: 'string' }, minItems: 4, maxItems: 4, description: 'the four axis dimension keys' },
+    axes: Type.Array(Type.String(), { minItems: 4, maxItems: 4, description: 'the four axis dimension keys' }),
     size,
-    rings: { type: 'array', items: { type: 'number', minimum: 0, maximum: 100 }, minItems: 1, description: 'the gridline rings' },
+    rings: Type.Array(Type.Number({ minimum: 0, maximum: 100 }), { minItems: 1, description: 'the gridline rings' }),
     axisNameMax: size,
     fontSize: record({ axisName: size, value: size, tick: size, circle: size }),
     polygonFill: colour, polygonFillOpacity: share, polygonStroke: colour, polygonStrokeWidth: size,
     circleStroke: colour, circleStrokeWidth: size,
-    circleDash: { type: 'array', items: { type: 'number', minimum: 0 } },
+    circleDash: Type.Array(Type.Number({ minimum: 0 })),
     circleFillOpacity: share, vertexSize: size,
   }),
 });
+
+/** `theme.yaml` as written. */
+export type RawTheme = Static<typeof themeSchema>;
+/** A font face of the theme, as written. */
+export type RawFace = Static<typeof face>;
+/** The names of the faces a theme declares. */
+export type RawFaceName = keyof RawTheme['font']['faces'];

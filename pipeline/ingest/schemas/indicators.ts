@@ -1,45 +1,55 @@
-import type { SchemaObject } from 'ajv';
-import { slug } from './common.ts';
+import { Type, type Static } from 'typebox';
+import { indicatorIdPattern, map, slug } from './common.ts';
 
-const unit = { enum: ['percent', 'index', 'score', 'usd-million', 'ratio', 'count'] };
+const unit = Type.Enum(['percent', 'index', 'score', 'usd-million', 'ratio', 'count']);
 
-const component: SchemaObject = {
-  type: 'object',
-  required: ['value', 'unit'],
-  properties: { value: { type: 'number' }, unit },
-  additionalProperties: false,
-};
-
-const rawValue: SchemaObject = {
-  type: 'object',
-  required: ['source'],
-  // A single value needs its unit; components carry a unit each. The year may be unknown
-  // for an old secondary figure, and is then left out rather than guessed.
-  if: { required: ['components'] },
-  else: { required: ['unit'] },
-  properties: {
-    value: { type: 'number' },
-    ratio: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2, description: 'a ratio [numerator, denominator]' },
-    components: { type: 'object', additionalProperties: component, minProperties: 1 },
+const component = Type.Object(
+  {
+    /** The number as the source gives it. */
+    value: Type.Number(),
+    /** Its unit. */
     unit,
-    year: { type: 'integer', minimum: 1900, maximum: 2100, description: 'The year the value refers to, e.g. 2009.' },
-    source: slug,
-    decimals: { type: 'integer', minimum: 0, maximum: 4, description: 'Decimals shown when the score is displayed (default 1).' },
-    note: { type: 'string' },
   },
-  additionalProperties: false,
-};
+  { additionalProperties: false },
+);
+
+const rawValue = Type.Object(
+  {
+    /** The raw number, when it is a single number. */
+    value: Type.Optional(Type.Number()),
+    /** An exact share `[numerator, denominator]`, when the source states one ("two thirds"). */
+    ratio: Type.Optional(Type.Unsafe<[number, number]>(Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: 'a ratio [numerator, denominator]' }))),
+    /** Named parts, when the rule combines several figures. */
+    components: Type.Optional(map(component, { minProperties: 1 })),
+    /** Unit of `value` (absent when the value is made of components). */
+    unit: Type.Optional(unit),
+    /** Year the value refers to, when the source states it. */
+    year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100, description: 'The year the value refers to, e.g. 2009.' })),
+    /** Key of the citation in `sources.yaml`. */
+    source: slug,
+    /** Decimals shown when displayed; the default is 1. */
+    decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 4, description: 'Decimals shown when the score is displayed (default 1).' })),
+    /** An explanation from the source. */
+    note: Type.Optional(Type.String()),
+  },
+  {
+    // A single value needs its unit; components carry a unit each. The year may be unknown
+    // for an old secondary figure, and is then left out rather than guessed.
+    if: { required: ['components'] },
+    else: { required: ['unit'] },
+    additionalProperties: false,
+  },
+);
 
 /** `data/countries/<country>/indicators.yaml`: raw values by indicator id. */
-export const indicatorsSchema: SchemaObject = {
-  type: 'object',
-  required: ['values'],
-  properties: {
-    values: {
-      type: 'object',
-      propertyNames: { pattern: '^[1-9][0-9]*\\.[1-9][0-9]*\\.[1-9][0-9]*$', description: 'an indicator id like "1.4.2" (in quotes)' },
-      additionalProperties: rawValue,
-    },
+export const indicatorsSchema = Type.Object(
+  {
+    values: map(rawValue, { propertyNames: { pattern: indicatorIdPattern, description: 'an indicator id like "1.4.2" (in quotes)' } }),
   },
-  additionalProperties: false,
-};
+  { additionalProperties: false },
+);
+
+/** One indicator's entry of `indicators.yaml`, as written. */
+export type RawValueEntry = Static<typeof rawValue>;
+/** One named part of a composite raw value. */
+export type RawComponent = Static<typeof component>;
