@@ -1,6 +1,5 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { faceFor, fontFaces } from '../theme/measure.ts';
-import { sharedFont } from '../theme/shared-font.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from './types.ts';
 
@@ -24,7 +23,7 @@ interface FontState {
  * document's font is what it was before. Returns the drawn height.
  */
 export function drawChart(doc: PDFKit.PDFDocument, chart: Chart, x: number, y: number, width: number, theme: Theme): number {
-  for (const face of fontFaces(theme)) doc.registerFont(face.name, sharedFont(face.file) as unknown as string);
+  for (const face of fontFaces(theme)) doc.registerFont(face.name, face.file);
   const state = doc as unknown as FontState;
   const saved = { _font: state._font, _fontSize: state._fontSize, _fontSource: state._fontSource, _fontFamily: state._fontFamily };
   const height = (width * chart.height) / chart.width;

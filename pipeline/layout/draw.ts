@@ -4,7 +4,6 @@ import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';
-import { sharedFont } from '../theme/shared-font.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
@@ -363,7 +362,6 @@ export function createPdf(document: ComposedDocument, style: PageStyle): PDFKit.
       ModDate: document.meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  // Each font opened once per process, its words shaped once for every document (theme/shared-font.ts).
-  for (const [name, file] of Object.entries(style.fontFiles)) doc.registerFont(name, sharedFont(file) as unknown as string);
+  for (const [name, file] of Object.entries(style.fontFiles)) doc.registerFont(name, file);
   return doc;
 }

@@ -3,7 +3,7 @@ import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { registerMemo } from '../cache/memo.ts';
-import { widthOfText, type ShapedFace } from './shaping.ts';
+import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';
 import type { Hyphenator, Line, Measure } from '../typeset/types.ts';
@@ -73,7 +73,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
 
 /**
  * Text measurement by the registered fonts themselves, from the process's shared shaping
- * (theme/shared-font.ts, through pdfkit's own per-document cache): a text's width is what pdfkit's `widthOfString` gives — the advances of the
+ * (shaping.ts): a text's width is what pdfkit's `widthOfString` gives — the advances of the
  * runs it shapes, one per word with its space, summed in the same order and scaled by the
  * same operations — but without selecting the font and size in the document for every new
  * text, and without a table of widths beside the table of shaped words (a paragraph measured
@@ -96,6 +96,7 @@ function measureWith(doc: PDFKit.PDFDocument): { measure: Measure; touch: (font:
       selected.add(font);
       doc.font(font);
       face = (doc as unknown as { _font: ShapedFace })._font;
+      shareShaping(face);
       faces.set(font, face);
     }
     return widthOfText(face, text, size);

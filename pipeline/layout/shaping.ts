@@ -1,15 +1,44 @@
-/** A pdfkit embedded font, as far as measuring reads it: its per-document cache of shaped words. */
-export interface ShapedFace {
-  layoutCached(text: string): { advanceWidth: number };
+/**
+ * Shares pdfkit's word shaping between the documents of a process, and shapes plain words
+ * without the OpenType engine.
+ *
+ * pdfkit shapes every word through fontkit's OpenType engine (GSUB/GPOS lookups) and caches
+ * the result per document only, so a build of six documents shapes the same words six times —
+ * most of the layout stage's time. The shaped run of a word depends only on the font file and
+ * the word, so it is kept here, keyed by both, and handed to every later document. What pdfkit
+ * writes from it (glyph ids, advances, positions, code points) is the same whichever document
+ * shaped it first, so the bytes of a PDF do not depend on what was built before it. A word in
+ * which no substitution or mark positioning can happen is composed from kerned pairs by
+ * SimpleShaper (theme/simple-shaping.ts), which gives what fontkit gives in a fraction of the time.
+ *
+ * pdfkit does not export its font class; its prototype is reached through a font instance and
+ * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
+ * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
+ */
+import { registerMemo } from '../cache/memo.ts';
+import { fontIdentity, shaperFor, type FontGlyph, type GlyphPosition, type SimpleShaper, type ShapingFont } from '../theme/simple-shaping.ts';
+
+interface ShapedRun {
+  glyphs: FontGlyph[];
+  positions: (GlyphPosition & { advanceWidth?: number })[];
+  advanceWidth: number;
 }
+
+interface EmbeddedFontLike {
+  font: ShapingFont;
+  scale: number;
+  layoutCached(text: string): ShapedRun;
+}
+
+/** A pdfkit embedded font whose word shaping is shared (`shareShaping`). */
+export type ShapedFace = EmbeddedFontLike;
 
 /**
  * Width (pt) of `text` in `font` at `size`, exactly as pdfkit's `doc.widthOfString(text)`
  * computes it with that font and size selected: the text is shaped a word at a time, each
  * word with the space or tab after it, the runs' advances are added in order, scaled to the
  * size, and put through the same (neutral) character spacing and horizontal scaling. Same
- * operations in the same order give the same floating-point number. The words' shapes come
- * from the font's shared runs (theme/shared-font.ts), through pdfkit's own cache.
+ * operations in the same order give the same floating-point number.
  */
 export function widthOfText(font: ShapedFace, text: string, size: number): number {
   let advance = 0;
@@ -23,4 +52,232 @@ export function widthOfText(font: ShapedFace, text: string, size: number): numbe
   }
   if (last < text.length) advance += font.layoutCached(text.slice(last)).advanceWidth;
   return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+}
+
+/** Shaped words by face and scale (`${identity}|${scale}`), then by word. */
+const runs = new Map<string, Map<string, ShapedRun>>();
+/** Each pdfkit font's own map of `runs`, so a lookup builds no key. */
+const runsOf = new WeakMap<object, Map<string, ShapedRun>>();
+/** Each pdfkit font's words saved by an earlier build, if any. */
+const keptOf = new WeakMap<object, KeptFace | undefined>();
+let patched = false;
+
+/**
+ * What pdfkit's `layoutRun` returns for `text`, made on the face's one shared instance: by
+ * SimpleShaper for a plain word, else by fontkit, positions scaled as pdfkit scales them.
+ */
+function shapeRun(shaper: SimpleShaper, scale: number, text: string): ShapedRun {
+  const shaped = shaper.shape(text) ?? shaper.font.layout(text);
+  return scaledRun(withOwnCodePoints(shaped.glyphs, text), shaped.positions, scale);
+}
+
+/** A run with its positions scaled as pdfkit's `layoutRun` scales them. */
+function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): ShapedRun {
+  let advanceWidth = 0;
+  const positions = units.map((p, i) => {
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i].advanceWidth * scale };
+    advanceWidth += position.xAdvance;
+    return position;
+  });
+  return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * The glyphs of a run, each naming the character it was made from. fontkit keeps one glyph
+ * object per glyph id and it names the character it was first made for, so where two
+ * characters share a glyph (a space and a no-break space) what pdfkit writes to the text
+ * layer would depend on what was shaped before; a glyph per character of the word makes it
+ * depend on the word alone. A run that is not one glyph per character (a ligature) is kept.
+ */
+function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
+  const codePoints = Array.from(text, (c) => c.codePointAt(0)!);
+  if (codePoints.length !== glyphs.length) return glyphs;
+  return glyphs.map((glyph, i) => (glyph.codePoints.length === 1 && glyph.codePoints[0] === codePoints[i] ? glyph : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoints[i]] }));
+}
+
+/**
+ * The shaped words of a face as saved, in font units, flat so that writing and reading them
+ * costs little (a build saves tens of thousands of words): the words in a list, and in
+ * `data`, for each word in turn, its glyph count n, n glyph ids, n x advances and a flag —
+ * 1 when n triples of y advance, x offset and y offset follow (only where the word has any),
+ * 2 when its glyphs' code points are in `codePoints` (only where they are not the word's own
+ * characters one by one). A face's glyph advances are saved once, by glyph id.
+ */
+interface SavedFace {
+  advances: Record<number, number>;
+  words: string[];
+  data: number[];
+  codePoints: Record<number, number[][]>;
+}
+
+/** A saved face with each word's index and where its entry starts in `data`, made when the face is first asked for. */
+interface KeptFace {
+  saved: SavedFace;
+  index: Map<string, number>;
+  offsets: number[];
+}
+
+/** Words saved by an earlier build, by face; made into runs when first asked for. */
+const saved = new Map<string, SavedFace>();
+/** The indexed form of `saved`, by face. */
+const kept = new Map<string, KeptFace>();
+
+function keptFace(face: string): KeptFace | undefined {
+  let known = kept.get(face);
+  if (!known) {
+    const entry = saved.get(face);
+    if (!entry) return undefined;
+    const index = new Map<string, number>();
+    const offsets: number[] = [];
+    let offset = 0;
+    entry.words.forEach((word, i) => {
+      index.set(word, i);
+      offsets.push(offset);
+      offset += entryLength(entry.data, offset);
+    });
+    known = { saved: entry, index, offsets };
+    kept.set(face, known);
+  }
+  return known;
+}
+
+/** Length in `data` of the word entry starting at `offset`. */
+function entryLength(data: readonly number[], offset: number): number {
+  const n = data[offset]!;
+  const flag = data[offset + 1 + 2 * n]!;
+  return 2 + 2 * n + (flag & 1 ? 3 * n : 0);
+}
+
+registerMemo({
+  name: 'shaped-words',
+  size: () => {
+    let count = 0;
+    for (const [face, words] of runs) {
+      count += words.size;
+      const old = saved.get(face);
+      if (old) for (const word of old.words) if (!words.has(word)) count++;
+    }
+    for (const [face, old] of saved) if (!runs.has(face)) count += old.words.length;
+    return count;
+  },
+  save: () => {
+    const faces: Record<string, SavedFace> = {};
+    for (const face of new Set([...saved.keys(), ...runs.keys()])) faces[face] = saveFace(face, runs.get(face) ?? new Map());
+    return faces;
+  },
+  clear: () => {
+    runs.clear();
+    saved.clear();
+    kept.clear();
+  },
+  load: (entries) => {
+    for (const [face, entry] of Object.entries(entries as Record<string, SavedFace>)) {
+      saved.set(face, entry);
+      kept.delete(face);
+    }
+  },
+});
+
+/** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
+function saveFace(face: string, words: Map<string, ShapedRun>): SavedFace {
+  const scale = Number(face.slice(face.lastIndexOf('|') + 1));
+  const out: SavedFace = { advances: {}, words: [], data: [], codePoints: {} };
+  const { advances, data } = out;
+  for (const [word, run] of words) {
+    const { glyphs, positions } = run;
+    const n = glyphs.length;
+    const start = data.length;
+    data.push(n);
+    for (const glyph of glyphs) data.push(glyph.id);
+    let offsets = false;
+    let exact = true;
+    for (const p of positions) {
+      const x = Math.round(p.xAdvance / scale);
+      // A position that is no whole number of font units once unscaled is not saved: the word is shaped again.
+      if (x * scale !== p.xAdvance) exact = false;
+      if (p.yAdvance || p.xOffset || p.yOffset) offsets = true;
+      data.push(x);
+    }
+    let plain = n === word.length;
+    for (let i = 0; plain && i < n; i++) {
+      const c = glyphs[i]!.codePoints;
+      plain = c.length === 1 && c[0] === word.charCodeAt(i);
+    }
+    data.push((offsets ? 1 : 0) | (plain ? 0 : 2));
+    if (offsets) {
+      for (const p of positions) {
+        const units = [Math.round(p.yAdvance / scale), Math.round(p.xOffset / scale), Math.round(p.yOffset / scale)] as const;
+        if (units[0] * scale !== p.yAdvance || units[1] * scale !== p.xOffset || units[2] * scale !== p.yOffset) exact = false;
+        data.push(...units);
+      }
+    }
+    if (!exact) {
+      data.length = start;
+      continue;
+    }
+    if (!plain) out.codePoints[out.words.length] = glyphs.map((g) => g.codePoints);
+    for (const glyph of glyphs) advances[glyph.id] = glyph.advanceWidth;
+    out.words.push(word);
+  }
+  const old = keptFace(face);
+  if (old) {
+    const { saved: entry, index: at, offsets } = old;
+    for (const [word, index] of at) {
+      if (words.has(word)) continue;
+      const offset = offsets[index]!;
+      const length = entryLength(entry.data, offset);
+      const n = entry.data[offset]!;
+      for (let i = 0; i < n; i++) {
+        const id = entry.data[offset + 1 + i]!;
+        advances[id] = entry.advances[id]!;
+      }
+      if (entry.codePoints[index]) out.codePoints[out.words.length] = entry.codePoints[index]!;
+      out.words.push(word);
+      for (let i = 0; i < length; i++) data.push(entry.data[offset + i]!);
+    }
+  }
+  return out;
+}
+
+/** The run of a saved word, as shaping it would give it. */
+function loadRun(word: string, entry: SavedFace, offset: number, index: number, scale: number): ShapedRun {
+  const { data, advances } = entry;
+  const n = data[offset]!;
+  const flag = data[offset + 1 + 2 * n]!;
+  const codePoints = flag & 2 ? entry.codePoints[index] : undefined;
+  const own = codePoints ? undefined : Array.from(word, (c) => [c.codePointAt(0)!]);
+  const glyphs: FontGlyph[] = [];
+  const units: GlyphPosition[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = data[offset + 1 + i]!;
+    glyphs.push({ id, advanceWidth: advances[id]!, codePoints: codePoints ? codePoints[i]! : own![i]! });
+    const extra = flag & 1 ? offset + 2 + 2 * n + 3 * i : -1;
+    units.push({ xAdvance: data[offset + 1 + n + i]!, yAdvance: extra < 0 ? 0 : data[extra]!, xOffset: extra < 0 ? 0 : data[extra + 1]!, yOffset: extra < 0 ? 0 : data[extra + 2]! });
+  }
+  return scaledRun(glyphs, units, scale);
+}
+
+/** Installs the shared cache on the class of `font` (a pdfkit embedded font); idempotent. */
+export function shareShaping(font: unknown): void {
+  if (patched || !font || typeof font !== 'object' || !('layoutRun' in font)) return;
+  const prototype = Object.getPrototypeOf(font) as EmbeddedFontLike;
+  prototype.layoutCached = function layoutCached(this: EmbeddedFontLike, text: string): ShapedRun {
+    let words = runsOf.get(this);
+    if (!words) {
+      const face = `${fontIdentity(this.font)}|${this.scale}`;
+      words = runs.get(face) ?? new Map<string, ShapedRun>();
+      runs.set(face, words);
+      runsOf.set(this, words);
+      keptOf.set(this, keptFace(face));
+    }
+    let run = words.get(text);
+    if (!run) {
+      const kept = keptOf.get(this);
+      const index = kept?.index.get(text);
+      run = index !== undefined ? loadRun(text, kept!.saved, kept!.offsets[index]!, index, this.scale) : shapeRun(shaperFor(this.font), this.scale, text);
+      words.set(text, run);
+    }
+    return run;
+  };
+  patched = true;
 }

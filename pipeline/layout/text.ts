@@ -4,10 +4,11 @@
  * pdfkit shapes such a run three times (to measure it twice and to encode it once), each time
  * gluing its words' glyph arrays together one word at a time; in a 60-page report that was
  * a fifth of the layout stage and much of its garbage. The run is shaped once here, from the
- * shared word cache (theme/shared-font.ts), and written with pdfkit's own operators. Every PDF of the
+ * shared word cache (shaping.ts), and written with pdfkit's own operators. Every PDF of the
  * default editions is byte-identical with what `doc.text` makes (test/layout/text.test.ts).
  */
 
+import { shareShaping } from './shaping.ts';
 
 /** The parts of pdfkit's embedded font this module uses. */
 interface EmbeddedFont {
@@ -82,6 +83,7 @@ export function drawTextOnBaseline(doc: PDFKit.PDFDocument, text: string, x: num
   if (text.length === 0) return;
   const state = doc as unknown as DocumentState;
   const font = state._font;
+  shareShaping(font);
   const size = state._fontSize;
   doc.save();
   doc.transform(1, 0, 0, -1, 0, state.page.height);

@@ -30,5 +30,4 @@ declare module 'fontkit' {
     fonts: Font[];
   }
   export function openSync(path: string, postscriptName?: string): Font | FontCollection;
-  export function create(bytes: Uint8Array, postscriptName?: string): Font | FontCollection;
 }
