@@ -4,7 +4,7 @@ import { cacheKey, noCache, type StageCache } from './cache/key.ts';
 import { loadMemos } from './cache/memo.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
 import { pipelineVersion } from './cache/version.ts';
-import { composeEditions } from './build/front.ts';
+import { composeEditions, loadStages } from './build/front.ts';
 import { layoutEditions } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
 import { buildInputs, buildTarget, unchangedBuild } from './build/unchanged.ts';
@@ -127,7 +127,9 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   const cacheDir = join(request.root, '.cache');
   const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir, notice);
-  // What earlier builds of this pipeline version worked out and kept (cache/memo.ts).
+  // What earlier builds of this pipeline version worked out and kept (cache/memo.ts), once
+  // the stages that keep it are loaded.
+  await loadStages();
   loadMemos(cache, version, notice);
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.

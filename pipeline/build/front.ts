@@ -45,17 +45,26 @@ export interface FrontResult {
 }
 
 /**
+ * The heavy stages (Vega, pdfkit, fontkit), loaded only when a build has work to do, so a
+ * build with nothing changed, `--help` and the translation commands start quickly. Their
+ * modules register the memo tables they keep (cache/memo.ts): load them before the kept
+ * tables are loaded, or what an earlier build kept is never read.
+ */
+export async function loadStages() {
+  const [ingest, chart, compose, glyphs, layout] = await Promise.all([
+    import('../ingest/index.ts'), import('../chart/index.ts'), import('../compose/index.ts'), import('../layout/glyphs.ts'), import('../layout/index.ts'),
+  ]);
+  return { ingest, chart, compose, glyphs, layout };
+}
+
+/**
  * Ingest → score → chart → compose for every edition of one country, with the translation
  * policy applied and every glyph checked against the fonts. Throws one `InputError` with
  * the problems of every locale, so one run lists them all.
  */
 export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const lap = input.lap ?? (() => undefined);
-  // The heavy stages (Vega, pdfkit, fontkit) are loaded only when a build has work to do, so
-  // a build with nothing changed, `--help` and the translation commands start quickly.
-  const [{ ingestDataset }, { renderCharts }, { composeDocument, figureInfos, messagesFor }, { checkGlyphs, svgTexts }] = await Promise.all([
-    import('../ingest/index.ts'), import('../chart/index.ts'), import('../compose/index.ts'), import('../layout/glyphs.ts'),
-  ]);
+  const { ingest: { ingestDataset }, chart: { renderCharts }, compose: { composeDocument, figureInfos, messagesFor }, glyphs: { checkGlyphs, svgTexts } } = await loadStages();
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   const dataset = ingestDataset({ root: input.root, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
   lap('ingest');
