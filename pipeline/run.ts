@@ -103,7 +103,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       const entries = removeStrayEntries(join(request.root, '.cache'));
       if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
     }
-    return { ...(await buildLocked(request, notice)), notices };
+    return { ...(await buildLocked(request, target, notice)), notices };
   } catch (error) {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
@@ -111,7 +111,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
 }
 
-async function buildLocked(request: RunRequest, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
+async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
   const timings: StageTimings = { ingest: 0, score: 0, chart: 0, compose: 0, layout: 0, publish: 0 };
   let clock = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -122,7 +122,7 @@ async function buildLocked(request: RunRequest, notice: (message: string) => voi
   // 0. Nothing to do when no input changed since the last successful build and its outputs
   //    are intact: the previous build already made exactly these files.
   const version = request.pipelineVersion ?? pipelineVersion();
-  const inputs = buildInputs(request, version);
+  const inputs = buildInputs(request, target, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   const cacheDir = join(request.root, '.cache');

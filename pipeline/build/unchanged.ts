@@ -1,5 +1,6 @@
 import { digestInputs } from '../cache/inputs.ts';
 import type { InputIssue } from '../errors/errors.ts';
+import type { PipelineConfig } from '../ingest/types.ts';
 import { outputPath, readConfig } from '../ingest/config.ts';
 import { InputReader } from '../input/read.ts';
 import type { ChangeReport } from '../publish/changes.ts';
@@ -35,20 +36,19 @@ export interface TargetRequest {
 }
 
 /** The country a build request builds and the output folder it publishes to; undefined when the configuration cannot be read (ingest then reports why). */
-export function buildTarget(request: TargetRequest): BuildTarget | undefined {
+export function buildTarget(request: TargetRequest): BuildTarget & { config: PipelineConfig } | undefined {
   const config = readConfig(new InputReader(request.root), request.configPath);
   if (!config) return undefined;
-  return { country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
+  return { config, country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
 }
 
 /** The target with a digest of everything the build could read. */
-export function buildInputs(request: TargetRequest, version: string): BuildInputs | undefined {
-  const config = readConfig(new InputReader(request.root), request.configPath);
-  if (!config) return undefined;
-  const country = request.country ?? config.countries[0]!;
+export function buildInputs(request: TargetRequest, target: ReturnType<typeof buildTarget>, version: string): BuildInputs | undefined {
+  if (!target) return undefined;
+  const { config, country, outputDir } = target;
   return {
     country,
-    outputDir: outputPath(request.root, config),
+    outputDir,
     digest: digestInputs(
       request.root,
       [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],

@@ -2,43 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Block, TableBlock } from '../../pipeline/document/types.ts';
 import { columnWidths } from '../../pipeline/layout/columns.ts';
 import { flowDocument } from '../../pipeline/layout/flow.ts';
-import type { PageStyle, TextStyle } from '../../pipeline/theme/style.ts';
 import { testDocument } from '../helpers/documents.ts';
-import { pageLayout } from '../helpers/page-layout.ts';
+import { chapter, fakeMeasure, fakePageStyle, paragraph, words } from '../helpers/fake-page.ts';
 
-/** Every character half its size wide: positions are counts of characters. */
-const measure = (text: string, _font: string, size: number) => [...text].length * size * 0.5;
-
-function pageStyle(): PageStyle {
-  const text = (size: number): TextStyle => ({ font: 'R', size, leading: size * 1.4, color: '#000000' });
-  return {
-    width: 595.28,
-    height: 841.89,
-    margin: { top: 78, bottom: 72, left: 57, right: 57 },
-    fonts: { regular: 'R', italic: 'I', bold: 'B', boldItalic: 'BI', semibold: 'S' },
-    fontFiles: {},
-    colors: { text: '#000000', accent: '#000080', muted: '#555555', rule: '#cccccc', tableHeader: '#eeeeee', tableStripe: '#f8f8f8', box: '#f0f0f0' },
-    body: text(10),
-    h1: text(18),
-    h2: text(13.5),
-    h3: text(11),
-    h4: text(10),
-    caption: text(9),
-    table: text(8.5),
-    footnote: text(8),
-    small: text(8.5),
-    header: text(8),
-    paragraphGap: 7,
-    measure: { characters: 66, min: 200, max: 400 },
-    ...pageLayout(),
-  };
-}
-
+const measure = fakeMeasure;
+const pageStyle = fakePageStyle;
 const documentOf = (blocks: Block[]) => testDocument(blocks);
-
-const words = (count: number, seed: number) => Array.from({ length: count }, (_, i) => ['civil', 'society', 'organisations', 'in', 'the', 'regions', 'depend', 'on', 'grants'][(i + seed) % 9]).join(' ');
-const paragraph = (count: number, seed = 0): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: words(count, seed) }] });
-const chapter = (title: string): Block => ({ kind: 'heading', level: 1, text: title, anchor: title, inContents: true, newPage: true });
 
 describe('the page rules', () => {
   it('sets the text column to the measure in characters of the document\'s own text', () => {
