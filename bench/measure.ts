@@ -42,10 +42,10 @@ export interface BenchSetup {
  * after one indicator correction, each `node bin/csi-report.js build` (the csi-report command)
  * in a fresh process.
  */
-export async function measureBuildRound(setup: BenchSetup): Promise<BuildRound> {
+export async function measureBuildRound(setup: BenchSetup, threads = 1): Promise<BuildRound> {
   const root = copyProject(setup.repoRoot);
   try {
-    const args = ['build', ...localeArgs(setup.locales)];
+    const args = ['build', ...localeArgs(setup.locales), '--threads', String(threads)];
     const build = (what: string) => runChild(setup.repoRoot, 'bin/csi-report.js', args, root).then((run) => mustSucceed(run, what));
     const cold = await build('the cold build');
     const afterCold = pdfDigests(root);

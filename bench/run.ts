@@ -56,6 +56,12 @@ async function main(): Promise<number> {
     progress(`builds, round ${i} of ${runs}`);
     rounds.push(await measureBuildRound(setup));
   }
+  // 1–3 again with the documents laid out on two threads (`--threads 2`).
+  const twoThreads = [];
+  for (let i = 1; i <= runs; i += 1) {
+    progress(`builds on two layout threads, round ${i} of ${runs}`);
+    twoThreads.push(await measureBuildRound(setup, 2));
+  }
   // 3b. Corrections while `csi-report watch` runs, as a team correcting data works.
   progress(`${corrections} corrections in a running watch`);
   const watch = await measureWatch(setup, corrections);
@@ -86,7 +92,7 @@ async function main(): Promise<number> {
     peer = { available: true, engine: typstVersion(last), builds: peerBuilds, inProcess: renders, pages };
   }
 
-  const results: BenchResults = { environment: environment(), runs, rounds, watch, inProcess, peer };
+  const results: BenchResults = { environment: environment(), runs, rounds, twoThreads, watch, inProcess, peer };
   const report = renderReport(results);
   const file = join(repoRoot, 'output', 'bench', 'results.md');
   mkdirSync(dirname(file), { recursive: true });

@@ -90,8 +90,9 @@ async function bundle() {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   await build({
-    // The PNG thread's entry sits beside the chunks, where pipeline/chart/png.ts looks for it.
-    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs') },
+    // The PNG and layout threads' entries sit beside the chunks, where pipeline/chart/png.ts
+    // and pipeline/build/layout-thread.ts look for them.
+    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') },
     outdir: scratch,
     bundle: true,
     splitting: true,

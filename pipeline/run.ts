@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
+import { renderPng } from './chart/png.ts';
 import { cacheKey, noCache, type StageCache } from './cache/key.ts';
 import { loadMemos } from './cache/memo.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
@@ -36,6 +37,8 @@ export interface RunRequest {
   releaseMemory?: boolean;
   /** Stands in for the pipeline's own version (tools embedding the pipeline, tests of the cache). */
   pipelineVersion?: string;
+  /** Threads to lay out the documents on, this one included: 1 (default) or 2 (`--threads`). */
+  layoutThreads?: number;
   /** Wait for another build of the same country to finish (default); false: exit 75 at once (`--no-wait`). */
   wait?: boolean;
   /** Told each one-line notice as it happens: waiting for a lock, a damaged cache entry discarded, strays removed. */
@@ -140,7 +143,7 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   if (editions.length === 0) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
   if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
   // 5. Layout: each document as a tagged PDF, from the cache when laid out before.
-  const laidOut = await layoutEditions({ dataset: front.dataset, editions, drawing: front.drawing, version, cache, releaseMemory: request.releaseMemory, notice });
+  const laidOut = await layoutEditions({ dataset: front.dataset, editions, drawing: front.drawing, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
   lap('layout');
   const files: OutputFile[] = [];
   for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
@@ -174,7 +177,8 @@ async function cachedPng(cache: StageCache, drawing: string, svg: string, datase
   const key = cacheKey('png', drawing, svg);
   const cached = cache.get(key);
   if (cached) return new Uint8Array(cached);
-  const { renderPng } = await import('./chart/png.ts');
+  // Posted to the PNG thread at once, not after an import that would wait for this thread's
+  // layout to yield: the pictures are drawn while the documents are laid out.
   const png = await whileDrawing('a chart\'s PNG picture', () => renderPng(svg, dataset.theme, 2));
   cache.set(key, png);
   return png;

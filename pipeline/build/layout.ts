@@ -2,15 +2,15 @@ import type { StageCache } from '../cache/key.ts';
 import { cacheKey } from '../cache/key.ts';
 import { memosToSave, saveMemos } from '../cache/memo.ts';
 import type { ComposedDocument } from '../document/types.ts';
-import { whileDrawing } from '../errors/errors.ts';
-import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
 import type { Dataset } from '../ingest/types.ts';
-import type { LayoutInput, LayoutResult } from '../layout/index.ts';
+import type { LayoutResult } from '../layout/index.ts';
 import { unbreakableWords } from '../layout/unbreakable.ts';
 import { digest } from '../util/digest.ts';
 import { releaseMemory } from '../util/memory.ts';
 import { fileDigest } from './digests.ts';
 import type { ComposedEdition } from './front.ts';
+import { portableTheme, type HyphenationSpec, type LayoutJob } from './layout-job.ts';
+import { LayoutThread } from './layout-thread.ts';
 
 /** What the layout step is given. */
 export interface LayoutStepInput {
@@ -26,6 +26,10 @@ export interface LayoutStepInput {
   cache: StageCache;
   /** Collect garbage between documents (`RunRequest.releaseMemory`). */
   releaseMemory?: boolean;
+  /** The stage cache's folder, from which a layout thread loads the memo tables; none without cache. */
+  cacheDir?: string;
+  /** Threads to lay out on, this one included (`lanesFor`); one by default. */
+  threads?: number;
   /** Told of a kept entry that could not be used. */
   notice: (message: string) => void;
 }
@@ -43,9 +47,12 @@ export interface LaidOutDocument {
 }
 
 /**
- * Lays out every document as a tagged PDF, one at a time, each finished and let go before the
- * next starts (peak memory is then one document's, not six); a document laid out before from
- * exactly this input is taken from the cache. Then the memo tables that grew are kept.
+ * Lays out every document as a tagged PDF; a document laid out before from exactly this input
+ * is taken from the cache. The others are shared between this thread and, on a machine with
+ * more than one core, a layout thread (`LayoutThread`): their inputs are independent, and each
+ * thread finishes a document and lets it go before it starts the next (peak memory is then a
+ * document's per thread, not six). Then the memo tables that grew — the layout thread's merged
+ * into this one's — are kept.
  */
 export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDocument[]> {
   const { dataset, cache } = input;
@@ -55,31 +62,37 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
   const jobs = input.editions.flatMap(({ locale, charts, documents }) => {
     const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
     return documents.map((document) => {
+      const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: hyphenationFor(locale) };
       // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
-      const key = layoutKey(input.drawing, document, { style: keyStyle, hyphenation: hyphenationFor(locale).name }, forLayout);
-      return { locale, charts, document, forLayout, key, result: cachedLayoutResult(cache, key, input.notice) };
+      const key = layoutKey(input.drawing, document, { style: keyStyle, hyphenation: job.hyphenation.name }, forLayout);
+      return { job, key, result: cachedLayoutResult(cache, key, input.notice) };
     });
   });
-  const laidOut: LaidOutDocument[] = [];
-  let layout: typeof import('../layout/index.ts') | undefined;
-  let drawChart: typeof import('../chart/index.ts')['drawChart'] | undefined;
-  for (const job of jobs) {
-    if (!job.result) {
+  const toDo = jobs.flatMap((job, index) => (job.result ? [] : [{ index, job: job.job }]));
+  const [here, there] = shareOut(toDo, lanesFor(toDo.length, input.threads));
+  const setup = { style: dataset.page, theme: dataset.theme };
+  const thread = there.length > 0
+    ? new LayoutThread({ style: setup.style, theme: portableTheme(setup.theme), version: input.version, cacheDir: input.cacheDir, releaseMemory: input.releaseMemory }, there, input.notice)
+    : undefined;
+  try {
+    if (here.length > 0) {
       // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-      layout ??= await import('../layout/index.ts');
-      drawChart ??= (await import('../chart/index.ts')).drawChart;
-      const paint = drawChart;
-      job.result = await whileDrawing(`the ${job.locale} ${job.document.kind === 'acr' ? 'report' : 'brief'}`, () => layout!.layoutDocument({
-        document: job.document,
-        style: dataset.page,
-        charts: new Map(job.forLayout.map((c) => [c.id, c])),
-        paintChart: (doc, id, x, y, width) => void paint(doc, job.charts.get(id)!, x, y, width, dataset.theme),
-        hyphenation: hyphenationFor(job.locale),
-      }));
-      storeLayoutResult(cache, job.key, job.result);
-      await releaseMemory(input.releaseMemory);
+      const runner = new (await import('./layout-runner.ts')).JobRunner(setup);
+      for (const { index, job } of here) {
+        const result = await runner.run(job);
+        jobs[index]!.result = result;
+        storeLayoutResult(cache, jobs[index]!.key, result);
+        await releaseMemory(input.releaseMemory);
+      }
     }
-    laidOut.push({ locale: job.locale, document: job.document, result: job.result, chartDigests: new Map(job.forLayout.map((c) => [c.id, c.digest])) });
+    for (const { index } of there) {
+      const result = await thread!.result(index);
+      jobs[index]!.result = result;
+      storeLayoutResult(cache, jobs[index]!.key, result);
+    }
+    await thread?.done();
+  } finally {
+    await thread?.stop();
   }
   // Everything shaped, measured and compiled is known now; kept for the next build, with
   // room made for it first.
@@ -88,22 +101,59 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
     await releaseMemory(input.releaseMemory, true);
     saveMemos(cache, input.version, grown);
   }
-  return laidOut;
+  return jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));
+}
+
+/** The most threads the documents are laid out on: this one and one layout thread. */
+export const MAX_LAYOUT_THREADS = 2;
+
+/**
+ * How many threads lay out `count` documents: as many as asked (`--threads`), one by default,
+ * at most `MAX_LAYOUT_THREADS`, and never more than there are editions to share out. One is the
+ * default because a second was measured slower on a two-core machine (the PNG thread and the
+ * collector already take most of the second core; see the README's benchmark).
+ */
+export function lanesFor(count: number, asked = 1): number {
+  return Math.max(1, Math.min(count, asked, MAX_LAYOUT_THREADS));
 }
 
 /**
- * One hyphenator per language, told the names and acronyms of the country's data; its name is
- * part of the key of remembered lines, so other words set the paragraphs again. It is made at
- * its first word: a rebuild whose layouts are all kept never loads the patterns.
+ * Shares the documents between `lanes` threads so that they finish about together, an
+ * edition's documents kept on one thread, where they share shaped words, broken lines and a
+ * hyphenator: the largest edition first, each to the thread with the least work so far (by the
+ * size of its composed content). The first share is this thread's; each keeps build order.
  */
-function hyphenations(dataset: Dataset): (locale: string) => NonNullable<LayoutInput['hyphenation']> {
-  const known = new Map<string, NonNullable<LayoutInput['hyphenation']>>();
+export function shareOut<T extends { index: number; job: LayoutJob }>(jobs: readonly T[], lanes: number): [T[], T[]] {
+  if (lanes < 2) return [[...jobs], []];
+  const editions = new Map<string, { jobs: T[]; size: number }>();
+  for (const job of jobs) {
+    const edition = editions.get(job.job.locale) ?? { jobs: [], size: 0 };
+    edition.jobs.push(job);
+    edition.size += JSON.stringify(job.job.document.blocks).length;
+    editions.set(job.job.locale, edition);
+  }
+  const loads = [0, 0];
+  const shares: [T[], T[]] = [[], []];
+  for (const edition of [...editions.values()].sort((a, b) => b.size - a.size || a.jobs[0]!.index - b.jobs[0]!.index)) {
+    const lane = loads[1]! < loads[0]! ? 1 : 0;
+    loads[lane] += edition.size;
+    shares[lane].push(...edition.jobs);
+  }
+  for (const share of shares) share.sort((a, b) => a.index - b.index);
+  return shares;
+}
+
+/**
+ * One hyphenation per language, told the names and acronyms of the country's data; its name is
+ * part of the key of remembered lines, so other words set the paragraphs again.
+ */
+function hyphenations(dataset: Dataset): (locale: string) => HyphenationSpec {
+  const known = new Map<string, HyphenationSpec>();
   return (locale) => {
     let found = known.get(locale);
     if (!found) {
-      const words = unbreakableWords(dataset, locale);
-      let made: Hyphenator | undefined;
-      found = { name: `${locale}:${digest(JSON.stringify(words))}`, hyphenator: { split: (word) => (made ??= createHyphenator(locale, { unbreakable: words })).split(word) } };
+      const unbreakable = unbreakableWords(dataset, locale);
+      found = { name: `${locale}:${digest(JSON.stringify(unbreakable))}`, locale, unbreakable };
       known.set(locale, found);
     }
     return found;

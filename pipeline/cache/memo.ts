@@ -84,6 +84,25 @@ export function saveMemos(cache: StageCache, version: string, which = memosToSav
   }
 }
 
+/** What a table of one thread learned, sent to the thread that keeps the tables (`mergeMemos`). */
+export interface MemoEntries {
+  name: string;
+  entries: unknown;
+}
+
+/**
+ * The entries of every table that grew since it was loaded: what a layout thread worked out,
+ * for the main thread to add to its own tables and keep.
+ */
+export function grownMemos(version: string): MemoEntries[] {
+  return tables.filter((table) => table.size() !== (loaded.get(keyOf(version, table)) ?? 0)).map((table) => ({ name: table.name, entries: table.save() }));
+}
+
+/** Adds what another thread's tables learned (`grownMemos`) to the tables of the same name here. */
+export function mergeMemos(grown: readonly MemoEntries[]): void {
+  for (const { name, entries } of grown) tables.find((table) => table.name === name)?.load(entries);
+}
+
 /** The tables `saveMemos` would write now. */
 export function memosToSave(version: string): MemoTable[] {
   return tables.filter((table) => {

@@ -22,7 +22,7 @@ interface FontState {
  * theme's names (again, if the layout did already: registering is idempotent), and the
  * document's font is what it was before. Returns the drawn height.
  */
-export function drawChart(doc: PDFKit.PDFDocument, chart: Chart, x: number, y: number, width: number, theme: Theme): number {
+export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme): number {
   for (const face of fontFaces(theme)) doc.registerFont(face.name, face.file);
   const state = doc as unknown as FontState;
   const saved = { _font: state._font, _fontSize: state._fontSize, _fontSource: state._fontSource, _fontFamily: state._fontFamily };

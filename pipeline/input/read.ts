@@ -10,9 +10,16 @@ export class InputReader {
   readonly root: string;
   readonly issues: InputIssue[] = [];
   private readonly read = new Set<string>();
+  /** Parsed YAML files by path, when the reader keeps them (`keepParsed`). */
+  private readonly parsed?: Map<string, YamlFile | undefined>;
 
-  constructor(root: string) {
+  /**
+   * `keepParsed`: a YAML file asked for again is the one parsed the first time, for a reader
+   * that goes over the same files once per language (the translation policy) within one build.
+   */
+  constructor(root: string, options: { keepParsed?: boolean } = {}) {
     this.root = root;
+    if (options.keepParsed) this.parsed = new Map();
   }
 
   /** Project-relative path with forward slashes, as messages show it. */
@@ -57,9 +64,12 @@ export class InputReader {
 
   /** Reads and parses a YAML file with positions. */
   yaml(path: string, what: string): YamlFile | undefined {
+    const file = this.rel(path);
+    if (this.parsed?.has(file)) return this.parsed.get(file);
     const text = this.text(path, what);
-    if (text === undefined) return undefined;
-    return parseYamlFile(this.rel(path), text, this.issues);
+    const yaml = text === undefined ? undefined : parseYamlFile(file, text, this.issues);
+    this.parsed?.set(file, yaml);
+    return yaml;
   }
 
   /** Lists the files of a folder (sorted, so every build sees the same order). */

@@ -13,9 +13,14 @@ export function textColumnWidth(document: ComposedDocument, style: PageStyle, me
   const { characters, min, max } = style.measure;
   let chars = 0;
   let width = 0;
+  // Word by word, as the paragraphs will be set: each word is shaped once for both, where a
+  // whole paragraph measured as one string would be shaped (and remembered) for this alone.
+  const space = measure(' ', style.body.font, style.body.size);
   for (const text of runningTexts(document.blocks)) {
     chars += [...text].length;
-    width += measure(text, style.body.font, style.body.size);
+    const words = text.split(' ');
+    width += space * (words.length - 1);
+    for (const word of words) width += measure(word, style.body.font, style.body.size);
   }
   if (chars === 0) return Math.min(max, pageWidth);
   const points = Math.round((characters * width) / chars);

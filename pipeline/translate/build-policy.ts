@@ -35,7 +35,8 @@ export function translationPolicy(root: string, dataset: Dataset, scores: Scores
     return outcome;
   }
   const read = new Set(dataset.files);
-  const reader = new InputReader(root);
+  // Each language goes over the same data files: they are read and parsed once.
+  const reader = new InputReader(root, { keepParsed: true });
   const marker = source.strings.entries.get('document.untranslated')?.text ?? '';
   for (const locale of locales) {
     const target = dataset.content.get(locale)!;

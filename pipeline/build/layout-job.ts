@@ -1,0 +1,90 @@
+import type { MemoEntries } from '../cache/memo.ts';
+import type { ComposedDocument } from '../document/types.ts';
+import type { LayoutResult } from '../layout/index.ts';
+import type { PageStyle } from '../theme/style.ts';
+import type { FaceName, FontFace, Theme } from '../theme/types.ts';
+import { openSync, type Font } from 'fontkit';
+
+/**
+ * One document to lay out, as plain data: what the main thread and a layout thread alike are
+ * given, so either can lay it out and get the same bytes.
+ */
+export interface LayoutJob {
+  /** Locale of the edition. */
+  locale: string;
+  /** The document as composed. */
+  document: ComposedDocument;
+  /** The charts it shows: their SVG, natural size and the digest of the drawing. */
+  charts: readonly JobChart[];
+  /** How its words are hyphenated. */
+  hyphenation: HyphenationSpec;
+}
+
+/** A chart as layout needs it. */
+export interface JobChart {
+  id: string;
+  svg: string;
+  width: number;
+  height: number;
+  digest: string;
+}
+
+/**
+ * The hyphenation of an edition: its language and the names and acronyms of the country's data
+ * that are never broken; `name` digests both and keys remembered lines.
+ */
+export interface HyphenationSpec {
+  name: string;
+  locale: string;
+  unbreakable: readonly string[];
+}
+
+/** What every job of a build shares: the page style and the theme the charts are drawn in. */
+export interface LayoutSetup {
+  style: PageStyle;
+  theme: Theme;
+}
+
+/** A theme as sent to another thread: its faces without their parsed fonts, which cannot be cloned. */
+export type PortableTheme = Omit<Theme, 'font'> & { font: { family: string; faces: Record<FaceName, Omit<FontFace, 'font'>> } };
+
+/** The theme without its parsed fonts, for a layout thread (`openTheme` there). */
+export function portableTheme(theme: Theme): PortableTheme {
+  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, { font: _font, ...face }]) => [key, face])) as PortableTheme['font']['faces'];
+  return { ...theme, font: { family: theme.font.family, faces } };
+}
+
+/** The theme with its fonts parsed again from the files the theme was read with. */
+export function openTheme(theme: PortableTheme): Theme {
+  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => [key, { ...face, font: openSync(face.file) as Font }])) as Theme['font']['faces'];
+  return { ...theme, font: { family: theme.font.family, faces } };
+}
+
+/** What a document is called in a message about it. */
+export function jobTitle(job: Pick<LayoutJob, 'locale' | 'document'>): string {
+  return `the ${job.locale} ${job.document.kind === 'acr' ? 'report' : 'brief'}`;
+}
+
+/** What a layout thread is started with. */
+export interface ThreadSetup {
+  /** The page style. */
+  style: PageStyle;
+  /** The theme the charts are drawn in, its fonts to be opened again there. */
+  theme: PortableTheme;
+  /** The pipeline version, under which the memo tables are kept. */
+  version: string;
+  /** The stage cache's folder, to load the memo tables from; none for a build without cache. */
+  cacheDir?: string;
+  /** Collect garbage between documents (`RunRequest.releaseMemory`). */
+  releaseMemory?: boolean;
+}
+
+/** A message to a layout thread. */
+export type ThreadRequest = { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
+
+/** A message from a layout thread. */
+export type ThreadReply =
+  | { kind: 'laid-out'; index: number; result: LayoutResult }
+  | { kind: 'failed'; index: number; error: { message: string; code?: string; name?: string } }
+  | { kind: 'notice'; message: string }
+  | { kind: 'memos'; grown: MemoEntries[] };

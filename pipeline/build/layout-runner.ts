@@ -1,0 +1,37 @@
+import { drawChart } from '../chart/pdf.ts';
+import { whileDrawing } from '../errors/errors.ts';
+import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
+import { layoutDocument, type LayoutResult } from '../layout/index.ts';
+import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup } from './layout-job.ts';
+
+/**
+ * Lays out jobs one after another. Hyphenators are made at the first word they split, once
+ * per edition language, so a thread that sets no justified paragraph never loads patterns.
+ */
+export class JobRunner {
+  private readonly hyphenators = new Map<string, { name: string; hyphenator: Hyphenator }>();
+
+  constructor(private readonly setup: LayoutSetup) {}
+
+  run(job: LayoutJob): Promise<LayoutResult> {
+    const { style, theme } = this.setup;
+    const charts = new Map(job.charts.map((chart) => [chart.id, chart]));
+    return whileDrawing(jobTitle(job), () => layoutDocument({
+      document: job.document,
+      style,
+      charts,
+      paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme),
+      hyphenation: this.hyphenation(job.hyphenation),
+    }));
+  }
+
+  private hyphenation(spec: HyphenationSpec): { name: string; hyphenator: Hyphenator } {
+    let found = this.hyphenators.get(spec.name);
+    if (!found) {
+      let made: Hyphenator | undefined;
+      found = { name: spec.name, hyphenator: { split: (word) => (made ??= createHyphenator(spec.locale, { unbreakable: spec.unbreakable })).split(word) } };
+      this.hyphenators.set(spec.name, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,44 @@
+// A layout thread: lays out the documents it is sent, one at a time, with the memo tables of
+// the last build loaded, and at the end sends back what its tables learned.
+import { parentPort, workerData } from 'node:worker_threads';
+import { noCache } from '../cache/key.ts';
+import { grownMemos, loadMemos } from '../cache/memo.ts';
+import { fileCache } from '../cache/store.ts';
+import { releaseMemory } from '../util/memory.ts';
+import { openTheme, type ThreadReply, type ThreadRequest, type ThreadSetup } from './layout-job.ts';
+import { JobRunner } from './layout-runner.ts';
+
+const setup = workerData as ThreadSetup;
+const port = parentPort!;
+const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
+loadMemos(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }));
+const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme) });
+
+// Jobs arrive together; each is laid out after the one before has ended.
+let queue = Promise.resolve();
+port.on('message', (request: ThreadRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: ThreadRequest): Promise<void> {
+  if (request.kind === 'finish') {
+    post({ kind: 'memos', grown: grownMemos(setup.version) });
+    port.close();
+    return;
+  }
+  try {
+    const result = await runner.run(request.job);
+    const bytes = result.bytes.slice();
+    post({ kind: 'laid-out', index: request.index, result: { ...result, bytes } }, [bytes.buffer as ArrayBuffer]);
+  } catch (error) {
+    post({ kind: 'failed', index: request.index, error: describe(error) });
+  }
+  await releaseMemory(setup.releaseMemory);
+}
+
+function describe(error: unknown): { message: string; code?: string; name?: string } {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const cause = (error as { cause?: unknown }).cause;
+  const inner = cause instanceof Error ? cause : error;
+  return { message: inner.message, code: (inner as { code?: string }).code, name: inner.name };
+}
