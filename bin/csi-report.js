@@ -10,15 +10,21 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { hashSources } from '../pipeline/cache/tree-digest.mjs';
+import { sourceVersion } from '../pipeline/cache/tree-digest.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'pipeline');
 
-/** A digest of everything the bundle is made from: the pipeline's sources and esbuild's version. */
-function sourceDigest(esbuildVersion) {
-  return hashSources(createHash('sha256').update(esbuildVersion).update('\0'), root).digest('hex').slice(0, 16);
+/** The pipeline's version and the digest of its sources (tree-digest.mjs), worked out once. */
+const made = sourceVersion(root);
+
+/** A digest of everything the bundle is made from: the pipeline's sources, esbuild's version and how this file bundles them. */
+function bundleDigest(esbuildVersion) {
+  return createHash('sha256').update(esbuildVersion).update('\0').update(readFileSync(fileURLToPath(import.meta.url))).update('\0').update(made.digest).digest('hex').slice(0, 16);
 }
+
+/** Packages bundled with the pipeline's sources instead of loaded from node_modules (see `bundle`). */
+const inlined = /^(typebox|vega|vega-[a-z-]+|d3-[a-z-]+|internmap|delaunator|robust-predicates)(\/|$)/;
 
 /** The name of the list of the bundle's files and their digests, written beside them. */
 const SUMS = 'sums.json';
@@ -36,9 +42,10 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 /**
  * Why a kept bundle cannot be run, or undefined when every file is there with the digest
  * recorded when it was made and nothing was added. The bundle is code: a truncated chunk or
- * a changed byte must never run.
+ * a changed byte must never run. Source maps run nothing and are read only under --debug;
+ * their digests are checked then.
  */
-function bundleDamage(dir) {
+function bundleDamage(dir, withMaps) {
   let sums;
   try {
     sums = JSON.parse(readFileSync(join(dir, SUMS), 'utf8'));
@@ -49,6 +56,7 @@ function bundleDamage(dir) {
   const listed = Object.keys(sums).sort();
   if (files.join('\n') !== listed.join('\n')) return 'its files are not the ones it was made with';
   for (const file of files) {
+    if (!withMaps && file.endsWith('.map')) continue;
     if (sha256(readFileSync(join(dir, file))) !== sums[file]) return `${file} does not match its digest`;
   }
   return undefined;
@@ -72,14 +80,14 @@ function isRunning(pid) {
 }
 
 /** The bundle's entry for the current sources, made when missing or damaged. */
-async function bundle() {
+async function bundle(withMaps) {
   const esbuildPackage = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
   const cacheDir = join(root, 'node_modules', '.cache', 'csi-report');
   removeStrayBundles(cacheDir);
-  const target = join(cacheDir, sourceDigest(esbuildPackage.version));
+  const target = join(cacheDir, bundleDigest(esbuildPackage.version));
   const entry = join(target, 'cli.mjs');
   if (existsSync(target)) {
-    const damage = bundleDamage(target);
+    const damage = bundleDamage(target, withMaps);
     if (damage === undefined) return entry;
     console.error(`csi-report: the kept bundle ${target} is damaged (${damage}); making it again`);
     rmSync(target, { recursive: true, force: true });
@@ -99,7 +107,17 @@ async function bundle() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Packages are loaded from node_modules, except those written as hundreds of small ES
+    // modules, which Node would open, resolve and compile one by one at every start: TypeBox
+    // (the input schemas) and the Vega stack (charts). Those are pure JavaScript and go into
+    // the bundle; everything else (fonts, patterns, native code, data read beside the code)
+    // stays where its package put it.
+    plugins: [{
+      name: 'packages-outside-but-many-small-modules',
+      setup(build) {
+        build.onResolve({ filter: /^[^./]/ }, (args) => (inlined.test(args.path) ? undefined : { path: args.path, external: true }));
+      },
+    }],
     sourcemap: 'linked',
     // .mjs: a folder inside node_modules is outside the project's "type": "module".
     outExtension: { '.js': '.mjs' },
@@ -122,6 +140,7 @@ async function bundle() {
 }
 
 const argv = process.argv.slice(2);
-if (argv.includes('--debug')) process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(await bundle()).href);
-process.exitCode = await main(argv);
+const debug = argv.includes('--debug');
+if (debug) process.setSourceMapsEnabled(true);
+const { main } = await import(pathToFileURL(await bundle(debug)).href);
+process.exitCode = await main(argv, process.cwd(), { pipelineVersion: made.version });

@@ -37,8 +37,11 @@ Exit codes: 0 success, 1 internal error, 2 input error, 3 render error, 64 usage
 74 the environment refused (disk full, permission denied, read-only), 75 another build of
 the same country is running.`;
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: readonly string[], root = process.cwd()): Promise<number> {
+/**
+ * Runs the command line; returns the exit code. `pipelineVersion` is the version the csi-report
+ * command worked out for its bundle (the same `pipelineVersion()` gives), so it is not worked out twice.
+ */
+export async function main(argv: readonly string[], root = process.cwd(), options: { pipelineVersion?: string } = {}): Promise<number> {
   let debug = argv.includes('--debug');
   tightenHeapGrowth();
   try {
@@ -74,7 +77,7 @@ export async function main(argv: readonly string[], root = process.cwd()): Promi
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: threads, onNotice: (message) => console.error(`csi-report: ${message}`) };
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: threads, pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
     if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import { renderPng } from './chart/png.ts';
@@ -9,6 +10,7 @@ import { composeEditions, loadStages } from './build/front.ts';
 import { layoutEditions } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
 import { buildInputs, buildTarget, unchangedBuild } from './build/unchanged.ts';
+import { VALID_INPUTS } from './input/validate.ts';
 import { asEnvironmentError, whileDrawing, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
 import type { OutputFile } from './publish/atomic.ts';
@@ -97,6 +99,12 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   };
   // The whole build of a country — reading, comparing with the last edition, publishing —
   // runs under its lock, so a second build waits and then builds on what the first published.
+  const version = request.pipelineVersion ?? pipelineVersion();
+  const cacheDir = join(request.root, '.cache');
+  // Which inputs earlier builds found valid, before the configuration is read: a rebuild with
+  // nothing changed then compiles no schema (nor loads the compiler).
+  const cache = request.noCache || request.checkOnly ? noCache : whileReading(cacheDir, () => fileCache(cacheDir, notice));
+  if (existsSync(cacheDir)) whileReading(cacheDir, () => loadMemos(cache, version, notice, [VALID_INPUTS]));
   const target = request.checkOnly ? undefined : buildTarget(request);
   const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
   try {
@@ -106,7 +114,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       const entries = removeStrayEntries(join(request.root, '.cache'));
       if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
     }
-    return { ...(await buildLocked(request, target, notice)), notices };
+    return { ...(await buildLocked(request, target, { version, cache, cacheDir }, notice)), notices };
   } catch (error) {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
@@ -114,7 +122,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
 }
 
-async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
+async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, { version, cache, cacheDir }: { version: string; cache: StageCache; cacheDir: string }, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
   const timings: StageTimings = { ingest: 0, score: 0, chart: 0, compose: 0, layout: 0, publish: 0 };
   let clock = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -124,12 +132,9 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   };
   // 0. Nothing to do when no input changed since the last successful build and its outputs
   //    are intact: the previous build already made exactly these files.
-  const version = request.pipelineVersion ?? pipelineVersion();
   const inputs = buildInputs(request, target, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
-  const cacheDir = join(request.root, '.cache');
-  const cache = request.noCache || request.checkOnly ? noCache : fileCache(cacheDir, notice);
   // What earlier builds of this pipeline version worked out and kept (cache/memo.ts), once
   // the stages that keep it are loaded.
   await loadStages();
@@ -156,6 +161,15 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   const breakingMs = laidOut.reduce((sum, { result }) => sum + result.breakingMs, 0);
   const pages = laidOut.map(({ locale, document, result }) => ({ locale, document: document.kind, pages: result.pageCount }));
   return { country: front.dataset.country.id, written, scores, editions: pages, warnings, timings, breakingMs, changes };
+}
+
+/** Runs `work`, a refusal of the machine (a full disk, a read-only folder) reported as such. */
+function whileReading<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw asEnvironmentError(error, { path });
+  }
 }
 
 /** The SVG and PNG files of a locale's charts, the PNGs still being drawn. */

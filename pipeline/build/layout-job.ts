@@ -3,7 +3,6 @@ import type { ComposedDocument } from '../document/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import type { PageStyle } from '../theme/style.ts';
 import type { FaceName, FontFace, Theme } from '../theme/types.ts';
-import { openSync, type Font } from 'fontkit';
 
 /**
  * One document to lay out, as plain data: what the main thread and a layout thread alike are
@@ -54,11 +53,6 @@ export function portableTheme(theme: Theme): PortableTheme {
   return { ...theme, font: { family: theme.font.family, faces } };
 }
 
-/** The theme with its fonts parsed again from the files the theme was read with. */
-export function openTheme(theme: PortableTheme): Theme {
-  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => [key, { ...face, font: openSync(face.file) as Font }])) as Theme['font']['faces'];
-  return { ...theme, font: { family: theme.font.family, faces } };
-}
 
 /** What a document is called in a message about it. */
 export function jobTitle(job: Pick<LayoutJob, 'locale' | 'document'>): string {

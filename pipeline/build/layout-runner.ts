@@ -2,7 +2,9 @@ import { drawChart } from '../chart/pdf.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
 import { layoutDocument, type LayoutResult } from '../layout/index.ts';
-import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup } from './layout-job.ts';
+import { openSync, type Font } from 'fontkit';
+import type { Theme } from '../theme/types.ts';
+import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup, type PortableTheme } from './layout-job.ts';
 
 /**
  * Lays out jobs one after another. Hyphenators are made at the first word they split, once
@@ -34,4 +36,10 @@ export class JobRunner {
     }
     return found;
   }
+}
+
+/** The theme with its fonts parsed again from the files the theme was read with. */
+export function openTheme(theme: PortableTheme): Theme {
+  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => [key, { ...face, font: openSync(face.file) as Font }])) as Theme['font']['faces'];
+  return { ...theme, font: { family: theme.font.family, faces } };
 }

@@ -5,8 +5,8 @@ import { noCache } from '../cache/key.ts';
 import { grownMemos, loadMemos } from '../cache/memo.ts';
 import { fileCache } from '../cache/store.ts';
 import { releaseMemory } from '../util/memory.ts';
-import { openTheme, type ThreadReply, type ThreadRequest, type ThreadSetup } from './layout-job.ts';
-import { JobRunner } from './layout-runner.ts';
+import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
+import { JobRunner, openTheme } from './layout-runner.ts';
 
 const setup = workerData as ThreadSetup;
 const port = parentPort!;

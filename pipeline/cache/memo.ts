@@ -50,13 +50,15 @@ export function forgetWithMemos(forget: () => void): void {
 }
 
 /**
- * Loads every table's saved entries for this pipeline version, once per process. The store
+ * Loads every table's saved entries for this pipeline version (those named in `only`, when
+ * given), once per process. The store
  * verifies each table against the digest it was saved with before it is read (compiled
  * templates among them are code); a table it still cannot read is forgotten whole, as a
  * partly loaded table could serve a wrong entry.
  */
-export function loadMemos(cache: StageCache, version: string, notice: (message: string) => void = () => undefined): void {
+export function loadMemos(cache: StageCache, version: string, notice: (message: string) => void = () => undefined, only?: readonly string[]): void {
   for (const table of tables) {
+    if (only && !only.includes(table.name)) continue;
     const key = keyOf(version, table);
     if (loaded.has(key)) continue;
     const bytes = cache.get(key);

@@ -5,3 +5,6 @@ export function hashTree(hash: Hash, root: string, paths: readonly string[], acc
 
 /** See tree-digest.mjs. */
 export function hashSources(hash: Hash, packageRoot: string): Hash;
+
+/** See tree-digest.mjs. */
+export function sourceVersion(packageRoot: string): { version: string; digest: string };

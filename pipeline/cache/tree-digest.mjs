@@ -2,6 +2,7 @@
 // version (every source a build runs), the command's bundle (the same sources, made into one
 // file) and a build's inputs (data, templates, configuration). Plain JavaScript, because the
 // csi-report command digests the sources before any TypeScript is loaded.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -46,4 +47,18 @@ const SOURCES = ['pipeline', 'package.json', 'package-lock.json'];
  */
 export function hashSources(hash, packageRoot) {
   return hashTree(hash, packageRoot, SOURCES, (path) => /\.m?[jt]s$/.test(path) || /^package(-lock)?\.json$/.test(path));
+}
+
+/**
+ * The pipeline version of the package at `packageRoot` — its package version and a digest of
+ * its sources — and the full digest. The csi-report command works it out once, for its bundle
+ * and for the build it runs; the pipeline's own `pipelineVersion` gives the same.
+ *
+ * @param {string} packageRoot
+ * @returns {{ version: string; digest: string }}
+ */
+export function sourceVersion(packageRoot) {
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  const digest = hashSources(createHash('sha256'), packageRoot).digest('hex');
+  return { version: `${pkg.version}+${digest.slice(0, 12)}`, digest };
 }

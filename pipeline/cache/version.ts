@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { packageRoot } from '../util/package-root.ts';
-import { hashSources } from './tree-digest.mjs';
+import { sourceVersion } from './tree-digest.mjs';
 
 let known: string | undefined;
 
@@ -19,6 +16,5 @@ export function pipelineVersion(): string {
 
 /** The version of the pipeline whose package lies at `root`. */
 export function versionOf(root: string): string {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  return `${pkg.version}+${hashSources(createHash('sha256'), root).digest('hex').slice(0, 12)}`;
+  return sourceVersion(root).version;
 }

@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import { registerMemo } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
@@ -8,9 +9,20 @@ import { closest } from '../util/text.ts';
 import { issueAt, type YamlFile } from './yaml-file.ts';
 import { calendarProblem } from './dates.ts';
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-// A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
-ajv.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
+/**
+ * The schema compiler, loaded at the first schema to compile: a build whose every input is
+ * known valid (a rebuild with nothing changed) never loads it.
+ */
+let ajvInstance: AjvInstance | undefined;
+function ajv(): AjvInstance {
+  if (!ajvInstance) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false });
+    // A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
+    ajvInstance.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
+  }
+  return ajvInstance;
+}
 const compiled = new WeakMap<SchemaObject, ValidateFunction>();
 const schemaDigests = new WeakMap<SchemaObject, string>();
 
@@ -19,8 +31,10 @@ const schemaDigests = new WeakMap<SchemaObject, string>();
  * unchanged file is not validated again, and its schema need not even be compiled.
  */
 const valid = new Set<string>();
+/** The name of the table of inputs known valid. */
+export const VALID_INPUTS = 'valid-inputs';
 registerMemo({
-  name: 'valid-inputs',
+  name: VALID_INPUTS,
   size: () => valid.size,
   save: () => [...valid],
   clear: () => valid.clear(),
@@ -62,7 +76,7 @@ export function validateYaml(yaml: YamlFile, typed: TSchema | SchemaObject, issu
   if (valid.has(known)) return true;
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv().compile(schema);
     compiled.set(schema, validate);
   }
   if (validate(yaml.value)) {
