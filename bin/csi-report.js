@@ -24,7 +24,14 @@ function bundleDigest(esbuildVersion) {
 }
 
 /** Packages bundled with the pipeline's sources instead of loaded from node_modules (see `bundle`). */
-const inlined = /^(typebox|vega|vega-[a-z-]+|d3-[a-z-]+|internmap|delaunator|robust-predicates)(\/|$)/;
+const inlined = new RegExp(`^(${[
+  // The input schemas and their checker, the YAML parser.
+  'typebox', 'yaml', 'ajv', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string',
+  // The narrative templates.
+  'handlebars', 'neo-async', 'source-map', 'wordwrap', 'minimist',
+  // Charts.
+  'vega', 'vega-[a-z-]+', 'd3-[a-z-]+', 'internmap', 'delaunator', 'robust-predicates',
+].join('|')})(/|$)`);
 
 /** The name of the list of the bundle's files and their digests, written beside them. */
 const SUMS = 'sums.json';
@@ -107,17 +114,20 @@ async function bundle(withMaps) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Packages are loaded from node_modules, except those written as hundreds of small ES
-    // modules, which Node would open, resolve and compile one by one at every start: TypeBox
-    // (the input schemas) and the Vega stack (charts). Those are pure JavaScript and go into
-    // the bundle; everything else (fonts, patterns, native code, data read beside the code)
-    // stays where its package put it.
+    // Packages are loaded from node_modules, except those written as dozens or hundreds of
+    // small modules, which Node would open, resolve and compile one by one at every start:
+    // the schemas' TypeBox and ajv, the YAML parser, Handlebars and the Vega stack (`inlined`).
+    // Those are pure JavaScript and go into the bundle; everything else (fonts, patterns,
+    // native code, data read beside the code) stays where its package put it.
     plugins: [{
       name: 'packages-outside-but-many-small-modules',
       setup(build) {
         build.onResolve({ filter: /^[^./]/ }, (args) => (inlined.test(args.path) ? undefined : { path: args.path, external: true }));
       },
     }],
+    // The CommonJS packages among them require Node's own modules; a chunk is an ES module,
+    // so it is given a `require` of its own.
+    banner: { js: "import { createRequire as __csiCreateRequire } from 'node:module'; const require = __csiCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
     // .mjs: a folder inside node_modules is outside the project's "type": "module".
     outExtension: { '.js': '.mjs' },
