@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Ajv as AjvInstance, ErrorObject, SchemaObject, ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import { registerMemo } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
@@ -10,13 +9,12 @@ import { issueAt, type YamlFile } from './yaml-file.ts';
 import { calendarProblem } from './dates.ts';
 
 /**
- * The schema compiler, loaded at the first schema to compile: a build whose every input is
- * known valid (a rebuild with nothing changed) never loads it.
+ * The schema compiler, made at the first schema to compile: a build whose every input is
+ * known valid (a rebuild with nothing changed) never makes it.
  */
-let ajvInstance: AjvInstance | undefined;
-function ajv(): AjvInstance {
+let ajvInstance: Ajv | undefined;
+function ajv(): Ajv {
   if (!ajvInstance) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false });
     // A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
     ajvInstance.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
