@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
 
 /** One timed run of a script in a fresh process. */
 export interface ChildRun {
@@ -54,13 +55,14 @@ export function mustSucceed(run: ChildRun, what: string): ChildRun {
 }
 
 /**
- * Bundles a TypeScript script of the benchmark the way bin/csi-report.js bundles the pipeline,
+ * Bundles a TypeScript script of the benchmark the way bin/csi-report.js bundles the pipeline
+ * (the same options: pipeline/util/bundle-options.mjs),
  * so the peer's build starts as ours does, and returns the bundle's path relative to the
  * repository. Made before any timing starts.
  */
 export async function bundleScript(repoRoot: string, script: string): Promise<string> {
   const { build } = await import('esbuild');
   const out = join('node_modules', '.cache', 'csi-report-bench', `${basename(script, '.ts')}.mjs`);
-  await build({ entryPoints: [join(repoRoot, script)], outfile: join(repoRoot, out), bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'error' });
+  await build({ ...bundleOptions, entryPoints: [join(repoRoot, script)], outfile: join(repoRoot, out), logLevel: 'error' });
   return out;
 }

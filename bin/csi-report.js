@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sourceVersion } from '../pipeline/cache/tree-digest.mjs';
+import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'pipeline');
@@ -22,16 +23,6 @@ const made = sourceVersion(root);
 function bundleDigest(esbuildVersion) {
   return createHash('sha256').update(esbuildVersion).update('\0').update(readFileSync(fileURLToPath(import.meta.url))).update('\0').update(made.digest).digest('hex').slice(0, 16);
 }
-
-/** Packages bundled with the pipeline's sources instead of loaded from node_modules (see `bundle`). */
-const inlined = new RegExp(`^(${[
-  // The input schemas and their checker, the YAML parser.
-  'typebox', 'yaml', 'ajv', 'fast-deep-equal', 'fast-uri', 'json-schema-traverse', 'require-from-string',
-  // The narrative templates.
-  'handlebars', 'neo-async', 'source-map', 'wordwrap', 'minimist',
-  // Charts.
-  'vega', 'vega-[a-z-]+', 'd3-[a-z-]+', 'internmap', 'delaunator', 'robust-predicates',
-].join('|')})(/|$)`);
 
 /** The name of the list of the bundle's files and their digests, written beside them. */
 const SUMS = 'sums.json';
@@ -109,25 +100,10 @@ async function bundle(withMaps) {
     // and pipeline/build/layout-thread.ts look for them.
     entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') },
     outdir: scratch,
-    bundle: true,
+    // Packages are loaded from node_modules except those published as many small modules,
+    // which go into the bundle (pipeline/util/bundle-options.mjs).
+    ...bundleOptions,
     splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // Packages are loaded from node_modules, except those written as dozens or hundreds of
-    // small modules, which Node would open, resolve and compile one by one at every start:
-    // the schemas' TypeBox and ajv, the YAML parser, Handlebars and the Vega stack (`inlined`).
-    // Those are pure JavaScript and go into the bundle; everything else (fonts, patterns,
-    // native code, data read beside the code) stays where its package put it.
-    plugins: [{
-      name: 'packages-outside-but-many-small-modules',
-      setup(build) {
-        build.onResolve({ filter: /^[^./]/ }, (args) => (inlined.test(args.path) ? undefined : { path: args.path, external: true }));
-      },
-    }],
-    // The CommonJS packages among them require Node's own modules; a chunk is an ES module,
-    // so it is given a `require` of its own.
-    banner: { js: "import { createRequire as __csiCreateRequire } from 'node:module'; const require = __csiCreateRequire(import.meta.url);" },
     sourcemap: 'linked',
     // .mjs: a folder inside node_modules is outside the project's "type": "module".
     outExtension: { '.js': '.mjs' },
