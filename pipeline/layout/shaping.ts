@@ -7,16 +7,15 @@
  * most of the layout stage's time. The shaped run of a word depends only on the font file and
  * the word, so it is kept here, keyed by both, and handed to every later document. What pdfkit
  * writes from it (glyph ids, advances, positions, code points) is the same whichever document
- * shaped it first, so the bytes of a PDF do not depend on what was built before it. A word in
- * which no substitution or mark positioning can happen is composed from kerned pairs by
- * SimpleShaper (theme/simple-shaping.ts), which gives what fontkit gives in a fraction of the time.
+ * shaped it first, so the bytes of a PDF do not depend on what was built before it. Words are
+ * shaped by HarfBuzz (theme/shaping.ts), which gives what fontkit gives in a fraction of the time.
  *
  * pdfkit does not export its font class; its prototype is reached through a font instance and
  * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
  * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
  */
 import { registerMemo } from '../cache/memo.ts';
-import { fontIdentity, shaperFor, type FontGlyph, type GlyphPosition, type SimpleShaper, type ShapingFont } from '../theme/simple-shaping.ts';
+import { fontIdentity, shapeText, type FontGlyph, type GlyphPosition, type ShapingFont } from '../theme/shaping.ts';
 
 interface ShapedRun {
   glyphs: FontGlyph[];
@@ -63,11 +62,11 @@ const keptOf = new WeakMap<object, KeptFace | undefined>();
 let patched = false;
 
 /**
- * What pdfkit's `layoutRun` returns for `text`, made on the face's one shared instance: by
- * SimpleShaper for a plain word, else by fontkit, positions scaled as pdfkit scales them.
+ * What pdfkit's `layoutRun` returns for `text`: shaped by HarfBuzz, or by fontkit where the
+ * text is left to it (theme/shaping.ts), positions scaled as pdfkit scales them.
  */
-function shapeRun(shaper: SimpleShaper, scale: number, text: string): ShapedRun {
-  const shaped = shaper.shape(text) ?? shaper.font.layout(text);
+function shapeRun(font: ShapingFont, scale: number, text: string): ShapedRun {
+  const shaped = shapeText(font, text);
   return scaledRun(withOwnCodePoints(shaped.glyphs, text), shaped.positions, scale);
 }
 
@@ -274,7 +273,7 @@ export function shareShaping(font: unknown): void {
     if (!run) {
       const kept = keptOf.get(this);
       const index = kept?.index.get(text);
-      run = index !== undefined ? loadRun(text, kept!.saved, kept!.offsets[index]!, index, this.scale) : shapeRun(shaperFor(this.font), this.scale, text);
+      run = index !== undefined ? loadRun(text, kept!.saved, kept!.offsets[index]!, index, this.scale) : shapeRun(this.font, this.scale, text);
       words.set(text, run);
     }
     return run;

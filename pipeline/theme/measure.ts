@@ -1,6 +1,6 @@
 import type { Font } from 'fontkit';
 import { registerNumberTable } from '../cache/memo.ts';
-import { advanceWidth, fontIdentity, type ShapingFont } from './simple-shaping.ts';
+import { advanceWidth, fontIdentity, type ShapingFont } from './shaping.ts';
 import type { FontFace, Theme } from './types.ts';
 
 /** A weight as CSS, SVG and Vega write it: `normal`, `bold`, `600`, 700. */

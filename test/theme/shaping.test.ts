@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { HarfBuzzShaper, type ShapingFont } from '../../pipeline/theme/shaping.ts';
+import { loadTheme } from '../../pipeline/theme/index.ts';
+import { repoRoot } from '../helpers/project.ts';
+
+const theme = loadTheme(repoRoot, 'templates');
+const faces = Object.entries(theme.font.faces);
+
+/**
+ * fontkit's own shaping of `text`, on a font instance of its own: glyphs and positions. Where
+ * the run is a glyph per character, each glyph's code point is its character, as the layout
+ * writes it (fontkit names the character a shared glyph was first made for: a space for a
+ * no-break space).
+ */
+function reference(font: ShapingFont, text: string) {
+  const run = font.layout(text);
+  const chars = Array.from(text, (c) => [c.codePointAt(0)!]);
+  return {
+    ids: run.glyphs.map((g) => g.id),
+    advances: run.glyphs.map((g) => g.advanceWidth),
+    codePoints: run.glyphs.length === chars.length ? chars : run.glyphs.map((g) => g.codePoints),
+    positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+  };
+}
+
+function shapedBy(shaper: HarfBuzzShaper, text: string) {
+  const run = shaper.shape(text);
+  return run && { ids: run.glyphs.map((g) => g.id), advances: run.glyphs.map((g) => g.advanceWidth), codePoints: run.glyphs.map((g) => g.codePoints), positions: run.positions };
+}
+
+function fresh(file: string): ShapingFont {
+  return fontkit.openSync(file) as unknown as ShapingFont;
+}
+
+function harfBuzz(file: string): HarfBuzzShaper {
+  return new HarfBuzzShaper(fresh(file), readFileSync(file));
+}
+
+function textFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return textFiles(path);
+    return /\.(md|yaml|hbs)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+/** Every word of the default country's texts, the frameworks and the templates, alone and with the trailing space pdfkit shapes it with. */
+const words = [...new Set([...textFiles(join(repoRoot, 'data')), ...textFiles(join(repoRoot, 'templates'))].join(' ').split(/[\s]+/).filter(Boolean).flatMap((w) => [w, `${w} `]))];
+
+describe('shaping by HarfBuzz', () => {
+  it.each(faces)('gives what fontkit gives for every word of the data and templates (%s)', (_name, face) => {
+    const shaper = harfBuzz(face.file);
+    const font = fresh(face.file);
+    let shaped = 0;
+    for (const word of words) {
+      const run = shapedBy(shaper, word);
+      if (!run) continue;
+      shaped++;
+      expect(run, word).toEqual(reference(font, word));
+    }
+    // Nearly every word is HarfBuzz's, or it would be doing nothing.
+    expect(shaped / words.length).toBeGreaterThan(0.99);
+  });
+
+  it('gives what fontkit gives for any string, or leaves it to fontkit', () => {
+    const face = theme.font.faces.regular;
+    const shaper = harfBuzz(face.file);
+    const font = fresh(face.file);
+    // Letters of the three languages, digits and punctuation, plus what shaping treats specially:
+    // ligature letters, combining marks, a soft hyphen, the fraction slash, a variation selector, no-break and zero-width spaces.
+    const alphabet = [...'AVTWYafilkorvy.,;:-–—«»“”"\'()[]/%0123456789 ', ...'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяё', ...'ӘәҒғҚқҢңӨөҰұҮүҺһІі', '\u0301', '\u0308', '\u00ad', '\u2044', '\ufe0f', '\u00a0', '\u200b', '\u2009', '\u20b8', '№'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 8 }), (chars) => {
+        const text = chars.join('');
+        const run = shapedBy(shaper, text);
+        if (run) expect(run).toEqual(reference(font, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('shapes ligatures and kerning itself, and leaves marks and fractions to fontkit', () => {
+    const shaper = harfBuzz(theme.font.faces.regular.file);
+    const office = shaper.shape('office')!;
+    expect(office.glyphs.length).toBeLessThan(6);
+    expect(office.glyphs.flatMap((g) => g.codePoints)).toEqual([...'office'].map((c) => c.codePointAt(0)));
+    expect(shaper.shape('AVT')!.positions[0]!.xAdvance).toBeLessThan(shaper.font.getGlyph(shaper.shape('A')!.glyphs[0]!.id).advanceWidth);
+    expect(shaper.shape('Қазақстан')).toBeDefined();
+    expect(shaper.shape('e\u0301')).toBeUndefined();
+    expect(shaper.shape('1\u20442')).toBeUndefined();
+    expect(shaper.shape('co\u00adop')).toBeUndefined();
+  });
+});
