@@ -1,5 +1,5 @@
 import SVGtoPDF from 'svg-to-pdfkit';
-import { faceFor, fontFaces } from '../theme/measure.ts';
+import { faceFor, fontFaces } from '../theme/faces.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
-import { faceFor } from '../theme/measure.ts';
+import { faceFor } from '../theme/faces.ts';
 import type { Theme } from '../theme/types.ts';
 
 /**
