@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import { renderPng } from './chart/png.ts';
@@ -104,7 +103,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // Which inputs earlier builds found valid, before the configuration is read: a rebuild with
   // nothing changed then compiles no schema (nor loads the compiler).
   const cache = request.noCache || request.checkOnly ? noCache : whileReading(cacheDir, () => fileCache(cacheDir, notice));
-  if (existsSync(cacheDir)) whileReading(cacheDir, () => loadMemos(cache, version, notice, [VALID_INPUTS]));
+  whileReading(cacheDir, () => loadMemos(cache, version, notice, [VALID_INPUTS]));
   const target = request.checkOnly ? undefined : buildTarget(request);
   const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
   try {

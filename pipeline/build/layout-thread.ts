@@ -15,7 +15,6 @@ export class LayoutThread {
   private readonly results = new Map<number, Promise<LayoutResult>>();
   private readonly settle = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: unknown) => void }>();
   private readonly finished: Promise<void>;
-  private failure: Error | undefined;
 
   constructor(setup: ThreadSetup, jobs: readonly { index: number; job: LayoutJob }[], notice: (message: string) => void) {
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
@@ -30,19 +29,20 @@ export class LayoutThread {
     this.finished.catch(() => undefined);
     for (const { index, job } of jobs) {
       const result = new Promise<LayoutResult>((resolve, reject) => this.settle.set(index, { resolve, reject }));
-      result.catch(() => undefined);
-      this.results.set(index, result.catch((error: unknown) => this.asDrawingError(job, error)));
+      const drawn = result.catch((error: unknown) => this.asDrawingError(job, error));
+      // Awaited by the build, unless it failed first and stopped this thread.
+      drawn.catch(() => undefined);
+      this.results.set(index, drawn);
     }
     this.worker.on('message', (reply: ThreadReply) => {
       if (reply.kind === 'notice') notice(reply.message);
       else if (reply.kind === 'memos') {
         mergeMemos(reply.grown);
         finish();
-      } else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve({ ...reply.result, bytes: new Uint8Array(reply.result.bytes) });
+      } else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
       else this.settle.get(reply.index)?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, name: reply.error.name ?? 'Error' }));
     });
     const stopped = (error: Error) => {
-      this.failure ??= error;
       for (const { reject } of this.settle.values()) reject(error);
       fail(error);
     };

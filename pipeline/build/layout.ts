@@ -68,28 +68,26 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
       return { job, key, result: cachedLayoutResult(cache, key, input.notice) };
     });
   });
-  const toDo = jobs.flatMap((job, index) => (job.result ? [] : [{ index, job: job.job }]));
-  const [here, there] = shareOut(toDo, lanesFor(toDo.length, input.threads));
+  const pending = jobs.flatMap((job, index) => (job.result ? [] : [{ index, job: job.job }]));
+  const [here, there] = shareOut(pending, lanesFor(pending.length, input.threads));
   const setup = { style: dataset.page, theme: dataset.theme };
   const thread = there.length > 0
     ? new LayoutThread({ style: setup.style, theme: portableTheme(setup.theme), version: input.version, cacheDir: input.cacheDir, releaseMemory: input.releaseMemory }, there, input.notice)
     : undefined;
+  const keep = (index: number, result: LayoutResult) => {
+    jobs[index]!.result = result;
+    storeLayoutResult(cache, jobs[index]!.key, result);
+  };
   try {
     if (here.length > 0) {
       // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
       const runner = new (await import('./layout-runner.ts')).JobRunner(setup);
       for (const { index, job } of here) {
-        const result = await runner.run(job);
-        jobs[index]!.result = result;
-        storeLayoutResult(cache, jobs[index]!.key, result);
+        keep(index, await runner.run(job));
         await releaseMemory(input.releaseMemory);
       }
     }
-    for (const { index } of there) {
-      const result = await thread!.result(index);
-      jobs[index]!.result = result;
-      storeLayoutResult(cache, jobs[index]!.key, result);
-    }
+    for (const { index } of there) keep(index, await thread!.result(index));
     await thread?.done();
   } finally {
     await thread?.stop();
