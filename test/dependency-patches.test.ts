@@ -48,13 +48,11 @@ describe('the scan for patched dependencies', () => {
 });
 
 describe('pipeline/', () => {
-  it('patches no dependency but the two hooks that remain to be replaced', () => {
+  it('patches no dependency but the one hook that remains to be replaced', () => {
     const found = pipelineSources().flatMap((file) => dependencyPatches(readFileSync(file, 'utf8'), file).map((patch) => `${relative(repoRoot, file)}: ${patch.kind}: ${patch.text}`));
-    // These two remain (docs/build-state.md): pdfkit has no hook for the shaping of its
-    // fonts, and Vega none for measuring text per view. Any other patch fails this test, and
-    // so does removing one of these without taking it off the list.
+    // This one remains (docs/build-state.md): Vega has no hook for measuring text per view.
+    // Any other patch fails this test, and so does removing it without taking it off the list.
     expect(found).toEqual([
-      'pipeline/layout/shaping.ts: prototype: prototype.layoutCached = function layoutCached(this: EmbeddedFontLike, text: string): ShapedRun {',
       'pipeline/theme/vega-metrics.ts: dependency export: metrics.width = themeWidth',
     ]);
   });

@@ -2,6 +2,8 @@ import { drawChart } from '../chart/pdf.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
 import { layoutDocument, type LayoutResult } from '../layout/index.ts';
+import { sharedFaces, type SharedFace } from '../theme/shared-face.ts';
+import { fontFaces } from '../theme/faces.ts';
 import { openSync, type Font } from 'fontkit';
 import type { Theme } from '../theme/types.ts';
 import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup, type PortableTheme } from './layout-job.ts';
@@ -12,8 +14,12 @@ import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup, type 
  */
 export class JobRunner {
   private readonly hyphenators = new Map<string, { name: string; hyphenator: Hyphenator }>();
+  /** The theme's faces with their shaping, shared by the documents and charts this runner lays out. */
+  private readonly fonts: ReadonlyMap<string, SharedFace>;
 
-  constructor(private readonly setup: LayoutSetup) {}
+  constructor(private readonly setup: LayoutSetup) {
+    this.fonts = sharedFaces(fontFaces(setup.theme));
+  }
 
   run(job: LayoutJob): Promise<LayoutResult> {
     const { style, theme } = this.setup;
@@ -21,8 +27,9 @@ export class JobRunner {
     return whileDrawing(jobTitle(job), () => layoutDocument({
       document: job.document,
       style,
+      fonts: this.fonts,
       charts,
-      paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme),
+      paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme, this.fonts),
       hyphenation: this.hyphenation(job.hyphenation),
     }));
   }

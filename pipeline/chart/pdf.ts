@@ -1,5 +1,6 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { faceFor, fontFaces } from '../theme/faces.ts';
+import { registerSharedFace, type SharedFace } from '../theme/shared-face.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from './types.ts';
 
@@ -19,11 +20,16 @@ interface FontState {
  * Draws a chart into a PDF as vectors at (x, y), `width` points wide, its height following.
  * SVG texts are set in the theme's embedded faces: svg-to-pdfkit would otherwise fall back to
  * Helvetica, whose missing Cyrillic then vanishes silently. The faces are registered under the
- * theme's names (again, if the layout did already: registering is idempotent), and the
- * document's font is what it was before. Returns the drawn height.
+ * theme's names with their shared shaping (`fonts`, by name; again, if the layout did already:
+ * registering the same face is idempotent), and the document's font is what it was before.
+ * Returns the drawn height.
  */
-export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme): number {
-  for (const face of fontFaces(theme)) doc.registerFont(face.name, face.file);
+export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme, fonts: ReadonlyMap<string, SharedFace>): number {
+  for (const face of fontFaces(theme)) {
+    const shared = fonts.get(face.name);
+    if (!shared) throw new Error(`chart ${chart.id}: the font "${face.name}" has no shaping among the document's fonts`);
+    registerSharedFace(doc, face.name, shared);
+  }
   const state = doc as unknown as FontState;
   const saved = { _font: state._font, _fontSize: state._fontSize, _fontSource: state._fontSource, _fontFamily: state._fontFamily };
   const height = (width * chart.height) / chart.width;

@@ -4,6 +4,7 @@ import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';
+import { registerSharedFace, type SharedFace } from '../theme/shared-face.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
@@ -339,7 +340,7 @@ function elementRole(element: StructElement): string {
 }
 
 /** Creates the pdfkit document with metadata and tagging, for `layoutDocument`. */
-export function createPdf(document: ComposedDocument, style: PageStyle): PDFKit.PDFDocument {
+export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [style.width, style.height],
@@ -362,6 +363,10 @@ export function createPdf(document: ComposedDocument, style: PageStyle): PDFKit.
       ModDate: document.meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, file] of Object.entries(style.fontFiles)) doc.registerFont(name, file);
+  for (const name of Object.keys(style.fontFiles)) {
+    const face = fonts.get(name);
+    if (!face) throw new Error(`the font "${name}" of the page style has no shaping among the document's fonts (${[...fonts.keys()].join(', ')})`);
+    registerSharedFace(doc, name, face);
+  }
   return doc;
 }

@@ -3,7 +3,7 @@ import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { registerMemo } from '../cache/memo.ts';
-import { shareShaping, widthOfText, type ShapedFace } from './shaping.ts';
+import type { SharedFace } from '../theme/shared-face.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';
 import type { Hyphenator, Line, Measure } from '../typeset/types.ts';
@@ -19,6 +19,8 @@ export interface LayoutInput {
   document: ComposedDocument;
   /** Page geometry, fonts and text styles. */
   style: PageStyle;
+  /** The shaping of each font of `style.fontFiles`, by the name it is registered under: measures the text and is what the PDF embeds. */
+  fonts: ReadonlyMap<string, SharedFace>;
   /** Natural sizes of the charts, by id. */
   charts: ReadonlyMap<string, ChartBox>;
   /** Draws a chart as vectors. */
@@ -50,14 +52,14 @@ export interface LayoutResult {
  * with the embedded fonts), then draws the pages.
  */
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
-  const doc = createPdf(input.document, input.style);
+  const doc = createPdf(input.document, input.style, input.fonts);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const { measure, touch } = measureWith(doc);
+  const { measure, touch } = measureWith(doc, input.fonts);
   const clock = { breakingMs: 0 };
   // Lines are kept by a digest of their key: the key holds the paragraph's inlines and the
   // fonts' names and digests, which would otherwise make up half of what is saved.
@@ -72,18 +74,15 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
 }
 
 /**
- * Text measurement by the registered fonts themselves, from the process's shared shaping
- * (shaping.ts): a text's width is what pdfkit's `widthOfString` gives — the advances of the
- * runs it shapes, one per word with its space, summed in the same order and scaled by the
- * same operations — but without selecting the font and size in the document for every new
- * text, and without a table of widths beside the table of shaped words (a paragraph measured
- * whole would otherwise stay in it as one more key). pdfkit numbers a document's fonts in the
- * order it first selects them, so each document still selects a font at its first
- * measurement, as it did when every document measured afresh: its bytes do not depend on
- * what was measured before it.
+ * Text measurement by the shared faces the document embeds (theme/shared-face.ts): a text's width is
+ * what pdfkit's `widthOfString` gives — the advances of the runs it shapes, one per word with
+ * its space, summed in the same order and scaled by the same operations — but without
+ * selecting the font and size in the document for every new text. pdfkit numbers a document's
+ * fonts in the order it first selects them, so each document still selects a font at its
+ * first measurement, as it did when every document measured afresh: its bytes do not depend
+ * on what was measured before it.
  */
-function measureWith(doc: PDFKit.PDFDocument): { measure: Measure; touch: (font: string) => void } {
-  const faces = new Map<string, ShapedFace>();
+function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedFace>): { measure: Measure; touch: (font: string) => void } {
   const selected = new Set<string>();
   const touch = (font: string) => {
     if (selected.has(font)) return;
@@ -91,15 +90,10 @@ function measureWith(doc: PDFKit.PDFDocument): { measure: Measure; touch: (font:
     doc.font(font);
   };
   const measure: Measure = (text, font, size) => {
-    let face = faces.get(font);
-    if (!face) {
-      selected.add(font);
-      doc.font(font);
-      face = (doc as unknown as { _font: ShapedFace })._font;
-      shareShaping(face);
-      faces.set(font, face);
-    }
-    return widthOfText(face, text, size);
+    touch(font);
+    const face = fonts.get(font);
+    if (!face) throw new Error(`the font "${font}" has no shaping: it is not among the document's fonts (${[...fonts.keys()].join(', ')})`);
+    return face.widthOf(text, size);
   };
   return { measure, touch };
 }

@@ -4,15 +4,17 @@
  * pdfkit shapes such a run three times (to measure it twice and to encode it once), each time
  * gluing its words' glyph arrays together one word at a time; in a 60-page report that was
  * a fifth of the layout stage and much of its garbage. The run is shaped once here, from the
- * shared word cache (shaping.ts), and written with pdfkit's own operators. Every PDF of the
+ * shared words of its face (theme/shared-face.ts), and written with pdfkit's own operators. Every PDF of the
  * default editions is byte-identical with what `doc.text` makes (test/layout/text.test.ts).
  */
 
-import { shareShaping } from './shaping.ts';
+import { sharedFaceOf } from '../theme/shared-face.ts';
 
 /** The parts of pdfkit's embedded font this module uses. */
 interface EmbeddedFont {
   id: string;
+  /** The font object it embeds: a fontkit font, or a shared face's (theme/shared-face.ts). */
+  font: unknown;
   ascender: number;
   scale: number;
   widths: number[];
@@ -42,11 +44,14 @@ function encode(font: EmbeddedFont, text: string): [string[], Position[], boolea
   const positions: Position[] = [];
   const spaces: boolean[] = [];
   // pdfkit splits after each space or tab and shapes each piece, the space with its word.
+  // A shared face gives its shared runs, which pdfkit's own cache would copy for each document.
+  const shared = sharedFaceOf(font.font);
   let last = 0;
   for (let index = 0; index <= text.length; index++) {
     const end = index === text.length;
     if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
-      const run = font.layoutCached(text.slice(last, index + 1));
+      const word = text.slice(last, index + 1);
+      const run = shared ? shared.run(word) : font.layoutCached(word);
       last = index + 1;
       for (let i = 0; i < run.glyphs.length; i++) {
         const glyph = run.glyphs[i];
@@ -83,7 +88,6 @@ export function drawTextOnBaseline(doc: PDFKit.PDFDocument, text: string, x: num
   if (text.length === 0) return;
   const state = doc as unknown as DocumentState;
   const font = state._font;
-  shareShaping(font);
   const size = state._fontSize;
   doc.save();
   doc.transform(1, 0, 0, -1, 0, state.page.height);

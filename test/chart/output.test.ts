@@ -5,6 +5,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { drawChart, renderPng } from '../../pipeline/chart/index.ts';
 import { stopPngThread } from '../../pipeline/chart/png.ts';
+import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
+import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
 import { chartsFor, kazakhstan } from './kazakhstan.ts';
 
@@ -39,6 +41,7 @@ describe('charts in the PDF', () => {
   async function pdfWith(locale: string, ids: readonly string[]) {
     const { theme } = kazakhstan();
     const charts = await chartsFor(locale);
+    const fonts = sharedFaces(fontFaces(theme));
     const doc = new PDFDocument({ size: 'A4', margin: 57, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,7 +51,7 @@ describe('charts in the PDF', () => {
     const before = (doc as unknown as { _font: unknown })._font;
     let y = 57;
     for (const id of ids) {
-      const height = drawChart(doc, charts.get(id)!, 57, y, 481, theme);
+      const height = drawChart(doc, charts.get(id)!, 57, y, 481, theme, fonts);
       expect(height).toBeCloseTo((481 * charts.get(id)!.height) / charts.get(id)!.width, 6);
       y += height + 12;
     }
@@ -93,12 +96,13 @@ describe('charts in the PDF', () => {
 
   it('converts every chart of every edition without a warning', async () => {
     const { theme } = kazakhstan();
+    const fonts = sharedFaces(fontFaces(theme));
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: true });
     doc.on('data', () => undefined);
     for (const locale of ['en', 'ru', 'kk']) {
       for (const chart of (await chartsFor(locale)).values()) {
         doc.addPage();
-        expect(() => drawChart(doc, chart, 57, 57, 481, theme), `${locale} ${chart.id}`).not.toThrow();
+        expect(() => drawChart(doc, chart, 57, 57, 481, theme, fonts), `${locale} ${chart.id}`).not.toThrow();
       }
     }
     doc.end();

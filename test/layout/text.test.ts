@@ -1,16 +1,22 @@
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { registerSharedFace, sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { drawText } from '../../pipeline/layout/text.ts';
+import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { loadTheme } from '../../pipeline/theme/index.ts';
 import { repoRoot } from '../helpers/project.ts';
 
 const theme = loadTheme(repoRoot, 'templates');
+const shared = sharedFaces(fontFaces(theme));
 
 /** A PDF with the given runs drawn by `draw`, uncompressed, so its bytes show every operator. */
-function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic'; size: number; x: number; y: number }[], draw: (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void): Promise<Buffer> {
+function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic'; size: number; x: number; y: number }[], draw: (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void, fonts: 'shared' | 'files' = 'shared'): Promise<Buffer> {
   const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
-  for (const face of Object.values(theme.font.faces)) doc.registerFont(face.name, face.file);
+  for (const face of Object.values(theme.font.faces)) {
+    if (fonts === 'shared') registerSharedFace(doc, face.name, shared.get(face.name)!);
+    else doc.registerFont(face.name, face.file);
+  }
   for (const run of runs) {
     doc.font(theme.font.faces[run.face].name).fontSize(run.size);
     draw(doc, run.text, run.x, run.y);
@@ -25,15 +31,24 @@ function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic
 
 const pdfkitText = (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void doc.text(text, x, y, { lineBreak: false });
 
+/** Words of the three languages, kerning, ligatures, marks, a no-break space, a soft hyphen and a tab. */
+const mixed = [
+  { text: 'AVAST Tower office, “quoted” — 47.0 %', face: 'regular' as const, size: 10.5, x: 57, y: 100 },
+  { text: 'Гражданское общество: 46,9 %', face: 'bold' as const, size: 14, x: 60.25, y: 130.5 },
+  { text: 'Азаматтық қоғам индексі — әлеуметтік ұйымдар', face: 'italic' as const, size: 8.5, x: 57, y: 160 },
+  { text: 'cafe\u0301 e\u0308 1\u20442 a\u00a0b\u00adc\tend', face: 'regular' as const, size: 9, x: 70, y: 190 },
+];
+
 describe('drawing a run of text', () => {
   it('writes the same PDF as pdfkit\'s text(), for words of the three languages, kerning, ligatures and marks', async () => {
-    const runs = [
-      { text: 'AVAST Tower office, “quoted” — 47.0 %', face: 'regular' as const, size: 10.5, x: 57, y: 100 },
-      { text: 'Гражданское общество: 46,9 %', face: 'bold' as const, size: 14, x: 60.25, y: 130.5 },
-      { text: 'Азаматтық қоғам индексі — әлеуметтік ұйымдар', face: 'italic' as const, size: 8.5, x: 57, y: 160 },
-      { text: 'cafe\u0301 e\u0308 1\u20442 a\u00a0b\u00adc\tend', face: 'regular' as const, size: 9, x: 70, y: 190 },
-    ];
-    expect((await pdfOf(runs, drawText)).equals(await pdfOf(runs, pdfkitText))).toBe(true);
+    expect((await pdfOf(mixed, drawText)).equals(await pdfOf(mixed, pdfkitText))).toBe(true);
+  });
+
+  // Not for any text: where two characters share a glyph (a tab and a space), fontkit names
+  // the glyph after the character it met first, so pdfkit's text layer depends on the order
+  // of the words; the shared faces name each glyph after its own character.
+  it('writes with the shared faces what pdfkit writes shaping with fontkit from the font files', async () => {
+    expect((await pdfOf(mixed, drawText)).equals(await pdfOf(mixed, pdfkitText, 'files'))).toBe(true);
   });
 
   it('writes the same PDF as pdfkit\'s text() for any one-line text', async () => {

@@ -1,6 +1,5 @@
 /**
- * Shares pdfkit's word shaping between the documents of a process, and shapes plain words
- * without the OpenType engine.
+ * Shares word shaping between the documents of a process, and shapes words with HarfBuzz.
  *
  * pdfkit shapes every word through fontkit's OpenType engine (GSUB/GPOS lookups) and caches
  * the result per document only, so a build of six documents shapes the same words six times —
@@ -10,56 +9,123 @@
  * shaped it first, so the bytes of a PDF do not depend on what was built before it. Words are
  * shaped by HarfBuzz (theme/shaping.ts), which gives what fontkit gives in a fraction of the time.
  *
- * pdfkit does not export its font class; its prototype is reached through a font instance and
- * patched once. The patch keeps pdfkit's own contract: `layoutCached(text)` returns the run,
- * its positions scaled to the font size of 1000 units as `layoutRun` leaves them.
+ * pdfkit takes, through its public `doc.registerFont(name, font)`, any font object with a
+ * fontkit font's `layout` method. A `SharedFace` hands pdfkit such an object (`pdfFont`): the
+ * fontkit font itself underneath, its `layout` answering from the shared table. Nothing of
+ * pdfkit or fontkit is replaced.
  */
 import { registerMemo } from '../cache/memo.ts';
-import { fontIdentity, shapeText, type FontGlyph, type GlyphPosition, type ShapingFont } from '../theme/shaping.ts';
+import { fontIdentity, shapeText, type FontGlyph, type GlyphPosition, type ShapingFont } from './shaping.ts';
 
-interface ShapedRun {
+/** A shaped word: its glyphs, their positions in font units, and the same scaled to a size of 1000 as pdfkit scales them. */
+export interface ShapedRun {
   glyphs: FontGlyph[];
-  positions: (GlyphPosition & { advanceWidth?: number })[];
+  /** Positions in font units, as fontkit's `layout` gives them. */
+  units: GlyphPosition[];
+  /** Positions scaled as pdfkit's `layoutRun` leaves them, with each glyph's scaled advance width. */
+  positions: (GlyphPosition & { advanceWidth: number })[];
+  /** Sum of the scaled x advances, added in order as fontkit's `GlyphRun.advanceWidth` adds them. */
   advanceWidth: number;
 }
 
-interface EmbeddedFontLike {
-  font: ShapingFont;
-  scale: number;
-  layoutCached(text: string): ShapedRun;
-}
-
-/** A pdfkit embedded font whose word shaping is shared (`shareShaping`). */
-export type ShapedFace = EmbeddedFontLike;
+/** The part of a fontkit font a shared face needs besides shaping. */
+export type FaceFont = ShapingFont & { unitsPerEm: number };
 
 /**
- * Width (pt) of `text` in `font` at `size`, exactly as pdfkit's `doc.widthOfString(text)`
- * computes it with that font and size selected: the text is shaped a word at a time, each
- * word with the space or tab after it, the runs' advances are added in order, scaled to the
- * size, and put through the same (neutral) character spacing and horizontal scaling. Same
- * operations in the same order give the same floating-point number.
+ * What pdfkit's `EmbeddedFont.layoutRun` gets from `font.layout(text)`: fresh positions in
+ * font units (pdfkit scales them in place) and a run whose advance width sums them as they
+ * are when read, as fontkit's `GlyphRun` does.
  */
-export function widthOfText(font: ShapedFace, text: string, size: number): number {
-  let advance = 0;
-  let last = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 32 || code === 9) {
-      advance += font.layoutCached(text.slice(last, index + 1)).advanceWidth;
-      last = index + 1;
-    }
+class PdfRun {
+  constructor(
+    readonly glyphs: FontGlyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
   }
-  if (last < text.length) advance += font.layoutCached(text.slice(last)).advanceWidth;
-  return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+}
+
+/** Marks the font objects `SharedFace` gives pdfkit, and leads back to their face. */
+const faceOfPdfFont = Symbol('shared face');
+
+/**
+ * One font face's shaping, shared by every document and chart of a build that uses it: the
+ * words shaped so far (with those an earlier build saved) and the font object pdfkit embeds.
+ */
+export class SharedFace {
+  /** pdfkit's scale from font units to a size of 1000. */
+  readonly scale: number;
+  /**
+   * The font to register with pdfkit (`doc.registerFont(name, face.pdfFont)`): an object whose
+   * prototype is the fontkit font, so pdfkit reads the font's tables, glyphs and subsets as
+   * always, with a `layout` of its own that answers from the shared words.
+   */
+  readonly pdfFont: object;
+  private readonly words: Map<string, ShapedRun>;
+  private readonly kept: KeptFace | undefined;
+
+  constructor(readonly font: FaceFont) {
+    this.scale = 1000 / font.unitsPerEm;
+    const face = `${fontIdentity(font)}|${this.scale}`;
+    let words = runs.get(face);
+    if (!words) {
+      words = new Map();
+      runs.set(face, words);
+    }
+    this.words = words;
+    this.kept = keptFace(face);
+    const layout = (text: string, features?: unknown) => {
+      if (features !== undefined && features !== null) return font.layout(text, features as string[]);
+      const run = this.run(text);
+      return new PdfRun(run.glyphs, run.units.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })));
+    };
+    this.pdfFont = Object.create(font, { layout: { value: layout }, [faceOfPdfFont]: { value: this } });
+  }
+
+  /** The shaped run of `text` (a word with the space after it, as pdfkit splits text). Shared: not to be changed. */
+  run(text: string): ShapedRun {
+    let run = this.words.get(text);
+    if (!run) {
+      const index = this.kept?.index.get(text);
+      run = index !== undefined ? loadRun(text, this.kept!.saved, this.kept!.offsets[index]!, index, this.scale) : shapeRun(this.font, this.scale, text);
+      this.words.set(text, run);
+    }
+    return run;
+  }
+
+  /**
+   * Width (pt) of `text` at `size`, exactly as pdfkit's `doc.widthOfString(text)` computes it
+   * with this face and size selected: the text is shaped a word at a time, each word with the
+   * space or tab after it, the runs' advances are added in order, scaled to the size, and put
+   * through the same (neutral) character spacing and horizontal scaling. Same operations in the
+   * same order give the same floating-point number.
+   */
+  widthOf(text: string, size: number): number {
+    let advance = 0;
+    let last = 0;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 32 || code === 9) {
+        advance += this.run(text.slice(last, index + 1)).advanceWidth;
+        last = index + 1;
+      }
+    }
+    if (last < text.length) advance += this.run(text.slice(last)).advanceWidth;
+    return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+  }
+}
+
+/** The shared face behind a font object pdfkit embeds (`EmbeddedFont.font`), if it is one `SharedFace` made. */
+export function sharedFaceOf(font: unknown): SharedFace | undefined {
+  return font !== null && typeof font === 'object' && faceOfPdfFont in font ? (font as { [faceOfPdfFont]: SharedFace })[faceOfPdfFont] : undefined;
 }
 
 /** Shaped words by face and scale (`${identity}|${scale}`), then by word. */
 const runs = new Map<string, Map<string, ShapedRun>>();
-/** Each pdfkit font's own map of `runs`, so a lookup builds no key. */
-const runsOf = new WeakMap<object, Map<string, ShapedRun>>();
-/** Each pdfkit font's words saved by an earlier build, if any. */
-const keptOf = new WeakMap<object, KeptFace | undefined>();
-let patched = false;
 
 /**
  * What pdfkit's `layoutRun` returns for `text`: shaped by HarfBuzz, or by fontkit where the
@@ -74,11 +140,11 @@ function shapeRun(font: ShapingFont, scale: number, text: string): ShapedRun {
 function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): ShapedRun {
   let advanceWidth = 0;
   const positions = units.map((p, i) => {
-    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i].advanceWidth * scale };
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
     advanceWidth += position.xAdvance;
     return position;
   });
-  return { glyphs, positions, advanceWidth };
+  return { glyphs, units, positions, advanceWidth };
 }
 
 /**
@@ -179,23 +245,17 @@ registerMemo({
 
 /** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
 function saveFace(face: string, words: Map<string, ShapedRun>): SavedFace {
-  const scale = Number(face.slice(face.lastIndexOf('|') + 1));
   const out: SavedFace = { advances: {}, words: [], data: [], codePoints: {} };
   const { advances, data } = out;
   for (const [word, run] of words) {
-    const { glyphs, positions } = run;
+    const { glyphs, units } = run;
     const n = glyphs.length;
-    const start = data.length;
     data.push(n);
     for (const glyph of glyphs) data.push(glyph.id);
     let offsets = false;
-    let exact = true;
-    for (const p of positions) {
-      const x = Math.round(p.xAdvance / scale);
-      // A position that is no whole number of font units once unscaled is not saved: the word is shaped again.
-      if (x * scale !== p.xAdvance) exact = false;
+    for (const p of units) {
       if (p.yAdvance || p.xOffset || p.yOffset) offsets = true;
-      data.push(x);
+      data.push(p.xAdvance);
     }
     let plain = n === word.length;
     for (let i = 0; plain && i < n; i++) {
@@ -203,17 +263,7 @@ function saveFace(face: string, words: Map<string, ShapedRun>): SavedFace {
       plain = c.length === 1 && c[0] === word.charCodeAt(i);
     }
     data.push((offsets ? 1 : 0) | (plain ? 0 : 2));
-    if (offsets) {
-      for (const p of positions) {
-        const units = [Math.round(p.yAdvance / scale), Math.round(p.xOffset / scale), Math.round(p.yOffset / scale)] as const;
-        if (units[0] * scale !== p.yAdvance || units[1] * scale !== p.xOffset || units[2] * scale !== p.yOffset) exact = false;
-        data.push(...units);
-      }
-    }
-    if (!exact) {
-      data.length = start;
-      continue;
-    }
+    if (offsets) for (const p of units) data.push(p.yAdvance, p.xOffset, p.yOffset);
     if (!plain) out.codePoints[out.words.length] = glyphs.map((g) => g.codePoints);
     for (const glyph of glyphs) advances[glyph.id] = glyph.advanceWidth;
     out.words.push(word);
@@ -256,27 +306,16 @@ function loadRun(word: string, entry: SavedFace, offset: number, index: number, 
   return scaledRun(glyphs, units, scale);
 }
 
-/** Installs the shared cache on the class of `font` (a pdfkit embedded font); idempotent. */
-export function shareShaping(font: unknown): void {
-  if (patched || !font || typeof font !== 'object' || !('layoutRun' in font)) return;
-  const prototype = Object.getPrototypeOf(font) as EmbeddedFontLike;
-  prototype.layoutCached = function layoutCached(this: EmbeddedFontLike, text: string): ShapedRun {
-    let words = runsOf.get(this);
-    if (!words) {
-      const face = `${fontIdentity(this.font)}|${this.scale}`;
-      words = runs.get(face) ?? new Map<string, ShapedRun>();
-      runs.set(face, words);
-      runsOf.set(this, words);
-      keptOf.set(this, keptFace(face));
-    }
-    let run = words.get(text);
-    if (!run) {
-      const kept = keptOf.get(this);
-      const index = kept?.index.get(text);
-      run = index !== undefined ? loadRun(text, kept!.saved, kept!.offsets[index]!, index, this.scale) : shapeRun(this.font, this.scale, text);
-      words.set(text, run);
-    }
-    return run;
-  };
-  patched = true;
+/**
+ * Registers a shared face with a document under `name`. pdfkit's `registerFont` takes a font
+ * object (anything with fontkit's `layout`) as well as a file or its bytes; @types/pdfkit
+ * declares only the latter.
+ */
+export function registerSharedFace(doc: PDFKit.PDFDocument, name: string, face: SharedFace): void {
+  doc.registerFont(name, face.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+}
+
+/** A shared face for each face of a theme, by the name the PDF registers it under. */
+export function sharedFaces(faces: Iterable<{ name: string; font: unknown }>): Map<string, SharedFace> {
+  return new Map([...faces].map((face) => [face.name, new SharedFace(face.font as FaceFont)]));
 }
