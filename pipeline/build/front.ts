@@ -1,3 +1,4 @@
+import type { YamlFile } from '../input/yaml-file.ts';
 import type { Charts } from '../chart/index.ts';
 import type { StageCache } from '../cache/key.ts';
 import type { ComposedDocument } from '../document/types.ts';
@@ -66,14 +67,16 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const lap = input.lap ?? (() => undefined);
   const { ingest: { ingestDataset }, chart: { renderCharts }, compose: { composeDocument, figureInfos, messagesFor }, glyphs: { checkGlyphs, svgTexts } } = await loadStages();
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
-  const dataset = ingestDataset({ root: input.root, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
+  // The data files the ingest parses are those the translation policy reads again.
+  const parsed = new Map<string, YamlFile | undefined>();
+  const dataset = ingestDataset({ root: input.root, parsed, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
   lap('ingest');
   // 2. Score: indicators → sub-dimensions → dimensions, unrounded. The translation policy
   //    needs them (the brief's priority issues follow from the scores); its errors join the
   //    other problems of the run.
   const scores = scoreDataset(dataset);
   const { locales, documents: kinds } = dataset.editions;
-  const translation = translationPolicy(input.root, dataset, scores, locales);
+  const translation = translationPolicy(input.root, dataset, scores, locales, parsed);
   const warnings = [...translation.warnings];
   const issues: InputIssue[] = [...translation.errors];
   const drawing = `${input.version}|${themeDigest(dataset)}`;

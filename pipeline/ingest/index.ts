@@ -19,7 +19,7 @@ import { joinFacts, joinKeyed, readProgramme, type Programme } from './programme
 import type { Country, Dataset, DocumentPlan, PipelineConfig } from './types.ts';
 
 import { loadTheme, type Theme } from '../theme/index.ts';
-import { issueAt } from '../input/yaml-file.ts';
+import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 
 export type * from './types.ts';
 
@@ -27,6 +27,8 @@ export type * from './types.ts';
 export interface IngestRequest {
   /** Project root; every path is relative to it. */
   root: string;
+  /** Parsed YAML files shared with the build's other readers (see `InputReader`), by path. */
+  parsed?: Map<string, YamlFile | undefined>;
   /** Configuration file, relative to the root. */
   configPath: string;
   /** Country to ingest; the first configured one when absent. */
@@ -44,7 +46,7 @@ export interface IngestRequest {
  * every file before giving up, so a user fixes them all in one round; throws `InputError`.
  */
 export function ingestDataset(request: IngestRequest): Dataset {
-  const reader = new InputReader(request.root);
+  const reader = new InputReader(request.root, { parsed: request.parsed });
   // 1. The configuration decides where everything else is.
   const configFile = readConfigFile(reader, request.configPath);
   if (!configFile) throw new InputError(reader.issues);

@@ -10,16 +10,19 @@ export class InputReader {
   readonly root: string;
   readonly issues: InputIssue[] = [];
   private readonly read = new Set<string>();
-  /** Parsed YAML files by path, when the reader keeps them (`keepParsed`). */
+  /** Parsed YAML files by path, when the reader keeps them (`keepParsed`, `parsed`). */
   private readonly parsed?: Map<string, YamlFile | undefined>;
 
   /**
    * `keepParsed`: a YAML file asked for again is the one parsed the first time, for a reader
    * that goes over the same files once per language (the translation policy) within one build.
+   * `parsed`: the same, with a table of parsed files shared by the readers of one build (the
+   * ingest and the translation policy read the same data files).
    */
-  constructor(root: string, options: { keepParsed?: boolean } = {}) {
+  constructor(root: string, options: { keepParsed?: boolean; parsed?: Map<string, YamlFile | undefined> } = {}) {
     this.root = root;
-    if (options.keepParsed) this.parsed = new Map();
+    if (options.parsed) this.parsed = options.parsed;
+    else if (options.keepParsed) this.parsed = new Map();
   }
 
   /** Project-relative path with forward slashes, as messages show it. */
@@ -65,7 +68,10 @@ export class InputReader {
   /** Reads and parses a YAML file with positions. */
   yaml(path: string, what: string): YamlFile | undefined {
     const file = this.rel(path);
-    if (this.parsed?.has(file)) return this.parsed.get(file);
+    if (this.parsed?.has(file)) {
+      this.read.add(file);
+      return this.parsed.get(file);
+    }
     const text = this.text(path, what);
     const yaml = text === undefined ? undefined : parseYamlFile(file, text, this.issues);
     this.parsed?.set(file, yaml);

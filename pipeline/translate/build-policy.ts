@@ -1,5 +1,6 @@
 import type { InputIssue } from '../errors/errors.ts';
 import { InputReader } from '../input/read.ts';
+import type { YamlFile } from '../input/yaml-file.ts';
 import type { Dataset } from '../ingest/types.ts';
 import { collectDataTexts } from './data-texts.ts';
 import { missingTranslations, withFallbacks } from './policy.ts';
@@ -26,7 +27,7 @@ export interface PolicyOutcome {
  * the source text in its place, marked. Under `fail` the gaps are errors, so a document with a
  * stand-in is never published; under `fallback` they are warnings.
  */
-export function translationPolicy(root: string, dataset: Dataset, scores: Scores, locales: readonly string[]): PolicyOutcome {
+export function translationPolicy(root: string, dataset: Dataset, scores: Scores, locales: readonly string[], parsed: Map<string, YamlFile | undefined> = new Map()): PolicyOutcome {
   const { config } = dataset;
   const source = dataset.content.get(config.sourceLocale);
   const outcome: PolicyOutcome = { errors: [], warnings: [], datasets: new Map() };
@@ -35,8 +36,8 @@ export function translationPolicy(root: string, dataset: Dataset, scores: Scores
     return outcome;
   }
   const read = new Set(dataset.files);
-  // Each language goes over the same data files: they are read and parsed once.
-  const reader = new InputReader(root, { keepParsed: true });
+  // Each language goes over the same data files, which the ingest read too (`parsed`): each is parsed once.
+  const reader = new InputReader(root, { parsed });
   const marker = source.strings.entries.get('document.untranslated')?.text ?? '';
   for (const locale of locales) {
     const target = dataset.content.get(locale)!;
