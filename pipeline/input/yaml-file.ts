@@ -1,6 +1,8 @@
-import { isAlias, isCollection, isNode, isPair, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { registerMemo } from '../cache/memo.ts';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
+import { digest } from '../util/digest.ts';
 
 /**
  * A parsed YAML file that can tell where any of its values came from. `T` is what its value
@@ -22,6 +24,165 @@ export interface YamlFile<T = unknown> {
  * yaml library rejects by default) become issues with line and column.
  */
 export function parseYamlFile(file: string, text: string, issues: InputIssue[]): YamlFile {
+  const key = digest(`${file}\n${text}`);
+  const known = parsedFiles.get(key);
+  if (known) {
+    keep(key, known);
+    return keptFile(file, known);
+  }
+  const before = issues.length;
+  const parsed = parseAnew(file, text, issues);
+  // Only a file that parsed without a problem is kept; one with a problem is parsed again, so its issues are reported again.
+  if (issues.length === before && parsed.kept) keep(key, parsed.kept);
+  return parsed.yaml;
+}
+
+/**
+ * Where the nodes of a parsed file start, beside its value: enough to answer `placeOf` and
+ * `placeOfKey` exactly as the parsed document answers them, without the document. `a` is the
+ * node's [line, column], or 0 for a node without a range; a mapping lists its pairs with a
+ * scalar key as [key, where the key starts, the value's node or null when it has none]; a
+ * sequence lists its items' nodes.
+ */
+interface PlaceNode {
+  a: Place;
+  m?: [key: unknown, at: Place, value: PlaceNode | null][];
+  s?: (PlaceNode | null)[];
+}
+type Place = [line: number, column: number] | 0;
+
+/**
+ * A file parsed by an earlier build, kept (memo.ts) under a digest of its path and text. The
+ * value and the places are kept as JSON text: a fraction of the memory of the objects, which a
+ * watcher would otherwise hold for every file, and read back as a fresh copy for each reader.
+ */
+interface KeptYaml {
+  /** Its path, relative to the project root. */
+  file: string;
+  /** The document's plain value, as JSON. */
+  value: string;
+  /** Where its nodes start (`PlaceNode | null`), as JSON. */
+  places: string;
+}
+
+/** Files parsed in this process or kept by an earlier build, by digest of path and text. */
+const parsedFiles = new Map<string, KeptYaml>();
+/** The entries this process asked for: what is saved, so versions of a file that changed are not kept for ever. */
+const used = new Set<string>();
+/** The entry of each file's latest text: a watcher that parses a corrected file drops the version before. */
+const latest = new Map<string, string>();
+
+function keep(key: string, kept: KeptYaml): void {
+  const before = latest.get(kept.file);
+  if (before !== undefined && before !== key) {
+    parsedFiles.delete(before);
+    used.delete(before);
+  }
+  latest.set(kept.file, key);
+  parsedFiles.set(key, kept);
+  used.add(key);
+}
+registerMemo({
+  name: 'parsed-yaml',
+  size: () => parsedFiles.size,
+  save: () => Object.fromEntries([...used].map((key) => [key, parsedFiles.get(key)!])),
+  clear: () => {
+    parsedFiles.clear();
+    used.clear();
+    latest.clear();
+  },
+  load: (entries) => {
+    for (const [key, entry] of Object.entries(entries as Record<string, KeptYaml>)) {
+      if (parsedFiles.has(key) || latest.has(entry.file)) continue;
+      parsedFiles.set(key, entry);
+      latest.set(entry.file, key);
+    }
+  },
+});
+
+/** A kept file as `parseYamlFile` gives it. */
+function keptFile(file: string, kept: KeptYaml): YamlFile {
+  const place = (at: Place): SourcePlace => (at === 0 ? { file, line: 1, column: 1 } : { file, line: at[0], column: at[1] });
+  // Read at the first place asked for: a file whose values all pass never needs them.
+  let places: PlaceNode | null | undefined;
+  const root = () => (places === undefined ? (places = JSON.parse(kept.places) as PlaceNode | null) : places);
+  return {
+    file,
+    // Parsed for each reader: a reader may change its value.
+    value: JSON.parse(kept.value) as unknown,
+    placeOf: (path) => place(nearestPlace(root(), path)),
+    placeOfKey: (path) => {
+      const key = keyPlace(root(), path);
+      return key !== undefined && key !== 0 ? place(key) : place(nearestPlace(root(), path));
+    },
+  };
+}
+
+/** The node at `path`, as the document's `getIn(path, true)` finds it: undefined where it finds nothing, null where it finds no node. */
+function placeNodeAt(root: PlaceNode | null, path: readonly (string | number)[]): PlaceNode | null | undefined {
+  let node: PlaceNode | null | undefined = root;
+  for (const key of path) {
+    if (!node) return undefined;
+    if (node.m) {
+      // As the yaml library's findPair: the first pair whose scalar key is the same value.
+      node = node.m.find((pair) => pair[0] === key)?.[2];
+    } else if (node.s) {
+      // As its asItemIndex: a whole number, or text that reads as one.
+      const index = typeof key === 'string' && key ? Number(key) : key;
+      node = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? node.s[index] : undefined;
+    } else return undefined;
+  }
+  return node;
+}
+
+/** `nearestNode`'s place: of the node at `path` or its nearest ancestor that is a node; 0 when it has no range. */
+function nearestPlace(root: PlaceNode | null, path: readonly (string | number)[]): Place {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const node = length === 0 ? root : placeNodeAt(root, path.slice(0, length));
+    if (node) return node.a;
+  }
+  return 0;
+}
+
+/** `keyNode`'s place: of the key of the last step of `path` in its mapping, undefined when there is none. */
+function keyPlace(root: PlaceNode | null, path: readonly (string | number)[]): Place | undefined {
+  if (path.length === 0) return undefined;
+  const parent = path.length === 1 ? root : placeNodeAt(root, path.slice(0, -1));
+  const last = String(path[path.length - 1]);
+  return parent?.m?.find((pair) => String(pair[0]) === last)?.[1];
+}
+
+/** The places of a parsed node and everything in it. Pairs whose key is not a scalar are left out: no path reaches them. */
+function placeTree(node: unknown, at: (offset: number) => Place): PlaceNode | null {
+  if (!isNode(node)) return null;
+  const out: PlaceNode = { a: node.range ? at(node.range[0]) : 0 };
+  if (isMap(node)) {
+    out.m = [];
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) out.m.push([pair.key.value, pair.key.range ? at(pair.key.range[0]) : 0, placeTree(pair.value, at)]);
+    }
+  } else if (isSeq(node)) out.s = node.items.map((item) => placeTree(item, at));
+  return out;
+}
+
+/** Whether `value` comes back from JSON as it is: plain objects, arrays, text, finite numbers (not -0), booleans and null. */
+function survivesJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) return value.every(survivesJson);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(survivesJson);
+  return false;
+}
+
+/** Whether every scalar key of the tree comes back from JSON as it is. */
+function keysSurviveJson(node: PlaceNode | null): boolean {
+  if (!node) return true;
+  if (node.m) return node.m.every(([key, , value]) => survivesJson(key) && keysSurviveJson(value));
+  if (node.s) return node.s.every(keysSurviveJson);
+  return true;
+}
+
+function parseAnew(file: string, text: string, issues: InputIssue[]): { yaml: YamlFile; kept?: KeptYaml } {
   const lineCounter = new LineCounter();
   const placeAt = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -33,7 +194,7 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
   if (deep !== undefined) {
     const line = text.slice(0, deep).split('\n').length;
     issues.push(issueAt({ file, line, col: deep - text.lastIndexOf('\n', deep - 1) }, msg.tooDeep(maxDepth)));
-    return { file, value: undefined, placeOf: () => ({ file, line: 1, column: 1 }), placeOfKey: () => ({ file, line: 1, column: 1 }) };
+    return { yaml: { file, value: undefined, placeOf: () => ({ file, line: 1, column: 1 }), placeOfKey: () => ({ file, line: 1, column: 1 }) } };
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Only the first syntax error: the ones after it are mostly its echoes.
@@ -53,7 +214,7 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col };
   };
-  return {
+  const yaml: YamlFile = {
     file,
     value,
     placeOf: (path) => {
@@ -67,6 +228,12 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
       return node?.range ? at(node.range[0]) : { file, line: 1, column: 1 };
     },
   };
+  if (doc.errors.length > 0 || value === undefined || !survivesJson(value)) return { yaml };
+  const places = placeTree(doc.contents, (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return [pos.line, pos.col];
+  });
+  return keysSurviveJson(places) ? { yaml, kept: { file, value: JSON.stringify(value), places: JSON.stringify(places) } } : { yaml };
 }
 
 /** Builds an error issue at a place. */
