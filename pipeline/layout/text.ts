@@ -38,29 +38,47 @@ function number(n: number): number {
 
 type Position = ReturnType<EmbeddedFont['layoutCached']>['positions'][number];
 
+/** A word as one document's font writes it: hex glyph codes, positions, and which glyphs are spaces. */
+interface EncodedWord {
+  codes: string[];
+  positions: Position[];
+  spaces: boolean[];
+}
+
+/** `word` encoded in `font`: its glyphs added to the font's subset, widths and text map, as pdfkit's `encode` adds them. */
+function encodeWord(font: EmbeddedFont, run: ReturnType<EmbeddedFont['layoutCached']>): EncodedWord {
+  const encoded: EncodedWord = { codes: [], positions: run.positions, spaces: [] };
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const glyph = run.glyphs[i]!;
+    const gid = font.subset.includeGlyph(glyph.id);
+    encoded.codes.push(`0000${gid.toString(16)}`.slice(-4));
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+    encoded.spaces.push(glyph.codePoints.length === 1 && glyph.codePoints[0] === 32);
+  }
+  return encoded;
+}
+
 /** Hex glyph codes and positions of `text`, as pdfkit's `font.encode(text)` gives them, and which glyphs are spaces. */
 function encode(font: EmbeddedFont, text: string): [string[], Position[], boolean[]] {
   const codes: string[] = [];
   const positions: Position[] = [];
   const spaces: boolean[] = [];
-  // pdfkit splits after each space or tab and shapes each piece, the space with its word.
-  // A shared face gives its shared runs, which pdfkit's own cache would copy for each document.
+  // A shared face gives its shared runs, which pdfkit's own cache would copy for each
+  // document, and keeps each word as this document's font encoded it.
   const shared = sharedFaceOf(font.font);
+  // pdfkit splits after each space or tab and shapes each piece, the space with its word.
   let last = 0;
   for (let index = 0; index <= text.length; index++) {
     const end = index === text.length;
     if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
       const word = text.slice(last, index + 1);
-      const run = shared ? shared.run(word) : font.layoutCached(word);
       last = index + 1;
-      for (let i = 0; i < run.glyphs.length; i++) {
-        const glyph = run.glyphs[i];
-        const gid = font.subset.includeGlyph(glyph.id);
-        codes.push(`0000${gid.toString(16)}`.slice(-4));
-        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-        positions.push(run.positions[i]);
-        spaces.push(glyph.codePoints.length === 1 && glyph.codePoints[0] === 32);
+      const encoded = shared ? shared.perEmbedding(font, word, () => encodeWord(font, shared.run(word))) : encodeWord(font, font.layoutCached(word));
+      for (let i = 0; i < encoded.codes.length; i++) {
+        codes.push(encoded.codes[i]!);
+        positions.push(encoded.positions[i]!);
+        spaces.push(encoded.spaces[i]!);
       }
     }
   }

@@ -67,6 +67,8 @@ export class SharedFace {
   readonly pdfFont: object;
   private readonly words: Map<string, ShapedRun>;
   private readonly kept: KeptFace | undefined;
+  /** What each embedding of this face (one document's font) worked out per word, while it lives. */
+  private readonly byEmbedding = new WeakMap<object, Map<string, unknown>>();
 
   constructor(readonly font: FaceFont) {
     this.scale = 1000 / font.unitsPerEm;
@@ -95,6 +97,24 @@ export class SharedFace {
       this.words.set(text, run);
     }
     return run;
+  }
+
+  /**
+   * What `make` works out for `word` in one embedding of this face (a document's font, whose
+   * glyph numbering is its own), made the first time that embedding asks for the word.
+   */
+  perEmbedding<T>(embedding: object, word: string, make: () => T): T {
+    let words = this.byEmbedding.get(embedding);
+    if (!words) {
+      words = new Map();
+      this.byEmbedding.set(embedding, words);
+    }
+    let known = words.get(word) as T | undefined;
+    if (known === undefined) {
+      known = make();
+      words.set(word, known);
+    }
+    return known;
   }
 
   /**
