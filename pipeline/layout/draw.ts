@@ -345,6 +345,8 @@ export function createPdf(document: ComposedDocument, style: PageStyle, fonts: R
     autoFirstPage: false,
     size: [style.width, style.height],
     tagged: true,
+    // Words are shared by the build's documents (theme/shared-face.ts); a copy per document would only hold memory.
+    fontLayoutCache: false,
     lang: document.meta.lang,
     displayTitle: true,
     pdfVersion: '1.7',
