@@ -7,11 +7,14 @@ import { fileCache } from '../cache/store.ts';
 import { releaseMemory } from '../util/memory.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
+import { BROKEN_LINES } from '../layout/index.ts';
+import { SHAPED_WORDS } from '../theme/shared-face.ts';
 
 const setup = workerData as ThreadSetup;
 const port = parentPort!;
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
-loadMemos(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }));
+// Only the tables laying out uses: the thread has no use for the others' memory.
+loadMemos(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES]);
 const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme) });
 
 // Jobs arrive together; each is laid out after the one before has ended.

@@ -101,8 +101,10 @@ function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedF
 /** Paragraphs broken into lines, by `LineMemo` key; and those an earlier build saved, as it saved them. */
 const brokenLines = new Map<string, Line[]>();
 let savedLines: Record<string, Line[]> = {};
+/** The name of the table of broken lines. */
+export const BROKEN_LINES = 'broken-lines';
 registerMemo({
-  name: 'broken-lines',
+  name: BROKEN_LINES,
   size: () => brokenLines.size + Object.keys(savedLines).filter((key) => !brokenLines.has(key)).length,
   save: () => ({ ...savedLines, ...Object.fromEntries(brokenLines) }),
   clear: () => {

@@ -233,8 +233,10 @@ function entryLength(data: readonly number[], offset: number): number {
   return 2 + 2 * n + (flag & 1 ? 3 * n : 0);
 }
 
+/** The name of the table of shaped words. */
+export const SHAPED_WORDS = 'shaped-words';
 registerMemo({
-  name: 'shaped-words',
+  name: SHAPED_WORDS,
   size: () => {
     let count = 0;
     for (const [face, words] of runs) {
