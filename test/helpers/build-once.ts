@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -15,6 +15,8 @@ import { repoRoot } from './project.ts';
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const runDir = mkdtempSync(join(tmpdir(), 'csi-tests-'));
+  // Open to every user, as the system's temporary folder is: some tests run the command as another user.
+  chmodSync(runDir, 0o755);
   process.env.TMPDIR = runDir;
   const root = mkdtempSync(join(tmpdir(), 'csi-build-'));
   for (const entry of ['data', 'templates', 'pipeline.config.yaml']) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
