@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { forgetMemos } from '../pipeline/cache/memo.ts';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
 import { bundleScript, mustSucceed, runChild, type ChildRun } from './child.ts';
 import { composeProject } from './compose.ts';
@@ -175,8 +174,7 @@ export async function measurePeerBuild(setup: BenchSetup): Promise<{ run: ChildR
 export async function measureInProcess(setup: BenchSetup): Promise<{ timings: StageTimings; editions: Edition[]; breakingMs: number }> {
   const root = copyProject(setup.repoRoot);
   // Nothing an earlier run shaped, measured or compiled is reused (the peer's compiler is new
-  // each time too); only the code stays loaded and compiled.
-  forgetMemos();
+  // each time too): each run has a memory of its own. Only the code stays loaded and compiled.
   try {
     const result = await runPipeline({ root, configPath: 'pipeline.config.yaml', locales: setup.locales });
     return { timings: result.timings, editions: result.editions, breakingMs: result.breakingMs };
@@ -188,8 +186,7 @@ export async function measureInProcess(setup: BenchSetup): Promise<{ timings: St
 /** Step 5b: the same documents composed in this process and rendered by Typst, cold. */
 export async function measurePeerInProcess(setup: BenchSetup, engine: Extract<TypstEngine, { available: true }>): Promise<{ frontEnd: Record<'ingest' | 'score' | 'chart' | 'compose', number>; render: PeerRender }> {
   const root = copyProject(setup.repoRoot);
-  // The shared front end starts from nothing as ours does.
-  forgetMemos();
+  // The shared front end starts from nothing as ours does: it remembers nothing.
   try {
     const project = await composeProject(root, 'pipeline.config.yaml', setup.locales);
     return { frontEnd: project.timings, render: renderWithTypst(engine, project, root) };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import { renderPng } from './chart/png.ts';
 import { cacheKey, noCache, type StageCache } from './cache/key.ts';
-import { loadMemos } from './cache/memo.ts';
+import { BuildMemory } from './build/memory.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
 import { pipelineVersion } from './cache/version.ts';
 import { composeEditions, loadStages } from './build/front.ts';
@@ -22,6 +22,11 @@ import type { Scores } from './score/index.ts';
 export interface RunRequest {
   /** Project root. */
   root: string;
+  /**
+   * What earlier builds of this process worked out (a watcher passes the same one to each of
+   * its builds); a new one, loaded from the stage cache, when absent.
+   */
+  memory?: BuildMemory;
   /** Configuration file, relative to the root. */
   configPath: string;
   /** Country to build; the first configured one when absent. */
@@ -103,8 +108,9 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // Which inputs earlier builds found valid, before the configuration is read: a rebuild with
   // nothing changed then compiles no schema (nor loads the compiler).
   const cache = request.noCache || request.checkOnly ? noCache : whileReading(cacheDir, () => fileCache(cacheDir, notice));
-  whileReading(cacheDir, () => loadMemos(cache, version, notice, [VALID_INPUTS]));
-  const target = request.checkOnly ? undefined : buildTarget(request);
+  const memory = request.memory ?? new BuildMemory();
+  whileReading(cacheDir, () => memory.memos.load(cache, version, notice, [VALID_INPUTS]));
+  const target = request.checkOnly ? undefined : buildTarget({ ...request, inputMemory: memory.input });
   const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
   try {
     if (target) {
@@ -113,7 +119,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       const entries = removeStrayEntries(join(request.root, '.cache'));
       if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
     }
-    return { ...(await buildLocked(request, target, { version, cache, cacheDir }, notice)), notices };
+    return { ...(await buildLocked(request, target, { version, cache, cacheDir, memory }, notice)), notices };
   } catch (error) {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
@@ -121,7 +127,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
 }
 
-async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, { version, cache, cacheDir }: { version: string; cache: StageCache; cacheDir: string }, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
+async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, { version, cache, cacheDir, memory }: { version: string; cache: StageCache; cacheDir: string; memory: BuildMemory }, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
   const timings: StageTimings = { ingest: 0, score: 0, chart: 0, compose: 0, layout: 0, publish: 0 };
   let clock = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -134,20 +140,19 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   const inputs = buildInputs(request, target, version);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
-  // What earlier builds of this pipeline version worked out and kept (cache/memo.ts), once
-  // the stages that keep it are loaded.
+  // What earlier builds of this pipeline version worked out and kept (cache/memo.ts).
   await loadStages();
-  loadMemos(cache, version, notice);
+  memory.memos.load(cache, version, notice);
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts));
-  const front = await composeEditions({ ...request, version, cache, lap, onCharts });
+  const front = await composeEditions({ ...request, memory, version, cache, lap, onCharts });
   const { scores, editions, warnings } = front;
   if (editions.length === 0) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
   if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
   // 5. Layout: each document as a tagged PDF, from the cache when laid out before.
-  const laidOut = await layoutEditions({ dataset: front.dataset, editions, drawing: front.drawing, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
+  const laidOut = await layoutEditions({ dataset: front.dataset, editions, drawing: front.drawing, memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
   lap('layout');
   const files: OutputFile[] = [];
   for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });

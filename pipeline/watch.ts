@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputReader } from './input/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
+import { BuildMemory } from './build/memory.ts';
 import { releaseMemory } from './util/memory.ts';
 import { stopPngThread } from './chart/png.ts';
 
@@ -16,6 +17,8 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   const config = readConfig(new InputReader(request.root), request.configPath);
   const dataDir = config?.dataDir ?? 'data';
   const templatesDir = config?.templatesDir ?? 'templates';
+  // One memory for every build of the watcher: each correction starts from what the builds before it worked out.
+  const memory = new BuildMemory();
   let building = false;
   let again = false;
   const build = async () => {
@@ -28,7 +31,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
       // Within a build, garbage is collected only when the process has grown past its budget
       // (util/memory.ts), as in a single build: a watcher lives through many builds, and V8
       // left alone lets each build's garbage pile up to several hundred megabytes.
-      onBuilt(await runPipeline({ ...request, checkOnly: false }));
+      onBuilt(await runPipeline({ ...request, memory, checkOnly: false }));
     } catch (error) {
       onError(error);
     } finally {

@@ -3,6 +3,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { BuildMemory } from '../pipeline/build/memory.ts';
 import { runPipeline } from '../pipeline/run.ts';
 import { edit, repoRoot, tempProject } from './helpers/project.ts';
 
@@ -68,6 +69,18 @@ describe('build state', () => {
     await runPipeline({ root: d, configPath: 'pipeline.config.yaml' });
     expect(pdfOf(c, 'otherland').equals(alone.otherland)).toBe(true);
     expect(pdfOf(d, 'testland').equals(alone.testland)).toBe(true);
+  }, 240_000);
+
+  it('two countries with different themes built with one memory, as a watcher keeps it, get the bytes each gets alone', async () => {
+    // Everything the first build shaped, measured, broke into lines and compiled is in the memory the second starts from.
+    const memory = new BuildMemory();
+    const [a, b, c] = [testland(), otherland(), testland()];
+    await runPipeline({ root: a, configPath: 'pipeline.config.yaml', memory, noCache: true });
+    await runPipeline({ root: b, configPath: 'pipeline.config.yaml', memory, noCache: true });
+    await runPipeline({ root: c, configPath: 'pipeline.config.yaml', memory, noCache: true });
+    expect(pdfOf(a, 'testland').equals(alone.testland)).toBe(true);
+    expect(pdfOf(b, 'otherland').equals(alone.otherland)).toBe(true);
+    expect(pdfOf(c, 'testland').equals(alone.testland)).toBe(true);
   }, 240_000);
 
   it('two countries with different themes built on two threads get the bytes each gets alone', async () => {

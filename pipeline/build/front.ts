@@ -1,4 +1,5 @@
 import type { YamlFile } from '../input/yaml-file.ts';
+import type { BuildMemory } from './memory.ts';
 import type { Charts } from '../chart/index.ts';
 import type { StageCache } from '../cache/key.ts';
 import type { ComposedDocument } from '../document/types.ts';
@@ -21,6 +22,8 @@ export interface ComposedEdition {
 
 /** What the front end is asked for: the build request's part that says what to read. */
 export interface FrontInput extends IngestRequest {
+  /** What this process remembers of earlier work (none: nothing is remembered). */
+  memory?: BuildMemory;
   /** The pipeline version, part of every stage cache key. */
   version: string;
   /** Where charts are kept between builds (`noCache` for none). */
@@ -69,7 +72,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   // The data files the ingest parses are those the translation policy reads again.
   const parsed = new Map<string, YamlFile | undefined>();
-  const dataset = ingestDataset({ root: input.root, parsed, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
+  const dataset = ingestDataset({ root: input.root, parsed, memory: input.memory, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
   lap('ingest');
   // 2. Score: indicators → sub-dimensions → dimensions, unrounded. The translation policy
   //    needs them (the brief's priority issues follow from the scores); its errors join the
@@ -94,7 +97,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
     const documents: ComposedDocument[] = [];
     for (const kind of kinds) {
       try {
-        const document = composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages });
+        const document = composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages, templates: input.memory?.templates });
         warnings.push(...(document.warnings ?? []));
         issues.push(...checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
         documents.push(document);

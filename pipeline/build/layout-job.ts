@@ -45,12 +45,13 @@ export interface LayoutSetup {
 }
 
 /** A theme as sent to another thread: its faces without their parsed fonts, which cannot be cloned. */
-export type PortableTheme = Omit<Theme, 'font'> & { font: { family: string; faces: Record<FaceName, Omit<FontFace, 'font'>> } };
+export type PortableTheme = Omit<Theme, 'font' | 'memory'> & { font: { family: string; faces: Record<FaceName, Omit<FontFace, 'font'>> } };
 
-/** The theme without its parsed fonts, for a layout thread (`openTheme` there). */
+/** The theme without its parsed fonts and its memory, for a layout thread (`openTheme` there, with the thread's memory). */
 export function portableTheme(theme: Theme): PortableTheme {
   const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, { font: _font, ...face }]) => [key, face])) as PortableTheme['font']['faces'];
-  return { ...theme, font: { family: theme.font.family, faces } };
+  const { memory: _memory, ...rest } = theme;
+  return { ...rest, font: { family: theme.font.family, faces } };
 }
 
 

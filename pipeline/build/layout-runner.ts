@@ -4,6 +4,8 @@ import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
 import { layoutDocument, type LayoutResult } from '../layout/index.ts';
 import { sharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import { fontFaces } from '../theme/faces.ts';
+import type { FontMemory } from '../theme/font-memory.ts';
+import type { BrokenLines } from '../layout/broken-lines.ts';
 import { openSync, type Font } from 'fontkit';
 import type { Theme } from '../theme/types.ts';
 import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup, type PortableTheme } from './layout-job.ts';
@@ -17,8 +19,12 @@ export class JobRunner {
   /** The theme's faces with their shaping, shared by the documents and charts this runner lays out. */
   private readonly fonts: ReadonlyMap<string, SharedFace>;
 
-  constructor(private readonly setup: LayoutSetup) {
-    this.fonts = sharedFaces(fontFaces(setup.theme));
+  /** `lines`: paragraphs broken before, the build's memory; the theme's own memory has its shaped words. */
+  constructor(
+    private readonly setup: LayoutSetup,
+    private readonly lines: BrokenLines,
+  ) {
+    this.fonts = sharedFaces(fontFaces(setup.theme), setup.theme.memory);
   }
 
   run(job: LayoutJob): Promise<LayoutResult> {
@@ -28,6 +34,7 @@ export class JobRunner {
       document: job.document,
       style,
       fonts: this.fonts,
+      lines: this.lines,
       charts,
       paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme, this.fonts),
       hyphenation: this.hyphenation(job.hyphenation),
@@ -45,8 +52,8 @@ export class JobRunner {
   }
 }
 
-/** The theme with its fonts parsed again from the files the theme was read with. */
-export function openTheme(theme: PortableTheme): Theme {
+/** The theme with its fonts parsed again from the files the theme was read with, measuring with `memory` (the thread's). */
+export function openTheme(theme: PortableTheme, memory: FontMemory): Theme {
   const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => [key, { ...face, font: openSync(face.file) as Font }])) as Theme['font']['faces'];
-  return { ...theme, font: { family: theme.font.family, faces } };
+  return { ...theme, font: { family: theme.font.family, faces }, memory };
 }

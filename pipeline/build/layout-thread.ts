@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { mergeMemos } from '../cache/memo.ts';
+import type { Memos } from '../cache/memo.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { jobTitle, type LayoutJob, type ThreadReply, type ThreadRequest, type ThreadSetup } from './layout-job.ts';
@@ -16,7 +16,7 @@ export class LayoutThread {
   private readonly settle = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: unknown) => void }>();
   private readonly finished: Promise<void>;
 
-  constructor(setup: ThreadSetup, jobs: readonly { index: number; job: LayoutJob }[], notice: (message: string) => void) {
+  constructor(setup: ThreadSetup, jobs: readonly { index: number; job: LayoutJob }[], notice: (message: string) => void, memos: Memos) {
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
     // entry of the same name beside its chunks.
     this.worker = new Worker(new URL('./layout-worker.mjs', import.meta.url), { workerData: setup });
@@ -37,7 +37,7 @@ export class LayoutThread {
     this.worker.on('message', (reply: ThreadReply) => {
       if (reply.kind === 'notice') notice(reply.message);
       else if (reply.kind === 'memos') {
-        mergeMemos(reply.grown);
+        memos.merge(reply.grown);
         finish();
       } else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
       else this.settle.get(reply.index)?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, name: reply.error.name ?? 'Error' }));

@@ -2,20 +2,21 @@
 // the last build loaded, and at the end sends back what its tables learned.
 import { parentPort, workerData } from 'node:worker_threads';
 import { noCache } from '../cache/key.ts';
-import { grownMemos, loadMemos } from '../cache/memo.ts';
 import { fileCache } from '../cache/store.ts';
 import { releaseMemory } from '../util/memory.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
-import { BROKEN_LINES } from '../layout/index.ts';
-import { SHAPED_WORDS } from '../theme/shared-face.ts';
+import { BROKEN_LINES } from '../layout/broken-lines.ts';
+import { SHAPED_WORDS } from '../theme/shaped-words.ts';
+import { BuildMemory } from './memory.ts';
 
 const setup = workerData as ThreadSetup;
 const port = parentPort!;
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
-// Only the tables laying out uses: the thread has no use for the others' memory.
-loadMemos(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES]);
-const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme) });
+// The thread's own memory, with only the tables laying out uses loaded.
+const memory = new BuildMemory();
+memory.memos.load(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES]);
+const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines);
 
 // Jobs arrive together; each is laid out after the one before has ended.
 let queue = Promise.resolve();
@@ -25,7 +26,7 @@ port.on('message', (request: ThreadRequest) => {
 
 async function handle(request: ThreadRequest): Promise<void> {
   if (request.kind === 'finish') {
-    post({ kind: 'memos', grown: grownMemos(setup.version) });
+    post({ kind: 'memos', grown: memory.memos.grown(setup.version) });
     port.close();
     return;
   }

@@ -1,6 +1,6 @@
 import type { StageCache } from '../cache/key.ts';
 import { cacheKey } from '../cache/key.ts';
-import { memosToSave, saveMemos } from '../cache/memo.ts';
+import type { BuildMemory } from './memory.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
@@ -16,6 +16,8 @@ import { LayoutThread } from './layout-thread.ts';
 export interface LayoutStepInput {
   /** The validated input (page style, theme, the country's names for the hyphenators). */
   dataset: Dataset;
+  /** What this process remembers of earlier work; the layout threads' tables are added to it. */
+  memory: BuildMemory;
   /** The composed editions. */
   editions: readonly ComposedEdition[];
   /** The pipeline version with the theme's digest (`FrontResult.drawing`). */
@@ -72,7 +74,7 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
   const [here, there] = shareOut(pending, lanesFor(pending.length, input.threads));
   const setup = { style: dataset.page, theme: dataset.theme };
   const thread = there.length > 0
-    ? new LayoutThread({ style: setup.style, theme: portableTheme(setup.theme), version: input.version, cacheDir: input.cacheDir, releaseMemory: input.releaseMemory }, there, input.notice)
+    ? new LayoutThread({ style: setup.style, theme: portableTheme(setup.theme), version: input.version, cacheDir: input.cacheDir, releaseMemory: input.releaseMemory }, there, input.notice, input.memory.memos)
     : undefined;
   const keep = (index: number, result: LayoutResult) => {
     jobs[index]!.result = result;
@@ -81,7 +83,7 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
   try {
     if (here.length > 0) {
       // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-      const runner = new (await import('./layout-runner.ts')).JobRunner(setup);
+      const runner = new (await import('./layout-runner.ts')).JobRunner(setup, input.memory.lines);
       for (const { index, job } of here) {
         keep(index, await runner.run(job));
         await releaseMemory(input.releaseMemory);
@@ -94,10 +96,11 @@ export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDoc
   }
   // Everything shaped, measured and compiled is known now; kept for the next build, with
   // room made for it first.
-  const grown = memosToSave(input.version);
+  const { memos } = input.memory;
+  const grown = memos.toSave(input.version);
   if (grown.length > 0) {
     await releaseMemory(input.releaseMemory, true);
-    saveMemos(cache, input.version, grown);
+    memos.save(cache, input.version, grown);
   }
   return jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));
 }

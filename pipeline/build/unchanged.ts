@@ -2,7 +2,7 @@ import { digestInputs } from '../cache/inputs.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import type { PipelineConfig } from '../ingest/types.ts';
 import { outputPath, readConfig } from '../ingest/config.ts';
-import { InputReader } from '../input/read.ts';
+import { InputReader, type InputMemory } from '../input/read.ts';
 import type { ChangeReport } from '../publish/changes.ts';
 import { outputsIntact } from '../publish/intact.ts';
 import { readPublishedState } from '../publish/published.ts';
@@ -33,11 +33,13 @@ export interface TargetRequest {
   country?: string;
   /** Locales asked for. */
   locales?: readonly string[];
+  /** What the build remembers of its inputs (the configuration is then known valid without compiling its schema). */
+  inputMemory?: InputMemory;
 }
 
 /** The country a build request builds and the output folder it publishes to; undefined when the configuration cannot be read (ingest then reports why). */
 export function buildTarget(request: TargetRequest): BuildTarget & { config: PipelineConfig } | undefined {
-  const config = readConfig(new InputReader(request.root), request.configPath);
+  const config = readConfig(new InputReader(request.root, { memory: request.inputMemory }), request.configPath);
   if (!config) return undefined;
   return { config, country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
 }

@@ -1,3 +1,4 @@
+import type { CompiledTemplates } from './compiled-templates.ts';
 import { untranslatedMark } from '../format/untranslated.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import type { Messages } from '../format/messages.ts';
@@ -32,6 +33,8 @@ export interface ComposeInput {
   figures: ReadonlyMap<string, FigureInfo>;
   /** UI strings of the locale. */
   messages: Messages;
+  /** Narrative texts compiled before: the build's memory (compiled afresh without it). */
+  templates?: CompiledTemplates;
 }
 
 /** Shared state while composing: where problems are collected and footnotes numbered. */
@@ -40,6 +43,8 @@ export interface ComposeState {
   issues: InputIssue[];
   nextFootnote: number;
   footnotes: Map<number, import('../document/types.ts').Inline[]>;
+  /** Where compiled narrative texts are kept: the input's, or this document's own. */
+  templates: CompiledTemplates;
 }
 
 /**

@@ -2,6 +2,7 @@ import { closest } from '../util/text.ts';
 import { InputError, type SourcePlace } from '../errors/errors.ts';
 import type { DocumentPlan, PlanPart } from '../ingest/types.ts';
 import { localised, type ComposeInput, type ComposeState } from './context.ts';
+import { CompiledTemplates } from './compiled-templates.ts';
 import { acronymBlocks, bibliographyBlocks, coverBlock, editionWords, matrixBlocks, peopleBlocks } from './generated.ts';
 import { renderNarrative } from './narrative.ts';
 import { unrenderedCaseIssues } from './name-cases.ts';
@@ -22,7 +23,7 @@ export type * from '../document/types.ts';
  * bibliography), and resolves numbering. Throws `InputError` with every problem found.
  */
 export function composeDocument(input: ComposeInput): ComposedDocument {
-  const state: ComposeState = { input, issues: [], nextFootnote: 1, footnotes: new Map() };
+  const state: ComposeState = { input, issues: [], nextFootnote: 1, footnotes: new Map(), templates: input.templates ?? new CompiledTemplates() };
   const plan = input.dataset.plans.get(input.document);
   if (!plan) throw new Error(`no plan for ${input.document}`);
   const style = input.messages.t('document.citation.style');

@@ -1,7 +1,7 @@
 import { unrenderedCaseIssues } from './name-cases.ts';
 import { untranslatedMark } from '../format/untranslated.ts';
 import Handlebars from 'handlebars';
-import { registerMemo } from '../cache/memo.ts';
+import type { CompiledTemplates } from './compiled-templates.ts';
 import { digest } from '../util/digest.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { TextFile } from '../ingest/types.ts';
@@ -78,7 +78,7 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
       const includer = trail.files.at(-1)!.path;
       trail.files.push({ path: partial.path, includedFrom: { file: includer, line: lineOfInclude(texts.get(includer) ?? '', name) } });
       try {
-        return hb.template(compiledTemplate(partial.text))(context, options);
+        return hb.template(compiledTemplate(partial.text, state.templates))(context, options);
       } catch (error) {
         if (error instanceof Error && !(error as Error & { file?: string }).file) Object.assign(error, { file: partial.path });
         throw error;
@@ -88,7 +88,7 @@ export function renderTemplate(state: ComposeState, file: TextFile, context: obj
     }) as unknown as Handlebars.Template);
   }
   try {
-    const rendered = hb.template(compiledTemplate(file.text))(context);
+    const rendered = hb.template(compiledTemplate(file.text, state.templates))(context);
     state.issues.push(...unrenderedCaseIssues(state, file.path, file.text, at?.line));
     return rendered;
   } catch (error) {
@@ -112,21 +112,6 @@ function lineOfInclude(text: string, name: string): number | undefined {
 const compileOptions = { strict: true, noEscape: true, knownHelpersOnly: false };
 /** What `Handlebars.template` takes: a compiled template. */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
-/** Compiled templates as JavaScript source, by a digest of their text; and evaluated. */
-const sources = new Map<string, string>();
-const compiled = new Map<string, TemplateSpecification>();
-registerMemo({
-  name: 'compiled-templates',
-  size: () => sources.size,
-  save: () => Object.fromEntries(sources),
-  clear: () => {
-    sources.clear();
-    compiled.clear();
-  },
-  load: (entries) => {
-    for (const [key, source] of Object.entries(entries as Record<string, string>)) if (!sources.has(key)) sources.set(key, source);
-  },
-});
 
 /**
  * A narrative text compiled once: the compiled form does not depend on the helpers or the
@@ -134,18 +119,18 @@ registerMemo({
  * compiled source is also kept between builds (memo.ts). A syntax error throws here, as it
  * would from `compile`, and is not kept.
  */
-function compiledTemplate(text: string): TemplateSpecification {
+function compiledTemplate(text: string, templates: CompiledTemplates): TemplateSpecification {
   const key = digest(text);
-  let spec = compiled.get(key);
+  let spec = templates.evaluated.get(key) as TemplateSpecification | undefined;
   if (!spec) {
-    let source = sources.get(key);
+    let source = templates.sources.get(key);
     if (source === undefined) {
       source = String(Handlebars.precompile(text, compileOptions));
-      sources.set(key, source);
+      templates.sources.set(key, source);
     }
     // precompile gives the compiled template as JavaScript source; this evaluates it, as compile does inside.
     spec = new Function(`return ${source};`)() as TemplateSpecification;
-    compiled.set(key, spec);
+    templates.evaluated.set(key, spec);
   }
   return spec;
 }

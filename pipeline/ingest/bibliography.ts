@@ -16,7 +16,7 @@ export function readBibliography(reader: InputReader, paths: readonly string[]):
   for (const path of paths) {
     if (!reader.exists(path)) continue;
     const yaml = reader.yaml(path, 'bibliography');
-    if (!yaml || !validateYaml(yaml, bibliographySchema, reader.issues)) continue;
+    if (!yaml || !validateYaml(yaml, bibliographySchema, reader.issues, reader.valid)) continue;
     yaml.value.forEach((entry, index) => {
       const at = yaml.placeOf([index]);
       const first = entries.find((e) => e.key === entry.key);

@@ -36,7 +36,7 @@ export function readConfig(reader: InputReader, path: string): PipelineConfig | 
  */
 export function readConfigFile(reader: InputReader, path: string): ConfigFile | undefined {
   const yaml = reader.yaml(path, 'configuration');
-  if (!yaml || !validateYaml(yaml, configSchema, reader.issues)) return undefined;
+  if (!yaml || !validateYaml(yaml, configSchema, reader.issues, reader.valid)) return undefined;
   const raw = yaml.value;
   // SOURCE_DATE_EPOCH (reproducible-builds.org) overrides the configured date of the outputs.
   const fromEpoch = epochDate(reader);

@@ -12,7 +12,7 @@ import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 export function readConflicts(reader: InputReader, path: string, values: ReadonlyMap<string, RawValue> | undefined, locales: readonly string[]): DataConflict[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'record of conflicting values');
-  if (!yaml || !validateYaml(yaml, conflictsSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, conflictsSchema, reader.issues, reader.valid)) return [];
   const entries = yaml.value.conflicts;
   const seen = new Map<string, number>();
   return entries.map((entry, index) => {

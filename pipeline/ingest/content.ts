@@ -16,7 +16,7 @@ import { factsSchema, listsSchema, peopleSchema, planSchema, tablesSchema } from
 export function readFacts(reader: InputReader, dir: string, facts = new Map<string, Fact>()): Map<string, Fact> {
   for (const file of reader.list(dir, '.yaml')) {
     const yaml = reader.yaml(file, 'facts');
-    if (!yaml || !validateYaml(yaml, factsSchema, reader.issues)) continue;
+    if (!yaml || !validateYaml(yaml, factsSchema, reader.issues, reader.valid)) continue;
     for (const [key, entry] of Object.entries(yaml.value)) {
       const place = yaml.placeOfKey([key]);
       const first = facts.get(key);
@@ -35,7 +35,7 @@ export function readFacts(reader: InputReader, dir: string, facts = new Map<stri
 export function readTables(reader: InputReader, path: string): TableDef[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'tables');
-  if (!yaml || !validateYaml(yaml, tablesSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, tablesSchema, reader.issues, reader.valid)) return [];
   const tables = yaml.value.tables;
   const before = reader.issues.length;
   const ids = new Map<string, string>();
@@ -69,7 +69,7 @@ export function readTables(reader: InputReader, path: string): TableDef[] {
 export function readPeople(reader: InputReader, path: string): PeopleList[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'people');
-  if (!yaml || !validateYaml(yaml, peopleSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, peopleSchema, reader.issues, reader.valid)) return [];
   return yaml.value.lists;
 }
 
@@ -77,7 +77,7 @@ export function readPeople(reader: InputReader, path: string): PeopleList[] {
 export function readPlan(reader: InputReader, templatesDir: string, document: 'acr' | 'brief'): DocumentPlan | undefined {
   const file = `${templatesDir}/${document}/document.yaml`;
   const yaml = reader.yaml(file, `${document} document plan`);
-  if (!yaml || !validateYaml(yaml, planSchema, reader.issues)) return undefined;
+  if (!yaml || !validateYaml(yaml, planSchema, reader.issues, reader.valid)) return undefined;
   const value = yaml.value;
   const parts = value.parts.map((part, i): PlanPart => {
     if (typeof part === 'string') return { kind: part };
@@ -114,7 +114,7 @@ function readLists(reader: InputReader, path: string): Map<string, ListItem[]> {
   const lists = new Map<string, ListItem[]>();
   if (!reader.exists(path)) return lists;
   const yaml = reader.yaml(path, 'lists');
-  if (!yaml || !validateYaml(yaml, listsSchema, reader.issues)) return lists;
+  if (!yaml || !validateYaml(yaml, listsSchema, reader.issues, reader.valid)) return lists;
   const visit = (value: unknown, keyPath: string[]) => {
     if (Array.isArray(value)) {
       lists.set(keyPath.join('.'), value.map((item: { id: string; text: string }, index) => ({ id: item.id, text: item.text, place: yaml.placeOf([...keyPath, index, 'text']) as SourcePlace })));

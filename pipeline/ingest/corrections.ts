@@ -13,7 +13,7 @@ import { DEFAULT_DECIMALS, formatMeasured } from '../format/number.ts';
 export function readCorrections(reader: InputReader, path: string, values: ReadonlyMap<string, RawValue> | undefined): Correction[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'corrections log');
-  if (!yaml || !validateYaml(yaml, correctionsSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, correctionsSchema, reader.issues, reader.valid)) return [];
   const entries = yaml.value.corrections;
   const corrections = entries.map((entry, index) => ({ ...entry, place: yaml.placeOf(['corrections', index]) }));
   corrections.forEach((correction, index) => {

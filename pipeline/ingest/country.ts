@@ -13,7 +13,7 @@ export function readCountry(reader: InputReader, path: string, folder: string): 
   // With its id, framework and languages readable, the rest of the input is still checked
   // in the same run (the run fails on the reported problems anyway): a new country learns
   // everything missing at once, not the country file first.
-  if (!validateYaml(yaml, countrySchema, reader.issues) && !usableCountry(yaml)) return undefined;
+  if (!validateYaml(yaml, countrySchema, reader.issues, reader.valid) && !usableCountry(yaml)) return undefined;
   const raw = yaml.value;
   if (raw.id !== folder) {
     reader.issues.push(issueAt(yaml.placeOf(['id']), { message: `the id "${raw.id}" differs from the country's folder "${folder}"`, hint: `Make them the same: write "id: ${folder}", or rename the folder.` }));
@@ -40,7 +40,7 @@ function usableCountry(yaml: YamlFile): yaml is YamlFile<RawCountry> {
 /** Reads `sources.yaml` into citations by key; each kind must be a source kind of the framework, when it is known. */
 export function readSources(reader: InputReader, path: string, kinds?: readonly string[]): Map<string, Source> | undefined {
   const yaml = reader.yaml(path, 'sources');
-  if (!yaml || !validateYaml(yaml, sourcesSchema, reader.issues)) return undefined;
+  if (!yaml || !validateYaml(yaml, sourcesSchema, reader.issues, reader.valid)) return undefined;
   const entries = yaml.value;
   const unknown = kinds ? Object.entries(entries).filter(([, source]) => !kinds.includes(source.kind)) : [];
   for (const [key, source] of unknown) reader.issues.push(issueAt(yaml.placeOf([key, 'kind']), msg.unknownSourceKind(source.kind, kinds!)));

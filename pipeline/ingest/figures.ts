@@ -21,7 +21,7 @@ const hundredScale: readonly FigureUnit[] = ['percent', 'index', 'score'];
  */
 export function readFigures(reader: InputReader, path: string, framework: Framework, locales: readonly string[]): FigureDef[] {
   const yaml = reader.yaml(path, 'figures');
-  if (!yaml || !validateYaml(yaml, figuresSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, figuresSchema, reader.issues, reader.valid)) return [];
   const raws = yaml.value.figures;
   const check = new FigureChecker(yaml, framework, locales, reader.issues);
   const seen = new Map<string, SourcePlace>();

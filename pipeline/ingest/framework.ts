@@ -10,7 +10,7 @@ import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 /** Reads `data/frameworks/<id>.yaml` and checks the tree: ids unique and nested, sources known. */
 export function readFramework(reader: InputReader, path: string): Framework | undefined {
   const yaml = reader.yaml(path, 'framework');
-  if (!yaml || !validateYaml(yaml, frameworkSchema, reader.issues)) return undefined;
+  if (!yaml || !validateYaml(yaml, frameworkSchema, reader.issues, reader.valid)) return undefined;
   const raw = yaml.value;
   const ids = new Map<string, SourcePlace>();
   const claim = (id: string, place: SourcePlace): void => {

@@ -21,7 +21,7 @@ export function readIndicatorValues(
   sourcesFile: string,
 ): Map<string, RawValue> | undefined {
   const yaml = reader.yaml(path, 'indicator values');
-  if (!yaml || !validateYaml(yaml, indicatorsSchema, reader.issues)) return undefined;
+  if (!yaml || !validateYaml(yaml, indicatorsSchema, reader.issues, reader.valid)) return undefined;
   const entries = yaml.value.values;
   const defs = new Map(frameworkIndicators(framework).map((def) => [def.id, def]));
   const values = new Map<string, RawValue>();

@@ -44,7 +44,7 @@ export function readProgramme(reader: InputReader, dir: string, framework: Frame
   let partners: readonly Organisation[] = [];
   if (reader.exists(`${dir}/programme.yaml`)) {
     const yaml = reader.yaml(`${dir}/programme.yaml`, 'programme');
-    if (yaml && validateYaml(yaml, programmeSchema, reader.issues)) partners = yaml.value.partners ?? [];
+    if (yaml && validateYaml(yaml, programmeSchema, reader.issues, reader.valid)) partners = yaml.value.partners ?? [];
   }
   return { facts, sources, partners };
 }

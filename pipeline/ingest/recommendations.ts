@@ -18,7 +18,7 @@ const normalised = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, ' 
 export function readRecommendations(reader: InputReader, path: string, framework: Framework | undefined): Recommendation[] {
   if (!reader.exists(path)) return [];
   const yaml = reader.yaml(path, 'recommendations');
-  if (!yaml || !validateYaml(yaml, recommendationsSchema, reader.issues)) return [];
+  if (!yaml || !validateYaml(yaml, recommendationsSchema, reader.issues, reader.valid)) return [];
   const entries = yaml.value.recommendations;
   const ids = new Map<string, Recommendation>();
   const texts = new Map<string, Recommendation>();
@@ -56,7 +56,7 @@ export function readRecommendations(reader: InputReader, path: string, framework
 export function readBriefChoices(reader: InputReader, path: string, framework: Framework | undefined, recommendations: readonly Recommendation[]): BriefChoices {
   if (!reader.exists(path)) return {};
   const yaml = reader.yaml(path, 'brief');
-  if (!yaml || !validateYaml(yaml, briefSchema, reader.issues)) return { file: path };
+  if (!yaml || !validateYaml(yaml, briefSchema, reader.issues, reader.valid)) return { file: path };
   const raw = yaml.value;
   const priorities = raw.priorities?.map((p, index): PriorityChoice => ({ ...p, place: yaml.placeOf(['priorities', index]) }));
   priorities?.forEach((priority, index) => {

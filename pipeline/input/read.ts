@@ -3,7 +3,16 @@ import { join, relative, sep } from 'node:path';
 import { asEnvironmentError, type InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { decodeText } from './decode.ts';
-import { issueAt, parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { issueAt, parseYamlFile, type ParsedYaml, type YamlFile } from './yaml-file.ts';
+import { ValidInputs } from './validate.ts';
+
+/** What readers of one build remember of their inputs (the build's memory holds it). */
+export interface InputMemory {
+  /** YAML files parsed before, by path and text. */
+  yaml: ParsedYaml;
+  /** Inputs known valid, and the compiled schemas. */
+  valid: ValidInputs;
+}
 
 /** Reads input files below a project root and remembers every file it read. */
 export class InputReader {
@@ -12,15 +21,22 @@ export class InputReader {
   private readonly read = new Set<string>();
   /** Parsed YAML files by path, when the reader keeps them (`keepParsed`, `parsed`). */
   private readonly parsed?: Map<string, YamlFile | undefined>;
+  /** YAML files parsed by earlier readers or builds, when the build's memory is given. */
+  private readonly kept?: ParsedYaml;
+  /** Inputs known valid and compiled schemas: the build's, or this reader's own. */
+  readonly valid: ValidInputs;
 
   /**
    * `keepParsed`: a YAML file asked for again is the one parsed the first time, for a reader
    * that goes over the same files once per language (the translation policy) within one build.
    * `parsed`: the same, with a table of parsed files shared by the readers of one build (the
-   * ingest and the translation policy read the same data files).
+   * ingest and the translation policy read the same data files). `memory`: what the build
+   * remembers of its inputs, from this process and earlier builds.
    */
-  constructor(root: string, options: { keepParsed?: boolean; parsed?: Map<string, YamlFile | undefined> } = {}) {
+  constructor(root: string, options: { keepParsed?: boolean; parsed?: Map<string, YamlFile | undefined>; memory?: InputMemory } = {}) {
     this.root = root;
+    this.kept = options.memory?.yaml;
+    this.valid = options.memory?.valid ?? new ValidInputs();
     if (options.parsed) this.parsed = options.parsed;
     else if (options.keepParsed) this.parsed = new Map();
   }
@@ -73,7 +89,7 @@ export class InputReader {
       return this.parsed.get(file);
     }
     const text = this.text(path, what);
-    const yaml = text === undefined ? undefined : parseYamlFile(file, text, this.issues);
+    const yaml = text === undefined ? undefined : this.kept ? this.kept.parse(file, text, this.issues) : parseYamlFile(file, text, this.issues);
     this.parsed?.set(file, yaml);
     return yaml;
   }

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
-import { registerMemo } from '../cache/memo.ts';
+import type { MemoTable } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
@@ -9,45 +9,80 @@ import { issueAt, type YamlFile } from './yaml-file.ts';
 import { calendarProblem } from './dates.ts';
 
 /**
- * The schema compiler, made at the first schema to compile: a build whose every input is
- * known valid (a rebuild with nothing changed) never makes it.
+ * The schemas compiled to code, and their digests. Each schema is a constant of the code, so
+ * what is compiled from it is code too: made once per process, at the first file checked
+ * against the schema, and the compiler itself at the first schema — a build whose every input
+ * is known valid (a rebuild with nothing changed) never makes it. Not build state: no input
+ * changes it.
  */
-let ajvInstance: Ajv | undefined;
-function ajv(): Ajv {
-  if (!ajvInstance) {
-    ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: false });
-    // A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
-    ajvInstance.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
-  }
-  return ajvInstance;
-}
-const compiled = new WeakMap<SchemaObject, ValidateFunction>();
-const schemaDigests = new WeakMap<SchemaObject, string>();
+const compiledSchemas = new (class CompiledSchemas {
+  private readonly compiled = new WeakMap<SchemaObject, ValidateFunction>();
+  private readonly digests = new WeakMap<SchemaObject, string>();
+  private compiler: Ajv | undefined;
 
-/**
- * Digests of schema and value of every file found valid, kept between builds (memo.ts): an
- * unchanged file is not validated again, and its schema need not even be compiled.
- */
-const valid = new Set<string>();
+  digestOf(schema: SchemaObject): string {
+    let known = this.digests.get(schema);
+    if (!known) {
+      known = digest(JSON.stringify(schema));
+      this.digests.set(schema, known);
+    }
+    return known;
+  }
+
+  validator(schema: SchemaObject): ValidateFunction {
+    let validate = this.compiled.get(schema);
+    if (!validate) {
+      if (!this.compiler) {
+        this.compiler = new Ajv({ allErrors: true, verbose: true, strict: false });
+        // A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
+        this.compiler.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
+      }
+      validate = this.compiler.compile(schema);
+      this.compiled.set(schema, validate);
+    }
+    return validate;
+  }
+})();
+
 /** The name of the table of inputs known valid. */
 export const VALID_INPUTS = 'valid-inputs';
-registerMemo({
-  name: VALID_INPUTS,
-  size: () => valid.size,
-  save: () => [...valid],
-  clear: () => valid.clear(),
-  load: (entries) => {
-    for (const entry of entries as string[]) valid.add(entry);
-  },
-});
 
-function schemaDigest(schema: SchemaObject): string {
-  let known = schemaDigests.get(schema);
-  if (!known) {
-    known = digest(JSON.stringify(schema));
-    schemaDigests.set(schema, known);
+/**
+ * The digests of schema and value of every file found valid, kept between builds too
+ * (memo.ts): an unchanged file is not validated again, and its schema need not even be compiled.
+ */
+export class ValidInputs implements MemoTable {
+  readonly name = VALID_INPUTS;
+  private readonly valid = new Set<string>();
+
+  /** The key under which `value` is known valid against `schema`. */
+  keyOf(schema: SchemaObject, value: unknown): string {
+    return `${compiledSchemas.digestOf(schema)}|${digest(JSON.stringify(value))}`;
   }
-  return known;
+
+  has(key: string): boolean {
+    return this.valid.has(key);
+  }
+
+  add(key: string): void {
+    this.valid.add(key);
+  }
+
+  size(): number {
+    return this.valid.size;
+  }
+
+  save(): unknown {
+    return [...this.valid];
+  }
+
+  clear(): void {
+    this.valid.clear();
+  }
+
+  load(entries: unknown): void {
+    for (const entry of entries as string[]) this.valid.add(entry);
+  }
 }
 
 /**
@@ -55,10 +90,10 @@ function schemaDigest(schema: SchemaObject): string {
  * at the exact line and column. Returns true when the file is valid; given a TypeBox schema,
  * the file's value then has the schema's static type, so readers need no cast.
  */
-export function validateYaml<T extends TSchema>(yaml: YamlFile, schema: T, issues: InputIssue[]): yaml is YamlFile<Static<T>>;
+export function validateYaml<T extends TSchema>(yaml: YamlFile, schema: T, issues: InputIssue[], known?: ValidInputs): yaml is YamlFile<Static<T>>;
 /** The same check against a schema written as a plain JSON Schema object, whose value stays `unknown`. */
-export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[]): boolean;
-export function validateYaml(yaml: YamlFile, typed: TSchema | SchemaObject, issues: InputIssue[]): boolean {
+export function validateYaml(yaml: YamlFile, schema: SchemaObject, issues: InputIssue[], known?: ValidInputs): boolean;
+export function validateYaml(yaml: YamlFile, typed: TSchema | SchemaObject, issues: InputIssue[], known: ValidInputs = new ValidInputs()): boolean {
   const schema = typed as SchemaObject;
   if (yaml.value === undefined) return false;
   if (yaml.value === null && schema.type === 'object') {
@@ -70,15 +105,11 @@ export function validateYaml(yaml: YamlFile, typed: TSchema | SchemaObject, issu
   for (const path of notFinite) issues.push(issueAt(yaml.placeOf(path), msg.notFinite(numberName(yaml, path))));
   if (notFinite.length > 0) return false;
   // Validation only reads the value, so a value once found valid under a schema is valid again.
-  const known = `${schemaDigest(schema)}|${digest(JSON.stringify(yaml.value))}`;
-  if (valid.has(known)) return true;
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv().compile(schema);
-    compiled.set(schema, validate);
-  }
+  const key = known.keyOf(schema, yaml.value);
+  if (known.has(key)) return true;
+  const validate = compiledSchemas.validator(schema);
   if (validate(yaml.value)) {
-    valid.add(known);
+    known.add(key);
     return true;
   }
   for (const error of pruneErrors(validate.errors ?? [])) {

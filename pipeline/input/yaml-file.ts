@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { registerMemo } from '../cache/memo.ts';
+import type { MemoTable } from '../cache/memo.ts';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 import { digest } from '../util/digest.ts';
@@ -24,17 +24,7 @@ export interface YamlFile<T = unknown> {
  * yaml library rejects by default) become issues with line and column.
  */
 export function parseYamlFile(file: string, text: string, issues: InputIssue[]): YamlFile {
-  const key = digest(`${file}\n${text}`);
-  const known = parsedFiles.get(key);
-  if (known) {
-    keep(key, known);
-    return keptFile(file, known);
-  }
-  const before = issues.length;
-  const parsed = parseAnew(file, text, issues);
-  // Only a file that parsed without a problem is kept; one with a problem is parsed again, so its issues are reported again.
-  if (issues.length === before && parsed.kept) keep(key, parsed.kept);
-  return parsed.yaml;
+  return parseAnew(file, text, issues).yaml;
 }
 
 /**
@@ -65,40 +55,69 @@ interface KeptYaml {
   places: string;
 }
 
-/** Files parsed in this process or kept by an earlier build, by digest of path and text. */
-const parsedFiles = new Map<string, KeptYaml>();
-/** The entries this process asked for: what is saved, so versions of a file that changed are not kept for ever. */
-const used = new Set<string>();
-/** The entry of each file's latest text: a watcher that parses a corrected file drops the version before. */
-const latest = new Map<string, string>();
+/** The name of the table of kept YAML files. */
+export const PARSED_YAML = 'parsed-yaml';
 
-function keep(key: string, kept: KeptYaml): void {
-  const before = latest.get(kept.file);
-  if (before !== undefined && before !== key) {
-    parsedFiles.delete(before);
-    used.delete(before);
-  }
-  latest.set(kept.file, key);
-  parsedFiles.set(key, kept);
-  used.add(key);
-}
-registerMemo({
-  name: 'parsed-yaml',
-  size: () => parsedFiles.size,
-  save: () => Object.fromEntries([...used].map((key) => [key, parsedFiles.get(key)!])),
-  clear: () => {
-    parsedFiles.clear();
-    used.clear();
-    latest.clear();
-  },
-  load: (entries) => {
-    for (const [key, entry] of Object.entries(entries as Record<string, KeptYaml>)) {
-      if (parsedFiles.has(key) || latest.has(entry.file)) continue;
-      parsedFiles.set(key, entry);
-      latest.set(entry.file, key);
+/**
+ * YAML files parsed in this process or kept by an earlier build, by a digest of path and
+ * text: a fresh process after a one-value correction parses only the corrected file.
+ */
+export class ParsedYaml implements MemoTable {
+  readonly name = PARSED_YAML;
+  private readonly files = new Map<string, KeptYaml>();
+  /** The entries this process asked for: what is saved, so versions of a file that changed are not kept for ever. */
+  private readonly used = new Set<string>();
+  /** The entry of each file's latest text: a watcher that parses a corrected file drops the version before. */
+  private readonly latest = new Map<string, string>();
+
+  /** `parseYamlFile`, from what was kept when the file's text is one parsed before. */
+  parse(file: string, text: string, issues: InputIssue[]): YamlFile {
+    const key = digest(`${file}\n${text}`);
+    const known = this.files.get(key);
+    if (known) {
+      this.keep(key, known);
+      return keptFile(file, known);
     }
-  },
-});
+    const before = issues.length;
+    const parsed = parseAnew(file, text, issues);
+    // Only a file that parsed without a problem is kept; one with a problem is parsed again, so its issues are reported again.
+    if (issues.length === before && parsed.kept) this.keep(key, parsed.kept);
+    return parsed.yaml;
+  }
+
+  private keep(key: string, kept: KeptYaml): void {
+    const before = this.latest.get(kept.file);
+    if (before !== undefined && before !== key) {
+      this.files.delete(before);
+      this.used.delete(before);
+    }
+    this.latest.set(kept.file, key);
+    this.files.set(key, kept);
+    this.used.add(key);
+  }
+
+  size(): number {
+    return this.files.size;
+  }
+
+  save(): unknown {
+    return Object.fromEntries([...this.used].map((key) => [key, this.files.get(key)!]));
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.used.clear();
+    this.latest.clear();
+  }
+
+  load(entries: unknown): void {
+    for (const [key, entry] of Object.entries(entries as Record<string, KeptYaml>)) {
+      if (this.files.has(key) || this.latest.has(entry.file)) continue;
+      this.files.set(key, entry);
+      this.latest.set(entry.file, key);
+    }
+  }
+}
 
 /** A kept file as `parseYamlFile` gives it. */
 function keptFile(file: string, kept: KeptYaml): YamlFile {

@@ -1,12 +1,11 @@
 import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
-import { readFileSync, statSync } from 'node:fs';
-import { registerMemo } from '../cache/memo.ts';
+import type { BrokenLines } from './broken-lines.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
 import type { ChartBox } from './model.ts';
-import type { Hyphenator, Line, Measure } from '../typeset/types.ts';
+import type { Hyphenator, Measure } from '../typeset/types.ts';
 import type { PageModel } from './model.ts';
 import type { PageStyle } from '../theme/style.ts';
 
@@ -21,6 +20,8 @@ export interface LayoutInput {
   style: PageStyle;
   /** The shaping of each font of `style.fontFiles`, by the name it is registered under: measures the text and is what the PDF embeds. */
   fonts: ReadonlyMap<string, SharedFace>;
+  /** Paragraphs broken before: the build's memory. */
+  lines: BrokenLines;
   /** Natural sizes of the charts, by id. */
   charts: ReadonlyMap<string, ChartBox>;
   /** Draws a chart as vectors. */
@@ -63,7 +64,8 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   const clock = { breakingMs: 0 };
   // Lines are kept by a digest of their key: the key holds the paragraph's inlines and the
   // fonts' names and digests, which would otherwise make up half of what is saved.
-  const lineMemo: LineMemo = { fonts: fontsKey(input.style), get: (key) => knownLines(digest(key)), set: (key, lines) => void brokenLines.set(digest(key), lines), touch };
+  const { lines } = input;
+  const lineMemo: LineMemo = { fonts: fontsKey(input.style, lines), get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken), touch };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
@@ -98,47 +100,10 @@ function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedF
   return { measure, touch };
 }
 
-/** Paragraphs broken into lines, by `LineMemo` key; and those an earlier build saved, as it saved them. */
-const brokenLines = new Map<string, Line[]>();
-let savedLines: Record<string, Line[]> = {};
-/** The name of the table of broken lines. */
-export const BROKEN_LINES = 'broken-lines';
-registerMemo({
-  name: BROKEN_LINES,
-  size: () => brokenLines.size + Object.keys(savedLines).filter((key) => !brokenLines.has(key)).length,
-  save: () => ({ ...savedLines, ...Object.fromEntries(brokenLines) }),
-  clear: () => {
-    brokenLines.clear();
-    savedLines = {};
-  },
-  load: (entries) => {
-    savedLines = entries as Record<string, Line[]>;
-  },
-});
-
-function knownLines(key: string): Line[] | undefined {
-  const lines = brokenLines.get(key) ?? (Object.hasOwn(savedLines, key) ? savedLines[key] : undefined);
-  if (lines) brokenLines.set(key, lines);
-  return lines;
-}
-
 /**
  * What the lines of a paragraph depend on besides its text, width and size: the font names of
  * the style and the content of each font file (a digest, once per file and modification).
  */
-function fontsKey(style: PageStyle): string {
-  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${fileDigest(file)}`).join(',')}`;
-}
-
-const fileDigests = new Map<string, string>();
-
-function fileDigest(file: string): string {
-  const { size, mtimeMs } = statSync(file);
-  const key = `${file}|${size}|${mtimeMs}`;
-  let known = fileDigests.get(key);
-  if (!known) {
-    known = digest(readFileSync(file));
-    fileDigests.set(key, known);
-  }
-  return known;
+function fontsKey(style: PageStyle, lines: BrokenLines): string {
+  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${lines.fileDigest(file)}`).join(',')}`;
 }

@@ -5,22 +5,23 @@ import { insideFolder } from '../util/paths.ts';
 import { openSync, type Font } from 'fontkit';
 import { asEnvironmentError, InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { InputReader } from '../input/read.ts';
+import { InputReader, type InputMemory } from '../input/read.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
 import { closest } from '../util/text.ts';
 import { themeSchema, type RawTheme } from './schema.ts';
 import { faceNames, templateNames, type FaceName, type FontFace, type TemplateName, type Theme } from './types.ts';
+import { FontMemory } from './font-memory.ts';
 
 /**
  * Reads `<templatesDir>/theme.yaml` and the chart templates `<templatesDir>/charts/<kind>.json`,
  * and opens the font files the theme names. Throws `InputError` with every problem found.
  */
-export function loadTheme(root: string, templatesDir: string): Theme {
-  const reader = new InputReader(root);
+export function loadTheme(root: string, templatesDir: string, memory: { fonts?: FontMemory; input?: InputMemory } = {}): Theme {
+  const reader = new InputReader(root, { memory: memory.input });
   // 1. The theme file, checked against its schema so a typo names its line.
   const yaml = reader.yaml(`${templatesDir}/theme.yaml`, 'theme');
-  if (!yaml || !validateYaml(yaml, themeSchema, reader.issues)) throw new InputError(reader.issues);
+  if (!yaml || !validateYaml(yaml, themeSchema, reader.issues, reader.valid)) throw new InputError(reader.issues);
   const raw = yaml.value;
   // 2. The fonts, from the npm package the theme names.
   const faces = openFaces(root, raw.font, yaml, reader);
@@ -28,7 +29,7 @@ export function loadTheme(root: string, templatesDir: string): Theme {
   const templates = readTemplates(reader, templatesDir);
   if (reader.hasErrors() || !faces || !templates) throw new InputError(reader.issues);
   const { font, ...rest } = raw;
-  return { ...rest, file: yaml.file, font: { family: font.family, faces }, templates };
+  return { ...rest, file: yaml.file, font: { family: font.family, faces }, templates, memory: memory.fonts ?? new FontMemory() };
 }
 
 function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader: InputReader): Record<FaceName, FontFace> | undefined {

@@ -1,26 +1,22 @@
 import type { Font } from 'fontkit';
-import { registerNumberTable } from '../cache/memo.ts';
+import type { FontMemory } from './font-memory.ts';
 import { advanceWidth, fontIdentity, type ShapingFont } from './shaping.ts';
 import { faceFor, type StyleLike, type WeightLike } from './faces.ts';
 import type { Theme } from './types.ts';
 
 export { faceFor, fontFaces, type StyleLike, type WeightLike } from './faces.ts';
 
-/** Advances by face identity, then text; kept between builds too (memo.ts). */
-const advances = new Map<string, Map<string, number>>();
-registerNumberTable('chart-text-advances', advances);
-
-/** Advance width of a text in font units, kerning applied; memoised per face. */
-function advance(font: Font, text: string): number {
+/** Advance width of a text in font units, kerning applied; kept per face in the build's font memory (and between builds). */
+function advance(font: Font, text: string, memory: FontMemory): number {
   const face = fontIdentity(font as unknown as ShapingFont);
-  let cache = advances.get(face);
+  let cache = memory.advances.get(face);
   if (!cache) {
     cache = new Map();
-    advances.set(face, cache);
+    memory.advances.set(face, cache);
   }
   let width = cache.get(text);
   if (width === undefined) {
-    width = advanceWidth(font as unknown as ShapingFont, text);
+    width = advanceWidth(font as unknown as ShapingFont, text, memory.shapers);
     cache.set(text, width);
   }
   return width;
@@ -30,7 +26,7 @@ function advance(font: Font, text: string): number {
 export function measureText(theme: Theme, text: string, size: number, weight: WeightLike = 'normal', style: StyleLike = 'normal'): number {
   if (text === '' || size <= 0) return 0;
   const { font } = faceFor(theme, weight, style);
-  return (advance(font, text) * size) / font.unitsPerEm;
+  return (advance(font, text, theme.memory) * size) / font.unitsPerEm;
 }
 
 /**
@@ -39,10 +35,10 @@ export function measureText(theme: Theme, text: string, size: number, weight: We
  */
 export function missingGlyphs(theme: Theme, text: string, weight: WeightLike = 'normal', style: StyleLike = 'normal'): string[] {
   const { font } = faceFor(theme, weight, style);
-  let known = coverage.get(font);
+  let known = theme.memory.coverage.get(font);
   if (!known) {
     known = new Map();
-    coverage.set(font, known);
+    theme.memory.coverage.set(font, known);
   }
   const missing = new Set<string>();
   for (const char of text) {
@@ -58,4 +54,3 @@ export function missingGlyphs(theme: Theme, text: string, weight: WeightLike = '
   return [...missing];
 }
 
-const coverage = new WeakMap<Font, Map<number, boolean>>();

@@ -25,7 +25,7 @@ const roles = ['body', 'h1', 'h2', 'h3', 'h4', 'caption', 'table', 'footnote', '
 /** Reads `templates/page.yaml` and binds it to the theme's fonts, sizes and colours. */
 export function readPageStyle(reader: InputReader, templatesDir: string, theme: Theme): PageStyle | undefined {
   const yaml = reader.yaml(`${templatesDir}/page.yaml`, 'page style');
-  if (!yaml || yaml.value === undefined || !validateYaml(yaml, pageSchema, reader.issues)) return undefined;
+  if (!yaml || yaml.value === undefined || !validateYaml(yaml, pageSchema, reader.issues, reader.valid)) return undefined;
   const raw = yaml.value as RawPage;
   if (!pageGeometryValid(reader, yaml, raw)) return undefined;
   const faces = theme.font.faces;

@@ -15,7 +15,6 @@
  * which one character became several glyphs, whose code points fontkit assigns its own way.
  */
 import * as hb from 'harfbuzzjs';
-import { forgetWithMemos } from '../cache/memo.ts';
 
 /** A glyph as fontkit returns it; pdfkit reads these three fields. */
 export interface FontGlyph {
@@ -101,14 +100,6 @@ export class HarfBuzzShaper {
   }
 }
 
-let byInstance = new WeakMap<object, HarfBuzzShaper | null>();
-const byFace = new Map<string, HarfBuzzShaper | null>();
-// A shaper holds the face's WebAssembly copy and the advances it looked up: forgotten with the memos.
-forgetWithMemos(() => {
-  byFace.clear();
-  byInstance = new WeakMap();
-});
-
 /**
  * What tells one font file from another: its PostScript name, size and the checksum of the
  * whole file that its head table carries.
@@ -124,34 +115,33 @@ export function fontIdentity(font: ShapingFont): string {
 
 const identities = new WeakMap<object, string>();
 
+/** HarfBuzz shapers by face identity (null where fontkit shapes), as a build's font memory holds them. */
+export type Shapers = Map<string, HarfBuzzShaper | null>;
+
 /**
- * The one HarfBuzz shaper of a font face: every document opens its own instance of each font
- * file (pdfkit does); one shaper per face, made from the first instance seen, serves them all.
- * Undefined for a font whose bytes fontkit does not show (then fontkit shapes).
+ * The one HarfBuzz shaper of a font face in `shapers`: each reading of the theme opens its own
+ * instance of each font file; one shaper per face, made from the first instance seen, serves
+ * them all. Undefined for a font whose bytes fontkit does not show (then fontkit shapes).
  */
-export function shaperFor(font: ShapingFont): HarfBuzzShaper | undefined {
-  let shaper = byInstance.get(font);
+export function shaperFor(font: ShapingFont, shapers: Shapers): HarfBuzzShaper | undefined {
+  const identity = fontIdentity(font);
+  let shaper = shapers.get(identity);
   if (shaper === undefined) {
-    const identity = fontIdentity(font);
-    shaper = byFace.get(identity);
-    if (shaper === undefined) {
-      const bytes = font.stream?.buffer;
-      shaper = bytes instanceof Uint8Array ? new HarfBuzzShaper(font, bytes) : null;
-      byFace.set(identity, shaper);
-    }
-    byInstance.set(font, shaper);
+    const bytes = font.stream?.buffer;
+    shaper = bytes instanceof Uint8Array ? new HarfBuzzShaper(font, bytes) : null;
+    shapers.set(identity, shaper);
   }
   return shaper ?? undefined;
 }
 
 /** The run of `text` in `font`: by HarfBuzz, or by fontkit where the text is left to it. */
-export function shapeText(font: ShapingFont, text: string): Shaped {
-  return shaperFor(font)?.shape(text) ?? font.layout(text);
+export function shapeText(font: ShapingFont, text: string, shapers: Shapers): Shaped {
+  return shaperFor(font, shapers)?.shape(text) ?? font.layout(text);
 }
 
 /** Advance width of `text` in font units, as fontkit's layout gives it. */
-export function advanceWidth(font: ShapingFont, text: string): number {
+export function advanceWidth(font: ShapingFont, text: string, shapers: Shapers): number {
   let width = 0;
-  for (const position of shapeText(font, text).positions) width += position.xAdvance;
+  for (const position of shapeText(font, text, shapers).positions) width += position.xAdvance;
   return width;
 }

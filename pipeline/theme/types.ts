@@ -1,4 +1,5 @@
 import type { Font } from 'fontkit';
+import type { FontMemory } from './font-memory.ts';
 
 /** The faces the theme names; chart SVGs use `regular` and `bold` only (see `faceFor`). */
 export const faceNames = ['regular', 'italic', 'semibold', 'semiboldItalic', 'bold', 'boldItalic'] as const;
@@ -182,4 +183,6 @@ export interface Theme {
   diagram: DiagramStyle;
   /** The chart templates (Vega-Lite, or Vega for the diamond), parsed from JSON. */
   templates: Readonly<Record<TemplateName, unknown>>;
+  /** What measuring and shaping its text remembers: the build's font memory. */
+  memory: FontMemory;
 }

@@ -13,6 +13,7 @@ import { runPipeline } from '../../pipeline/run.ts';
 import { main } from '../../pipeline/cli.ts';
 import { captureConsole } from '../helpers/console.ts';
 import { tempProject } from '../helpers/project.ts';
+import { BuildMemory } from '../../pipeline/build/memory.ts';
 
 const editions = ['en', 'ru', 'kk'] as const;
 const printed = captureConsole();
@@ -46,9 +47,10 @@ describe('documents laid out on two threads', () => {
     });
     expect(figure).toBeDefined();
     const setup = { style: front.dataset.page, theme: portableTheme(front.dataset.theme), version: 'test' };
-    const thread = new LayoutThread(setup, [{ index: 0, job: job(true) }, { index: 1, job: job(false) }], () => undefined);
+    const memory = new BuildMemory();
+    const thread = new LayoutThread(setup, [{ index: 0, job: job(true) }, { index: 1, job: job(false) }], () => undefined, memory.memos);
     try {
-      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }).run(job(true));
+      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines).run(job(true));
       const there = await thread.result(0);
       expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes))).toBe(true);
       expect(there.pageCount).toBe(here.pageCount);

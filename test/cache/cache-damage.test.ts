@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forgetMemos } from '../../pipeline/cache/memo.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { edit, put, tempProject } from '../helpers/project.ts';
 
@@ -70,8 +69,7 @@ describe('a damaged cache entry is never published', () => {
   it.each(cases)('%s, %s: the bytes of a build from nothing, with a notice', async (_kind, _damage, pattern, apply) => {
     const root = project();
     const build = () => {
-      // A fresh process: nothing remembered in memory, everything read from .cache/.
-      forgetMemos();
+      // As a fresh process: a build without a memory given remembers nothing, and reads everything from .cache/.
       const notices: string[] = [];
       return runPipeline({ root, configPath: 'pipeline.config.yaml', onNotice: (m) => notices.push(m) }).then((result) => ({ result, notices }));
     };
@@ -110,7 +108,6 @@ describe('a damaged cache entry is never published', () => {
     for (const key of Object.keys(sources)) sources[key] = `(globalThis.__csiRan = true, ${sources[key]})`;
     writeFileSync(join(cache, table), header + JSON.stringify(sources));
     edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
-    forgetMemos();
     const notices: string[] = [];
     await runPipeline({ root, configPath: 'pipeline.config.yaml', onNotice: (m) => notices.push(m) });
     expect((globalThis as { __csiRan?: boolean }).__csiRan).toBeUndefined();

@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forgetMemos } from '../../pipeline/cache/memo.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { put, repoRoot, tempProject } from '../helpers/project.ts';
 
@@ -20,7 +19,6 @@ describe('kept work does not depend on where the project lies', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'csi-elsewhere-')), 'deeper', 'project');
     cpSync(root, copy, { recursive: true, filter: (src) => !src.startsWith(join(root, 'output')) });
     const kept = readdirSync(join(copy, '.cache')).sort();
-    forgetMemos();
     const notices: string[] = [];
     const result = await runPipeline({ root: copy, configPath: 'pipeline.config.yaml', onNotice: (m) => notices.push(m) });
     expect(result.written.length).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('charts in the PDF', () => {
   async function pdfWith(locale: string, ids: readonly string[]) {
     const { theme } = kazakhstan();
     const charts = await chartsFor(locale);
-    const fonts = sharedFaces(fontFaces(theme));
+    const fonts = sharedFaces(fontFaces(theme), theme.memory);
     const doc = new PDFDocument({ size: 'A4', margin: 57, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -96,7 +96,7 @@ describe('charts in the PDF', () => {
 
   it('converts every chart of every edition without a warning', async () => {
     const { theme } = kazakhstan();
-    const fonts = sharedFaces(fontFaces(theme));
+    const fonts = sharedFaces(fontFaces(theme), theme.memory);
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: true });
     doc.on('data', () => undefined);
     for (const locale of ['en', 'ru', 'kk']) {

@@ -10,6 +10,7 @@ import { displayed } from '../../pipeline/score/rank.ts';
 import { scoreDataset, type AnyScore, type Scores } from '../../pipeline/score/index.ts';
 import type { ComposeState } from '../../pipeline/compose/context.ts';
 import { priorityIssues } from '../../pipeline/compose/priorities.ts';
+import { CompiledTemplates } from '../../pipeline/compose/compiled-templates.ts';
 import { edit, put, read, repoRoot, tempProject } from '../helpers/project.ts';
 
 const compose = (dataset: Dataset, locale: string, document: 'acr' | 'brief' = 'brief', scores: Scores = scoreDataset(dataset)): ComposedDocument =>
@@ -170,7 +171,7 @@ describe('priority issues without a choice of the national team', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: movable.length, maxLength: movable.length }), (values) => {
       const byId = new Map(scores.byId);
       movable.forEach((id, i) => byId.set(id, { ...scores.byId.get(id)!, score: values[i]! / 10 } as AnyScore));
-      const state: ComposeState = { input: { dataset: withoutChoice, scores: { ...scores, byId }, locale: 'en', document: 'brief', figures: new Map(), messages: messagesFor(dataset, 'en') }, issues: [], nextFootnote: 1, footnotes: new Map() };
+      const state: ComposeState = { input: { dataset: withoutChoice, scores: { ...scores, byId }, locale: 'en', document: 'brief', figures: new Map(), messages: messagesFor(dataset, 'en') }, issues: [], nextFootnote: 1, footnotes: new Map(), templates: new CompiledTemplates() };
       const expected = movable
         .map((id, order) => ({ id, order, value: displayed(byId.get(id)!) }))
         .sort((a, b) => a.value - b.value || a.order - b.order)

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { forgetMemos, loadMemos, saveMemos } from '../../pipeline/cache/memo.ts';
+import { Memos } from '../../pipeline/cache/memo.ts';
 import { fileCache } from '../../pipeline/cache/store.ts';
-import { parseYamlFile, type YamlFile } from '../../pipeline/input/yaml-file.ts';
+import { parseYamlFile, ParsedYaml, type YamlFile } from '../../pipeline/input/yaml-file.ts';
 import { repoRoot } from '../helpers/project.ts';
 
 type Path = (string | number)[];
@@ -45,16 +45,17 @@ function yamlFiles(dir: string): string[] {
  * it, loads it back as the next process would, and parses the texts again from what was kept.
  */
 function freshAndKept(texts: readonly (readonly [string, string])[]) {
-  forgetMemos();
+  const first = new ParsedYaml();
   const fresh = texts.map(([file, text]) => {
-    const yaml = parseYamlFile(file, text, []);
+    const yaml = first.parse(file, text, []);
+    expect(answers(yaml, pathsOf(yaml.value))).toEqual(answers(parseYamlFile(file, text, []), pathsOf(yaml.value)));
     return answers(yaml, pathsOf(yaml.value));
   });
   const cache = fileCache(mkdtempSync(join(tmpdir(), 'csi-kept-yaml-')));
-  saveMemos(cache, 'test');
-  forgetMemos();
-  loadMemos(cache, 'test');
-  const kept = texts.map(([file, text], i) => answers(parseYamlFile(file, text, []), pathsOf(fresh[i]!.value)));
+  new Memos([first]).save(cache, 'test');
+  const next = new ParsedYaml();
+  new Memos([next]).load(cache, 'test');
+  const kept = texts.map(([file, text], i) => answers(next.parse(file, text, []), pathsOf(fresh[i]!.value)));
   return { fresh, kept };
 }
 
@@ -97,17 +98,17 @@ describe('YAML files kept between builds', () => {
   });
 
   it('give each reader its own copy of the value', () => {
-    forgetMemos();
-    const first = parseYamlFile('copy.yaml', 'list: [1, 2]\n', []);
+    const kept = new ParsedYaml();
+    const first = kept.parse('copy.yaml', 'list: [1, 2]\n', []);
     (first.value as { list: number[] }).list.push(3);
-    expect(parseYamlFile('copy.yaml', 'list: [1, 2]\n', []).value).toEqual({ list: [1, 2] });
+    expect(kept.parse('copy.yaml', 'list: [1, 2]\n', []).value).toEqual({ list: [1, 2] });
   });
 
   it('report a broken file again at every read, with its line', () => {
-    forgetMemos();
+    const kept = new ParsedYaml();
     for (let i = 0; i < 2; i++) {
       const issues: Parameters<typeof parseYamlFile>[2] = [];
-      parseYamlFile('broken.yaml', 'a: 1\na: 2\n', issues);
+      kept.parse('broken.yaml', 'a: 1\na: 2\n', issues);
       expect(issues).toMatchObject([{ place: { file: 'broken.yaml', line: 2 } }]);
     }
   });

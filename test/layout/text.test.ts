@@ -8,7 +8,7 @@ import { loadTheme } from '../../pipeline/theme/index.ts';
 import { repoRoot } from '../helpers/project.ts';
 
 const theme = loadTheme(repoRoot, 'templates');
-const shared = sharedFaces(fontFaces(theme));
+const shared = sharedFaces(fontFaces(theme), theme.memory);
 
 /** A PDF with the given runs drawn by `draw`, uncompressed, so its bytes show every operator. */
 function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic'; size: number; x: number; y: number }[], draw: (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void, fonts: 'shared' | 'files' = 'shared'): Promise<Buffer> {

@@ -19,8 +19,8 @@ expectTypeOf<keyof ChartStyle['fontSize']>().toEqualTypeOf<keyof RawTheme['chart
 expectTypeOf<keyof DiagramStyle>().toEqualTypeOf<keyof RawTheme['diagram']>();
 expectTypeOf<keyof DiamondStyle>().toEqualTypeOf<keyof RawTheme['diamond']>();
 expectTypeOf<keyof DiamondStyle['fontSize']>().toEqualTypeOf<keyof RawTheme['diamond']['fontSize']>();
-// The file's sections, and the theme's: the font opened, the file and the chart templates added.
-expectTypeOf<Exclude<keyof Theme, 'file' | 'templates'>>().toEqualTypeOf<keyof RawTheme>();
+// The file's sections, and the theme's: the font opened, the file, the chart templates and the build's font memory added.
+expectTypeOf<Exclude<keyof Theme, 'file' | 'templates' | 'memory'>>().toEqualTypeOf<keyof RawTheme>();
 expectTypeOf<keyof Theme['font']['faces']>().toEqualTypeOf<keyof RawTheme['font']['faces']>();
 expectTypeOf<Exclude<keyof FontFace, 'key' | 'font'>>().toEqualTypeOf<keyof RawFace>();
 

@@ -1,0 +1,28 @@
+/**
+ * What one process (or one layout thread, or a watcher over all its builds) remembers of the
+ * work its builds did: parsed and validated inputs, shaped words and text widths, broken
+ * lines, compiled templates. One object, made where a build starts and handed to the stages
+ * that use each part; nothing of it lives in a module. Its tables are kept in the stage cache
+ * between processes too (`memos`), so that a fresh `csi-report build` after a one-value
+ * correction starts with what the last build learned.
+ */
+import { Memos } from '../cache/memo.ts';
+import { CompiledTemplates } from '../compose/compiled-templates.ts';
+import type { InputMemory } from '../input/read.ts';
+import { ValidInputs } from '../input/validate.ts';
+import { ParsedYaml } from '../input/yaml-file.ts';
+import { BrokenLines } from '../layout/broken-lines.ts';
+import { FontMemory } from '../theme/font-memory.ts';
+
+export class BuildMemory {
+  /** Parsed YAML files and inputs known valid. */
+  readonly input: InputMemory = { yaml: new ParsedYaml(), valid: new ValidInputs() };
+  /** Shaped words, chart text widths, HarfBuzz shapers, glyph coverage. */
+  readonly fonts = new FontMemory();
+  /** Paragraphs broken into lines. */
+  readonly lines = new BrokenLines();
+  /** Narrative texts compiled by Handlebars. */
+  readonly templates = new CompiledTemplates();
+  /** The tables among them that are kept between processes. */
+  readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates]);
+}
