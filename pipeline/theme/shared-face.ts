@@ -1,13 +1,14 @@
 /**
- * Shares word shaping between the documents of a process, and shapes words with HarfBuzz.
+ * Shares word shaping between the documents of a build, and shapes words with HarfBuzz.
  *
  * pdfkit shapes every word through fontkit's OpenType engine (GSUB/GPOS lookups) and caches
  * the result per document only, so a build of six documents shapes the same words six times —
  * most of the layout stage's time. The shaped run of a word depends only on the font file and
- * the word, so it is kept here, keyed by both, and handed to every later document. What pdfkit
- * writes from it (glyph ids, advances, positions, code points) is the same whichever document
- * shaped it first, so the bytes of a PDF do not depend on what was built before it. Words are
- * shaped by HarfBuzz (theme/shaping.ts), which gives what fontkit gives in a fraction of the time.
+ * the word, so it is kept in the build's font memory (theme/font-memory.ts), keyed by both,
+ * and handed to every later document. What pdfkit writes from it (glyph ids, advances,
+ * positions, code points) is the same whichever document shaped it first, so the bytes of a
+ * PDF do not depend on what was built before it. Words are shaped by HarfBuzz
+ * (theme/shaping.ts), which gives what fontkit gives in a fraction of the time.
  *
  * pdfkit takes, through its public `doc.registerFont(name, font)`, any font object with a
  * fontkit font's `layout` method. A `SharedFace` hands pdfkit such an object (`pdfFont`): the
@@ -57,7 +58,6 @@ export class SharedFace {
    * always, with a `layout` of its own that answers from the shared words.
    */
   readonly pdfFont: object;
-  private readonly face: string;
   private readonly words: Map<string, ShapedRun>;
   private readonly kept: KeptFace | undefined;
   private readonly shapers: Shapers;
@@ -70,9 +70,9 @@ export class SharedFace {
     private readonly memory: FontMemory,
   ) {
     this.scale = 1000 / font.unitsPerEm;
-    this.face = `${fontIdentity(font)}|${this.scale}`;
-    this.words = memory.words.wordsOf(this.face);
-    this.kept = memory.words.keptFace(this.face);
+    const face = `${fontIdentity(font)}|${this.scale}`;
+    this.words = memory.words.wordsOf(face);
+    this.kept = memory.words.keptFace(face);
     this.shapers = memory.shapers;
     const layout = (text: string, features?: unknown) => {
       if (features !== undefined && features !== null) return font.layout(text, features as string[]);
