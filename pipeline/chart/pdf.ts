@@ -1,6 +1,6 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import { faceFor, fontFaces } from '../theme/faces.ts';
-import { registerSharedFace, type SharedFace } from '../theme/shared-face.ts';
+import { registerSharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from './types.ts';
 
@@ -25,11 +25,7 @@ interface FontState {
  * Returns the drawn height.
  */
 export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme, fonts: ReadonlyMap<string, SharedFace>): number {
-  for (const face of fontFaces(theme)) {
-    const shared = fonts.get(face.name);
-    if (!shared) throw new Error(`chart ${chart.id}: the font "${face.name}" has no shaping among the document's fonts`);
-    registerSharedFace(doc, face.name, shared);
-  }
+  registerSharedFaces(doc, fontFaces(theme).map((face) => face.name), fonts);
   const state = doc as unknown as FontState;
   const saved = { _font: state._font, _fontSize: state._fontSize, _fontSource: state._fontSource, _fontFamily: state._fontFamily };
   const height = (width * chart.height) / chart.width;

@@ -19,7 +19,7 @@ export class InputReader {
   readonly root: string;
   readonly issues: InputIssue[] = [];
   private readonly read = new Set<string>();
-  /** Parsed YAML files by path, when the reader keeps them (`keepParsed`, `parsed`). */
+  /** Parsed YAML files by path, shared by the build's readers (`parsed`). */
   private readonly parsed?: Map<string, YamlFile | undefined>;
   /** YAML files parsed by earlier readers or builds, when the build's memory is given. */
   private readonly kept?: ParsedYaml;
@@ -27,18 +27,16 @@ export class InputReader {
   readonly valid: ValidInputs;
 
   /**
-   * `keepParsed`: a YAML file asked for again is the one parsed the first time, for a reader
-   * that goes over the same files once per language (the translation policy) within one build.
-   * `parsed`: the same, with a table of parsed files shared by the readers of one build (the
-   * ingest and the translation policy read the same data files). `memory`: what the build
-   * remembers of its inputs, from this process and earlier builds.
+   * `parsed`: a table of parsed files shared by the readers of one build (the ingest and the
+   * translation policy, which goes over the same data files once per language): a YAML file
+   * asked for again is the one parsed the first time. `memory`: what the build remembers of its
+   * inputs, from this process and earlier builds.
    */
-  constructor(root: string, options: { keepParsed?: boolean; parsed?: Map<string, YamlFile | undefined>; memory?: InputMemory } = {}) {
+  constructor(root: string, options: { parsed?: Map<string, YamlFile | undefined>; memory?: InputMemory } = {}) {
     this.root = root;
     this.kept = options.memory?.yaml;
     this.valid = options.memory?.valid ?? new ValidInputs();
-    if (options.parsed) this.parsed = options.parsed;
-    else if (options.keepParsed) this.parsed = new Map();
+    this.parsed = options.parsed;
   }
 
   /** Project-relative path with forward slashes, as messages show it. */

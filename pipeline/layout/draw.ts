@@ -4,7 +4,7 @@ import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
 import { ascent, drawTextOnBaseline } from './text.ts';
-import { registerSharedFace, type SharedFace } from '../theme/shared-face.ts';
+import { registerSharedFaces, type SharedFace } from '../theme/shared-face.ts';
 
 /** Draws a chart's vector graphics at a place; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
@@ -365,10 +365,6 @@ export function createPdf(document: ComposedDocument, style: PageStyle, fonts: R
       ModDate: document.meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const name of Object.keys(style.fontFiles)) {
-    const face = fonts.get(name);
-    if (!face) throw new Error(`the font "${name}" of the page style has no shaping among the document's fonts (${[...fonts.keys()].join(', ')})`);
-    registerSharedFace(doc, name, face);
-  }
+  registerSharedFaces(doc, Object.keys(style.fontFiles), fonts);
   return doc;
 }

@@ -160,12 +160,17 @@ function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
 }
 
 /**
- * Registers a shared face with a document under `name`. pdfkit's `registerFont` takes a font
+ * Registers the shared faces of `names` with a document, each under its name (an error names
+ * one `fonts` lacks). pdfkit's `registerFont` takes a font
  * object (anything with fontkit's `layout`) as well as a file or its bytes; @types/pdfkit
  * declares only the latter.
  */
-export function registerSharedFace(doc: PDFKit.PDFDocument, name: string, face: SharedFace): void {
-  doc.registerFont(name, face.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+export function registerSharedFaces(doc: PDFKit.PDFDocument, names: Iterable<string>, fonts: ReadonlyMap<string, SharedFace>): void {
+  for (const name of names) {
+    const face = fonts.get(name);
+    if (!face) throw new Error(`the font "${name}" has no shaping among the document's fonts (${[...fonts.keys()].join(', ')})`);
+    doc.registerFont(name, face.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
+  }
 }
 
 /** A shared face for each face of a theme, by the name the PDF registers it under, its words in `memory`. */

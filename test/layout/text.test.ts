@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { registerSharedFace, sharedFaces } from '../../pipeline/theme/shared-face.ts';
+import { registerSharedFaces, sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { drawText } from '../../pipeline/layout/text.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { loadTheme } from '../../pipeline/theme/index.ts';
@@ -13,10 +13,8 @@ const shared = sharedFaces(fontFaces(theme), theme.memory);
 /** A PDF with the given runs drawn by `draw`, uncompressed, so its bytes show every operator. */
 function pdfOf(runs: readonly { text: string; face: 'regular' | 'bold' | 'italic'; size: number; x: number; y: number }[], draw: (doc: PDFKit.PDFDocument, text: string, x: number, y: number) => void, fonts: 'shared' | 'files' = 'shared'): Promise<Buffer> {
   const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
-  for (const face of Object.values(theme.font.faces)) {
-    if (fonts === 'shared') registerSharedFace(doc, face.name, shared.get(face.name)!);
-    else doc.registerFont(face.name, face.file);
-  }
+  if (fonts === 'shared') registerSharedFaces(doc, shared.keys(), shared);
+  else for (const face of Object.values(theme.font.faces)) doc.registerFont(face.name, face.file);
   for (const run of runs) {
     doc.font(theme.font.faces[run.face].name).fontSize(run.size);
     draw(doc, run.text, run.x, run.y);
