@@ -5,8 +5,8 @@ import { cacheKey, noCache, type StageCache } from './cache/key.ts';
 import { BuildMemory } from './build/memory.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
 import { pipelineVersion } from './cache/version.ts';
-import { composeEditions, loadStages } from './build/front.ts';
-import { layoutEditions } from './build/layout.ts';
+import { composeEditions, loadStages, type FrontResult } from './build/front.ts';
+import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
 import { buildInputs, buildTarget, unchangedBuild } from './build/unchanged.ts';
 import { VALID_INPUTS } from './input/validate.ts';
@@ -147,12 +147,20 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   //      thread while the documents are composed and laid out.
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts));
-  const front = await composeEditions({ ...request, memory, version, cache, lap, onCharts });
-  const { scores, editions, warnings } = front;
-  if (editions.length === 0) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
-  if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores, editions: [], warnings, timings, breakingMs: 0 };
-  // 5. Layout: each document as a tagged PDF, from the cache when laid out before.
-  const laidOut = await layoutEditions({ dataset: front.dataset, editions, drawing: front.drawing, memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
+  // 5. Layout: each document as a tagged PDF, from the cache when laid out before, started
+  //    as soon as it is composed when a second thread lays out.
+  const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
+  let laidOut: LaidOutDocument[];
+  let front: FrontResult;
+  try {
+    front = await composeEditions({ ...request, memory, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
+    if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
+    if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0 };
+    laidOut = await layout.finish();
+  } finally {
+    await layout.stop();
+  }
+  const { scores, warnings } = front;
   lap('layout');
   const files: OutputFile[] = [];
   for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });

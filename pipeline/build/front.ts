@@ -30,6 +30,12 @@ export interface FrontInput extends IngestRequest {
   cache: StageCache;
   /** Told each locale's charts as soon as they are made (the build starts their PNGs then), with the dataset and `FrontResult.drawing`. */
   onCharts?: (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void;
+  /**
+   * Told the dataset once it is scored, with `FrontResult.drawing` and how many documents at
+   * most will be composed, then each document as soon as it is composed (while no input
+   * problem has been found): the layout starts on them while the next are composed.
+   */
+  onDocuments?: { begin(dataset: Dataset, drawing: string, count: number): void; add(locale: string, charts: Charts, document: ComposedDocument): void };
   /** Told when each stage's work is done, in order: ingest, score, then chart and compose per locale. */
   lap?: (stage: 'ingest' | 'score' | 'chart' | 'compose') => void;
 }
@@ -84,6 +90,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const issues: InputIssue[] = [...translation.errors];
   const drawing = `${input.version}|${themeDigest(dataset)}`;
   lap('score');
+  input.onDocuments?.begin(dataset, drawing, locales.length * kinds.length);
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
   const editions: ComposedEdition[] = [];
   for (const locale of locales) {
@@ -101,6 +108,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
         warnings.push(...(document.warnings ?? []));
         issues.push(...checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
         documents.push(document);
+        if (!issues.some((issue) => issue.severity === 'error')) input.onDocuments?.add(locale, charts, document);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         issues.push(...error.issues);

@@ -72,6 +72,8 @@ export interface ThreadSetup {
   cacheDir?: string;
   /** Collect garbage between documents (`RunRequest.releaseMemory`). */
   releaseMemory?: boolean;
+  /** Which thread takes each document (`Claims`), shared with the main thread. */
+  claims: SharedArrayBuffer;
 }
 
 /** A message to a layout thread. */

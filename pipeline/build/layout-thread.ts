@@ -2,24 +2,33 @@ import { Worker } from 'node:worker_threads';
 import type { Memos } from '../cache/memo.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { LayoutResult } from '../layout/index.ts';
+import { Claims } from './claims.ts';
 import { jobTitle, type LayoutJob, type ThreadReply, type ThreadRequest, type ThreadSetup } from './layout-job.ts';
 
 /**
- * A thread that lays out a share of a build's documents while the main thread lays out the
- * rest. Its results come back as the same `LayoutResult`s, its failures as the errors laying
- * out on the main thread would have raised, and at the end what its memo tables learned is
- * added to the main thread's tables, which keeps them for the next build.
+ * A thread that lays out documents beside the main thread. Each document is offered to it as
+ * soon as it is composed, while the main thread goes on composing the next; the thread claims
+ * the offered documents in order, one at a time, and the main thread, its own work done,
+ * claims whatever the thread has not (`Claims`): each document is laid out exactly once,
+ * wherever a core is free first. Its results come back as the same `LayoutResult`s, its
+ * failures as the errors laying out on the main thread would have raised, and at the end what
+ * its memo tables learned is added to the main thread's tables, which keeps them for the next
+ * build.
  */
 export class LayoutThread {
   private readonly worker: Worker;
+  private readonly claims: Claims;
   private readonly results = new Map<number, Promise<LayoutResult>>();
   private readonly settle = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: unknown) => void }>();
   private readonly finished: Promise<void>;
+  private stopped: Error | undefined;
 
-  constructor(setup: ThreadSetup, jobs: readonly { index: number; job: LayoutJob }[], notice: (message: string) => void, memos: Memos) {
+  /** `capacity`: the most documents that will be offered (their indices run from 0 below it). */
+  constructor(setup: Omit<ThreadSetup, 'claims'>, capacity: number, notice: (message: string) => void, memos: Memos) {
+    this.claims = new Claims(capacity);
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
     // entry of the same name beside its chunks.
-    this.worker = new Worker(new URL('./layout-worker.mjs', import.meta.url), { workerData: setup });
+    this.worker = new Worker(new URL('./layout-worker.mjs', import.meta.url), { workerData: { ...setup, claims: this.claims.buffer } satisfies ThreadSetup });
     let finish!: () => void;
     let fail!: (error: Error) => void;
     this.finished = new Promise<void>((resolve, reject) => {
@@ -27,13 +36,6 @@ export class LayoutThread {
       fail = reject;
     });
     this.finished.catch(() => undefined);
-    for (const { index, job } of jobs) {
-      const result = new Promise<LayoutResult>((resolve, reject) => this.settle.set(index, { resolve, reject }));
-      const drawn = result.catch((error: unknown) => this.asDrawingError(job, error));
-      // Awaited by the build, unless it failed first and stopped this thread.
-      drawn.catch(() => undefined);
-      this.results.set(index, drawn);
-    }
     this.worker.on('message', (reply: ThreadReply) => {
       if (reply.kind === 'notice') notice(reply.message);
       else if (reply.kind === 'memos') {
@@ -43,26 +45,42 @@ export class LayoutThread {
       else this.settle.get(reply.index)?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, name: reply.error.name ?? 'Error' }));
     });
     const stopped = (error: Error) => {
+      this.stopped ??= error;
       for (const { reject } of this.settle.values()) reject(error);
       fail(error);
     };
     this.worker.on('error', (error: unknown) => stopped(error instanceof Error ? error : new Error(String(error))));
     this.worker.on('exit', (code) => stopped(new Error(`the layout thread stopped (exit code ${code})`)));
-    for (const { index, job } of jobs) this.worker.postMessage({ kind: 'job', index, job } satisfies ThreadRequest);
-    this.worker.postMessage({ kind: 'finish' } satisfies ThreadRequest);
   }
 
-  /** The laid-out document of the job sent as `index`. */
+  /** Offers the thread the document `index`; it lays it out unless this thread claims it first (`claim`). */
+  offer(index: number, job: LayoutJob): void {
+    const result = new Promise<LayoutResult>((resolve, reject) => this.settle.set(index, { resolve, reject }));
+    const drawn = result.catch((error: unknown) => this.asDrawingError(job, error));
+    // Awaited by the build when the thread claimed it, unless the build failed first and stopped this thread.
+    drawn.catch(() => undefined);
+    this.results.set(index, drawn);
+    if (this.stopped) this.settle.get(index)!.reject(this.stopped);
+    else this.worker.postMessage({ kind: 'job', index, job } satisfies ThreadRequest);
+  }
+
+  /** Claims an offered document for the calling thread: true when the layout thread has not taken it, and then never will. */
+  claim(index: number): boolean {
+    return this.claims.take(index, 'main');
+  }
+
+  /** The laid-out document `index`, which the thread claimed. */
   result(index: number): Promise<LayoutResult> {
     return this.results.get(index)!;
   }
 
-  /** Waits for the thread's memo tables to be merged here; then the thread ends. */
+  /** Tells the thread that nothing more will be offered, and waits for its memo tables to be merged here; then it ends. */
   async done(): Promise<void> {
+    if (!this.stopped) this.worker.postMessage({ kind: 'finish' } satisfies ThreadRequest);
     await this.finished;
   }
 
-  /** Stops the thread at once (a build that failed elsewhere). */
+  /** Stops the thread at once (a build that failed elsewhere, or one that is done). */
   async stop(): Promise<void> {
     await this.worker.terminate();
   }

@@ -1,9 +1,10 @@
-// A layout thread: lays out the documents it is sent, one at a time, with the memo tables of
-// the last build loaded, and at the end sends back what its tables learned.
+// A layout thread: lays out the documents it is offered and claims, one at a time, with the
+// memo tables of the last build loaded, and at the end sends back what its tables learned.
 import { parentPort, workerData } from 'node:worker_threads';
 import { noCache } from '../cache/key.ts';
 import { fileCache } from '../cache/store.ts';
 import { releaseMemory } from '../util/memory.ts';
+import { Claims } from './claims.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
 import { BROKEN_LINES } from '../layout/broken-lines.ts';
@@ -12,13 +13,15 @@ import { BuildMemory } from './memory.ts';
 
 const setup = workerData as ThreadSetup;
 const port = parentPort!;
+const claims = new Claims(setup.claims);
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 // The thread's own memory, with only the tables laying out uses loaded.
 const memory = new BuildMemory();
 memory.memos.load(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES]);
 const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines);
 
-// Jobs arrive together; each is laid out after the one before has ended.
+// Documents are offered as they are composed; each is laid out after the one before has
+// ended, unless the main thread claimed it meanwhile.
 let queue = Promise.resolve();
 port.on('message', (request: ThreadRequest) => {
   queue = queue.then(() => handle(request));
@@ -30,6 +33,7 @@ async function handle(request: ThreadRequest): Promise<void> {
     port.close();
     return;
   }
+  if (!claims.take(request.index, 'thread')) return;
   try {
     const result = await runner.run(request.job);
     const bytes = result.bytes.slice();

@@ -8,20 +8,15 @@ import { unbreakableWords } from '../layout/unbreakable.ts';
 import { digest } from '../util/digest.ts';
 import { releaseMemory } from '../util/memory.ts';
 import { fileDigest } from './digests.ts';
-import type { ComposedEdition } from './front.ts';
+import type { Charts } from '../chart/index.ts';
+import type { JobRunner } from './layout-runner.ts';
 import { portableTheme, type HyphenationSpec, type LayoutJob } from './layout-job.ts';
 import { LayoutThread } from './layout-thread.ts';
 
-/** What the layout step is given. */
-export interface LayoutStepInput {
-  /** The validated input (page style, theme, the country's names for the hyphenators). */
-  dataset: Dataset;
-  /** What this process remembers of earlier work; the layout threads' tables are added to it. */
+/** How the layout step works: what it is given before the first document is composed. */
+export interface LayoutStepOptions {
+  /** What this process remembers of earlier work; the layout thread's tables are added to it. */
   memory: BuildMemory;
-  /** The composed editions. */
-  editions: readonly ComposedEdition[];
-  /** The pipeline version with the theme's digest (`FrontResult.drawing`). */
-  drawing: string;
   /** The pipeline version, under which the memo tables are kept. */
   version: string;
   /** Where laid-out documents are kept between builds. */
@@ -30,7 +25,7 @@ export interface LayoutStepInput {
   releaseMemory?: boolean;
   /** The stage cache's folder, from which a layout thread loads the memo tables; none without cache. */
   cacheDir?: string;
-  /** Threads to lay out on, this one included (`lanesFor`); one by default. */
+  /** Threads to lay out on, this one included (`lanesFor`). */
   threads?: number;
   /** Told of a kept entry that could not be used. */
   notice: (message: string) => void;
@@ -48,61 +43,109 @@ export interface LaidOutDocument {
   chartDigests: ReadonlyMap<string, string>;
 }
 
+interface StepJob {
+  job: LayoutJob;
+  key: string;
+  result?: LayoutResult;
+  /** Laid out by the layout thread, which claimed it. */
+  there?: boolean;
+}
+
 /**
  * Lays out every document as a tagged PDF; a document laid out before from exactly this input
- * is taken from the cache. The others are shared between this thread and, on a machine with
- * more than one core, a layout thread (`LayoutThread`): their inputs are independent, and each
- * thread finishes a document and lets it go before it starts the next (peak memory is then a
- * document's per thread, not six). Then the memo tables that grew — the layout thread's merged
- * into this one's — are kept.
+ * is taken from the cache. With a second thread, each document is laid out there as soon as it
+ * is composed, while this thread composes the next (their inputs are independent); when this
+ * thread has composed the last, it lays out what the other has not taken (`LayoutThread`).
+ * Each thread finishes a document and lets it go before it starts the next, so peak memory is
+ * a document's per thread, not six. Then the memo tables that grew — the layout thread's
+ * merged into this one's — are kept.
+ *
+ *   const step = new LayoutStep(options);
+ *   step.begin(dataset, drawing, count);     // after scoring: the thread starts loading
+ *   step.add(locale, charts, document);      // each document as it is composed
+ *   const laidOut = await step.finish();     // or, when the build fails, await step.stop()
  */
-export async function layoutEditions(input: LayoutStepInput): Promise<LaidOutDocument[]> {
-  const { dataset, cache } = input;
-  // The page style with its font files by content, not by where they lie, for the keys.
-  const keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
-  const hyphenationFor = hyphenations(dataset);
-  const jobs = input.editions.flatMap(({ locale, charts, documents }) => {
-    const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
-    return documents.map((document) => {
-      const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: hyphenationFor(locale) };
-      // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
-      const key = layoutKey(input.drawing, document, { style: keyStyle, hyphenation: job.hyphenation.name }, forLayout);
-      return { job, key, result: cachedLayoutResult(cache, key, input.notice) };
-    });
-  });
-  const pending = jobs.flatMap((job, index) => (job.result ? [] : [{ index, job: job.job }]));
-  const [here, there] = shareOut(pending, lanesFor(pending.length, input.threads));
-  const setup = { style: dataset.page, theme: dataset.theme };
-  const thread = there.length > 0
-    ? new LayoutThread({ style: setup.style, theme: portableTheme(setup.theme), version: input.version, cacheDir: input.cacheDir, releaseMemory: input.releaseMemory }, there, input.notice, input.memory.memos)
-    : undefined;
-  const keep = (index: number, result: LayoutResult) => {
-    jobs[index]!.result = result;
-    storeLayoutResult(cache, jobs[index]!.key, result);
+export class LayoutStep {
+  private readonly jobs: StepJob[] = [];
+  private dataset: Dataset | undefined;
+  private drawing = '';
+  private keyStyle: unknown;
+  private hyphenationFor: (locale: string) => HyphenationSpec = () => {
+    throw new Error('LayoutStep.add before begin');
   };
-  try {
-    if (here.length > 0) {
-      // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-      const runner = new (await import('./layout-runner.ts')).JobRunner(setup, input.memory.lines);
-      for (const { index, job } of here) {
-        keep(index, await runner.run(job));
-        await releaseMemory(input.releaseMemory);
-      }
+  private thread: LayoutThread | undefined;
+
+  constructor(private readonly options: LayoutStepOptions) {}
+
+  /**
+   * Starts the step for a build of `dataset`, which will compose at most `count` documents;
+   * with two threads asked for and more than one document, the layout thread starts now and
+   * loads its fonts while the charts are drawn.
+   */
+  begin(dataset: Dataset, drawing: string, count: number): void {
+    this.dataset = dataset;
+    this.drawing = drawing;
+    // The page style with its font files by content, not by where they lie, for the keys.
+    this.keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
+    this.hyphenationFor = hyphenations(dataset);
+    if (lanesFor(count, this.options.threads) > 1) {
+      const { version, cacheDir, releaseMemory: release, notice, memory } = this.options;
+      this.thread = new LayoutThread({ style: dataset.page, theme: portableTheme(dataset.theme), version, cacheDir, releaseMemory: release }, count, notice, memory.memos);
     }
-    for (const { index } of there) keep(index, await thread!.result(index));
-    await thread?.done();
-  } finally {
+  }
+
+  /** A composed document, laid out from the cache when it was before, else offered to the layout thread. */
+  add(locale: string, charts: Charts, document: ComposedDocument): void {
+    const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
+    const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: this.hyphenationFor(locale) };
+    // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
+    const key = layoutKey(this.drawing, document, { style: this.keyStyle, hyphenation: job.hyphenation.name }, forLayout);
+    const result = cachedLayoutResult(this.options.cache, key, this.options.notice);
+    this.jobs.push({ job, key, result });
+    if (!result) this.thread?.offer(this.jobs.length - 1, job);
+  }
+
+  /** Lays out here every document the layout thread has not claimed, waits for the others, and keeps what the memo tables learned. */
+  async finish(): Promise<LaidOutDocument[]> {
+    const { cache, memory, version } = this.options;
+    const keep = (entry: StepJob, result: LayoutResult) => {
+      entry.result = result;
+      storeLayoutResult(cache, entry.key, result);
+    };
+    try {
+      let runner: JobRunner | undefined;
+      for (const [index, entry] of this.jobs.entries()) {
+        if (entry.result) continue;
+        if (this.thread && !this.thread.claim(index)) {
+          entry.there = true;
+          continue;
+        }
+        // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
+        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines);
+        keep(entry, await runner.run(entry.job));
+        await releaseMemory(this.options.releaseMemory);
+      }
+      for (const [index, entry] of this.jobs.entries()) if (entry.there) keep(entry, await this.thread!.result(index));
+      await this.thread?.done();
+    } finally {
+      await this.stop();
+    }
+    // Everything shaped, measured and compiled is known now; kept for the next build, with
+    // room made for it first.
+    const grown = memory.memos.toSave(version);
+    if (grown.length > 0) {
+      await releaseMemory(this.options.releaseMemory, true);
+      memory.memos.save(cache, version, grown);
+    }
+    return this.jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));
+  }
+
+  /** Stops the layout thread, if any (a build that failed after `begin`). */
+  async stop(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
     await thread?.stop();
   }
-  // Everything shaped, measured and compiled is known now; kept for the next build, with
-  // room made for it first.
-  const { memos } = input.memory;
-  const grown = memos.toSave(input.version);
-  if (grown.length > 0) {
-    await releaseMemory(input.releaseMemory, true);
-    memos.save(cache, input.version, grown);
-  }
-  return jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));
 }
 
 /** The most threads the documents are laid out on: this one and one layout thread. */
@@ -110,38 +153,10 @@ export const MAX_LAYOUT_THREADS = 2;
 
 /**
  * How many threads lay out `count` documents: as many as asked (`--threads`), one by default,
- * at most `MAX_LAYOUT_THREADS`, and never more than there are editions to share out. One is the
- * default because a second was measured slower on a two-core machine (the PNG thread and the
- * collector already take most of the second core; see the README's benchmark).
+ * at most `MAX_LAYOUT_THREADS`, and never more than there are documents.
  */
 export function lanesFor(count: number, asked = 1): number {
   return Math.max(1, Math.min(count, asked, MAX_LAYOUT_THREADS));
-}
-
-/**
- * Shares the documents between `lanes` threads so that they finish about together, an
- * edition's documents kept on one thread, where they share shaped words, broken lines and a
- * hyphenator: the largest edition first, each to the thread with the least work so far (by the
- * size of its composed content). The first share is this thread's; each keeps build order.
- */
-export function shareOut<T extends { index: number; job: LayoutJob }>(jobs: readonly T[], lanes: number): [T[], T[]] {
-  if (lanes < 2) return [[...jobs], []];
-  const editions = new Map<string, { jobs: T[]; size: number }>();
-  for (const job of jobs) {
-    const edition = editions.get(job.job.locale) ?? { jobs: [], size: 0 };
-    edition.jobs.push(job);
-    edition.size += JSON.stringify(job.job.document.blocks).length;
-    editions.set(job.job.locale, edition);
-  }
-  const loads = [0, 0];
-  const shares: [T[], T[]] = [[], []];
-  for (const edition of [...editions.values()].sort((a, b) => b.size - a.size || a.jobs[0]!.index - b.jobs[0]!.index)) {
-    const lane = loads[1]! < loads[0]! ? 1 : 0;
-    loads[lane] += edition.size;
-    shares[lane].push(...edition.jobs);
-  }
-  for (const share of shares) share.sort((a, b) => a.index - b.index);
-  return shares;
 }
 
 /**

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { noCache } from '../../pipeline/cache/key.ts';
 import { composeEditions } from '../../pipeline/build/front.ts';
-import { lanesFor, shareOut } from '../../pipeline/build/layout.ts';
+import { Claims } from '../../pipeline/build/claims.ts';
+import { lanesFor } from '../../pipeline/build/layout.ts';
 import { portableTheme, type LayoutJob } from '../../pipeline/build/layout-job.ts';
 import { JobRunner } from '../../pipeline/build/layout-runner.ts';
 import { LayoutThread } from '../../pipeline/build/layout-thread.ts';
@@ -48,10 +49,14 @@ describe('documents laid out on two threads', () => {
     expect(figure).toBeDefined();
     const setup = { style: front.dataset.page, theme: portableTheme(front.dataset.theme), version: 'test' };
     const memory = new BuildMemory();
-    const thread = new LayoutThread(setup, [{ index: 0, job: job(true) }, { index: 1, job: job(false) }], () => undefined, memory.memos);
+    const thread = new LayoutThread(setup, 2, () => undefined, memory.memos);
+    thread.offer(0, job(true));
+    thread.offer(1, job(false));
     try {
       const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines).run(job(true));
       const there = await thread.result(0);
+      // Laid out there, it is no longer this thread's to take.
+      expect(thread.claim(0)).toBe(false);
       expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes))).toBe(true);
       expect(there.pageCount).toBe(here.pageCount);
       expect([...there.anchorPages]).toEqual([...here.anchorPages]);
@@ -59,6 +64,7 @@ describe('documents laid out on two threads', () => {
       const failed = await thread.result(1).then(() => undefined, (error: unknown) => error);
       expect(failed).toBeInstanceOf(RenderError);
       expect((failed as Error).message).toMatch(/^the en brief could not be drawn: /);
+      expect(thread.claim(1)).toBe(false);
       await thread.done();
     } finally {
       await thread.stop();
@@ -67,29 +73,40 @@ describe('documents laid out on two threads', () => {
 });
 
 describe('sharing the documents between threads', () => {
-  const job = (index: number, locale: string, size: number) => ({
-    index,
-    job: { locale, document: { blocks: [{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'x'.repeat(size) }] }] }, charts: [], hyphenation: { name: locale, locale, unbreakable: [] } } as unknown as LayoutJob,
-  });
-  const jobs = fc.array(fc.tuple(fc.constantFrom('en', 'ru', 'kk', 'de'), fc.integer({ min: 0, max: 5000 })), { maxLength: 12 }).map((list) => list.map(([locale, size], index) => job(index, locale, size)));
-
-  it('lays out every document exactly once, each share in build order, an edition on one thread', () => {
-    fc.assert(fc.property(jobs, fc.integer({ min: 1, max: 2 }), (list, lanes) => {
-      const shares = shareOut(list, lanes);
-      expect(shares.flat().map((j) => j.index).sort((a, b) => a - b)).toEqual(list.map((j) => j.index));
-      for (const share of shares) expect(share.map((j) => j.index)).toEqual([...share.map((j) => j.index)].sort((a, b) => a - b));
-      const localesOf = shares.map((share) => new Set(share.map((j) => j.job.locale)));
-      for (const locale of localesOf[0]!) expect(localesOf[1]!.has(locale)).toBe(false);
-      if (lanes === 1) expect(shares[1]).toEqual([]);
+  it('gives each document to exactly one thread, whichever asks first, in any order of asking', () => {
+    const asks = fc.array(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.constantFrom('main' as const, 'thread' as const)), { maxLength: 60 });
+    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), asks, (capacity, list) => {
+      const claims = new Claims(capacity);
+      const owner = new Map<number, string>();
+      for (const [index, who] of list) {
+        if (index >= capacity) {
+          expect(() => claims.take(index, who)).toThrow(RangeError);
+          continue;
+        }
+        const taken = claims.take(index, who);
+        // Taken by the first to ask, never again, by the same thread or the other.
+        expect(taken).toBe(!owner.has(index));
+        if (taken) owner.set(index, who);
+      }
     }));
   });
 
-  it('gives the second thread work only when there are two editions to share', () => {
-    const [here, there] = shareOut([job(0, 'en', 900), job(1, 'en', 100), job(2, 'ru', 950), job(3, 'ru', 90), job(4, 'kk', 940), job(5, 'kk', 80)], 2);
-    // The largest edition here, the next there, the third to the thread with less work.
-    expect(here.map((j) => j.index)).toEqual([2, 3]);
-    expect(there.map((j) => j.index)).toEqual([0, 1, 4, 5]);
-    expect(shareOut([job(0, 'en', 900), job(1, 'en', 100)], 2)[1]).toEqual([]);
+  it("lets a thread that asks later see the other's claims in the shared memory", async () => {
+    const claims = new Claims(64);
+    const { Worker } = await import('node:worker_threads');
+    // A thread that claims every even document, then reports which it got.
+    const worker = new Worker(`
+      const { workerData, parentPort } = require('node:worker_threads');
+      const cells = new Int32Array(workerData);
+      const got = [];
+      for (let i = 0; i < cells.length; i += 2) if (Atomics.compareExchange(cells, i, 0, 2) === 0) got.push(i);
+      parentPort.postMessage(got);
+    `, { eval: true, workerData: claims.buffer });
+    const theirs = await new Promise<number[]>((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    const ours = Array.from({ length: 64 }, (_, i) => i).filter((i) => claims.take(i, 'main'));
+    expect(theirs).toEqual(Array.from({ length: 32 }, (_, i) => 2 * i));
+    expect(ours).toEqual(Array.from({ length: 32 }, (_, i) => 2 * i + 1));
   });
 
   it('refuses a number of threads it cannot use, before building anything', async () => {
