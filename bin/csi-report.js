@@ -10,14 +10,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileStamps, sha256 } from '../pipeline/cache/stamps.mjs';
 import { sourceVersion } from '../pipeline/cache/tree-digest.mjs';
 import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'pipeline');
+const cacheDir = join(root, 'node_modules', '.cache', 'csi-report');
+
+/**
+ * The digests of the sources and the bundle's files, remembered with each file's stamp
+ * (stamps.mjs): a start reads again only the files that changed.
+ */
+const stamps = new FileStamps(join(cacheDir, 'stamps.json'));
 
 /** The pipeline's version and the digest of its sources (tree-digest.mjs), worked out once. */
-const made = sourceVersion(root);
+const made = sourceVersion(root, stamps);
 
 /** A digest of everything the bundle is made from: the pipeline's sources, esbuild's version and how this file bundles them. */
 function bundleDigest(esbuildVersion) {
@@ -34,8 +42,6 @@ function filesOf(dir, prefix = '') {
     .filter((file) => file !== SUMS)
     .sort();
 }
-
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Why a kept bundle cannot be run, or undefined when every file is there with the digest
@@ -55,15 +61,18 @@ function bundleDamage(dir, withMaps) {
   if (files.join('\n') !== listed.join('\n')) return 'its files are not the ones it was made with';
   for (const file of files) {
     if (!withMaps && file.endsWith('.map')) continue;
-    if (sha256(readFileSync(join(dir, file))) !== sums[file]) return `${file} does not match its digest`;
+    if (stamps.digest(join(dir, file)) !== sums[file]) return `${file} does not match its digest`;
   }
   return undefined;
 }
 
-/** Removes what starts killed while bundling left: `<digest>.<pid>.tmp` folders of processes gone. */
-function removeStrayBundles(cacheDir) {
+/**
+ * Removes what starts killed while bundling or recording stamps left: `<digest>.<pid>.tmp`
+ * folders and `.stamps.json.<pid>.<time>.0` files of processes gone.
+ */
+function removeStrayBundles() {
   for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
-    const match = /^[0-9a-f]+\.(\d+)\.tmp$/.exec(name);
+    const match = /^[0-9a-f]+\.(\d+)\.tmp$/.exec(name) ?? /^\.stamps\.json\.(\d+)\.\d+\.0$/.exec(name);
     if (match && !isRunning(Number(match[1]))) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }
@@ -80,8 +89,7 @@ function isRunning(pid) {
 /** The bundle's entry for the current sources, made when missing or damaged. */
 async function bundle(withMaps) {
   const esbuildPackage = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('esbuild/package.json'), 'utf8'));
-  const cacheDir = join(root, 'node_modules', '.cache', 'csi-report');
-  removeStrayBundles(cacheDir);
+  removeStrayBundles();
   const target = join(cacheDir, bundleDigest(esbuildPackage.version));
   const entry = join(target, 'cli.mjs');
   if (existsSync(target)) {
@@ -128,5 +136,7 @@ async function bundle(withMaps) {
 const argv = process.argv.slice(2);
 const debug = argv.includes('--debug');
 if (debug) process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(await bundle(debug)).href);
+const entry = await bundle(debug);
+stamps.save();
+const { main } = await import(pathToFileURL(entry).href);
 process.exitCode = await main(argv, process.cwd(), { pipelineVersion: made.version });

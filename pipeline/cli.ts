@@ -3,11 +3,8 @@ import { parseArgs } from 'node:util';
 import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
 import { MAX_LAYOUT_THREADS } from './build/layout.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
-import { readConfig } from './ingest/config.ts';
-import { InputReader } from './input/read.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
-import { watchAndBuild } from './watch.ts';
 import { tightenHeapGrowth } from './util/memory.ts';
 
 const usage = `Usage: csi-report [command] [options]
@@ -78,7 +75,7 @@ export async function main(argv: readonly string[], root = process.cwd(), option
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
     const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: threads, pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
-    if (command === 'watch') return await watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
+    if (command === 'watch') return await (await import('./watch.ts')).watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });
     const result = await runPipeline(request);
@@ -99,6 +96,8 @@ function printResult(result: RunResult): void {
 
 /** `build --all`: every country, in parallel, with progress and a summary table. */
 async function batch(request: RunRequest): Promise<number> {
+  // Loaded here: a single build reads its configuration only when it changed (build/unchanged.ts).
+  const [{ readConfig }, { InputReader }] = await Promise.all([import('./ingest/config.ts'), import('./input/read.ts')]);
   const reader = new InputReader(request.root);
   const config = readConfig(reader, request.configPath);
   if (!config) throw new InputError(reader.issues);

@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
 import { renderPng } from './chart/png.ts';
 import { cacheKey, noCache, type StageCache } from './cache/key.ts';
+import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory } from './build/memory.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
 import { pipelineVersion } from './cache/version.ts';
-import { composeEditions, loadStages, type FrontResult } from './build/front.ts';
+import type { FrontResult } from './build/front.ts';
 import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
-import { buildInputs, buildTarget, unchangedBuild } from './build/unchanged.ts';
-import { VALID_INPUTS } from './input/validate.ts';
+import { buildInputs, buildTarget, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
+import { VALID_INPUTS } from './input/valid-inputs.ts';
 import { asEnvironmentError, whileDrawing, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
 import type { OutputFile } from './publish/atomic.ts';
@@ -110,7 +111,10 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   const cache = request.noCache || request.checkOnly ? noCache : whileReading(cacheDir, () => fileCache(cacheDir, notice));
   const memory = request.memory ?? new BuildMemory();
   whileReading(cacheDir, () => memory.memos.load(cache, version, notice, [VALID_INPUTS]));
-  const target = request.checkOnly ? undefined : buildTarget({ ...request, inputMemory: memory.input });
+  // The digests of inputs and outputs that did not change since an earlier build looked at
+  // them are remembered with each file's stamp (cache/stamps.mjs), so this costs a stat a file.
+  const stamps = new FileStamps(request.noCache || request.checkOnly ? undefined : join(cacheDir, 'stamps.json'));
+  const target = request.checkOnly ? undefined : await buildTarget({ ...request, inputMemory: memory.input }, stamps, request.noCache ? undefined : cacheDir);
   const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
   try {
     if (target) {
@@ -119,7 +123,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
       const entries = removeStrayEntries(join(request.root, '.cache'));
       if (entries.length > 0) notice(`removed ${entries.length} unfinished entr${entries.length === 1 ? 'y' : 'ies'} a stopped build left in .cache/`);
     }
-    return { ...(await buildLocked(request, target, { version, cache, cacheDir, memory }, notice)), notices };
+    return { ...(await buildLocked(request, target, { version, cache, cacheDir, memory, stamps }, notice)), notices };
   } catch (error) {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
@@ -127,7 +131,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   }
 }
 
-async function buildLocked(request: RunRequest, target: ReturnType<typeof buildTarget>, { version, cache, cacheDir, memory }: { version: string; cache: StageCache; cacheDir: string; memory: BuildMemory }, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
+async function buildLocked(request: RunRequest, target: BuildTarget | undefined, { version, cache, cacheDir, memory, stamps }: { version: string; cache: StageCache; cacheDir: string; memory: BuildMemory; stamps: FileStamps }, notice: (message: string) => void): Promise<Omit<RunResult, 'notices'>> {
   const timings: StageTimings = { ingest: 0, score: 0, chart: 0, compose: 0, layout: 0, publish: 0 };
   let clock = performance.now();
   const lap = (stage: keyof StageTimings) => {
@@ -137,10 +141,14 @@ async function buildLocked(request: RunRequest, target: ReturnType<typeof buildT
   };
   // 0. Nothing to do when no input changed since the last successful build and its outputs
   //    are intact: the previous build already made exactly these files.
-  const inputs = buildInputs(request, target, version);
-  const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs) : undefined;
+  const inputs = buildInputs(request, target, version, stamps);
+  const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs, stamps) : undefined;
+  stamps.save();
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
   // What earlier builds of this pipeline version worked out and kept (cache/memo.ts).
+  // The front end and the stages behind it, loaded only now: a rebuild with nothing changed
+  // loads neither the YAML parser nor the schema compiler, Vega nor pdfkit.
+  const { composeEditions, loadStages } = await import('./build/front.ts');
   await loadStages();
   memory.memos.load(cache, version, notice);
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main

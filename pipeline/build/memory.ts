@@ -9,8 +9,8 @@
 import { Memos } from '../cache/memo.ts';
 import { CompiledTemplates } from '../compose/compiled-templates.ts';
 import type { InputMemory } from '../input/read.ts';
-import { ValidInputs } from '../input/validate.ts';
-import { ParsedYaml } from '../input/yaml-file.ts';
+import { ValidInputs } from '../input/valid-inputs.ts';
+import { ParsedYaml } from '../input/parsed-yaml.ts';
 import { BrokenLines } from '../layout/broken-lines.ts';
 import { FontMemory } from '../theme/font-memory.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asEnvironmentError, type InputIssue } from '../errors/errors.ts';
-import { findNode } from '../ingest/framework.ts';
-import { outputPath } from '../ingest/config.ts';
+import { findNode } from '../ingest/framework-tree.ts';
+import { outputPath } from '../ingest/output-folder.ts';
 import type { Dataset } from '../ingest/types.ts';
 import { writeAtomically, type OutputFile } from '../publish/atomic.ts';
 import { compareManifests, renderChangesMarkdown, type ChangeReport } from '../publish/changes.ts';

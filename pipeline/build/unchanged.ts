@@ -1,12 +1,13 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { digestInputs } from '../cache/inputs.ts';
+import { FileStamps } from '../cache/stamps.mjs';
 import type { InputIssue } from '../errors/errors.ts';
-import type { PipelineConfig } from '../ingest/types.ts';
-import { outputPath, readConfig } from '../ingest/config.ts';
-import { InputReader, type InputMemory } from '../input/read.ts';
+import { outputPath } from '../ingest/output-folder.ts';
+import type { InputMemory } from '../input/read.ts';
 import type { ChangeReport } from '../publish/changes.ts';
 import { outputsIntact } from '../publish/intact.ts';
 import { readPublishedState } from '../publish/published.ts';
-import { digest } from '../util/digest.ts';
 import { readPreviousManifest } from './publish.ts';
 
 /** What a build request asks of the files: which country, where it publishes, from what. */
@@ -15,10 +16,13 @@ export interface BuildTarget {
   country: string;
   /** The output folder. */
   outputDir: string;
+  /** The configured data and templates folders, relative to the project root. */
+  dataDir: string;
+  templatesDir: string;
 }
 
 /** Where a build of the request would read and write, and a digest of all it could read. */
-export interface BuildInputs extends BuildTarget {
+export interface BuildInputs extends Pick<BuildTarget, 'country' | 'outputDir'> {
   /** Digest of every file the build could read, the pipeline version and the request. */
   digest: string;
 }
@@ -37,24 +41,71 @@ export interface TargetRequest {
   inputMemory?: InputMemory;
 }
 
-/** The country a build request builds and the output folder it publishes to; undefined when the configuration cannot be read (ingest then reports why). */
-export function buildTarget(request: TargetRequest): BuildTarget & { config: PipelineConfig } | undefined {
+/**
+ * The country a build request builds and the output folder it publishes to; undefined when
+ * the configuration cannot be read (ingest then reports why). What the configuration said is
+ * kept in `targets.json` of `cacheDir` with the digest of the configuration file: while the
+ * file is the same, the configuration is not read again, and a build with nothing changed
+ * loads neither the YAML parser nor the schema compiler.
+ */
+export async function buildTarget(request: TargetRequest, stamps: FileStamps, cacheDir: string | undefined): Promise<BuildTarget | undefined> {
+  const configDigest = stamps.digest(join(request.root, request.configPath));
+  const records = cacheDir ? join(cacheDir, 'targets.json') : undefined;
+  const key = JSON.stringify([request.configPath, request.country ?? null]);
+  const kept = records && configDigest ? readTargets(records) : {};
+  const known = kept[key];
+  if (known && known.config === configDigest) return { country: known.country, outputDir: outputPath(request.root, known), dataDir: known.dataDir, templatesDir: known.templatesDir };
+  const [{ readConfig }, { InputReader }] = await Promise.all([import('../ingest/config.ts'), import('../input/read.ts')]);
   const config = readConfig(new InputReader(request.root, { memory: request.inputMemory }), request.configPath);
   if (!config) return undefined;
-  return { config, country: request.country ?? config.countries[0]!, outputDir: outputPath(request.root, config) };
+  const target: KeptTarget = { config: configDigest ?? '', country: request.country ?? config.countries[0]!, outputDir: config.outputDir, dataDir: config.dataDir, templatesDir: config.templatesDir };
+  if (records && configDigest) writeTargets(records, { ...kept, [key]: target });
+  return { country: target.country, outputDir: outputPath(request.root, config), dataDir: target.dataDir, templatesDir: target.templatesDir };
 }
 
-/** The target with a digest of everything the build could read. */
-export function buildInputs(request: TargetRequest, target: ReturnType<typeof buildTarget>, version: string): BuildInputs | undefined {
+/** What a configuration file said, kept with its digest. */
+interface KeptTarget {
+  config: string;
+  country: string;
+  /** As configured: relative to the project root, or absolute. */
+  outputDir: string;
+  dataDir: string;
+  templatesDir: string;
+}
+
+function readTargets(file: string): Record<string, KeptTarget> {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (typeof kept !== 'object' || kept === null) return {};
+    return Object.fromEntries(Object.entries(kept).filter(([, entry]) => typeof entry === 'object' && entry !== null && ['config', 'country', 'outputDir', 'dataDir', 'templatesDir'].every((field) => typeof (entry as Record<string, unknown>)[field] === 'string'))) as Record<string, KeptTarget>;
+  } catch {
+    return {};
+  }
+}
+
+/** Written whole or not at all, named while written as the stage cache names its temporaries; a folder that cannot be written to keeps nothing. */
+function writeTargets(file: string, targets: Record<string, KeptTarget>): void {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.0`);
+  try {
+    writeFileSync(temp, JSON.stringify(targets));
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** The target with a digest of everything the build could read; `stamps` remembers the digests of files that did not change. */
+export function buildInputs(request: TargetRequest, target: BuildTarget | undefined, version: string, stamps?: FileStamps): BuildInputs | undefined {
   if (!target) return undefined;
-  const { config, country, outputDir } = target;
+  const { country, outputDir, dataDir, templatesDir } = target;
   return {
     country,
     outputDir,
     digest: digestInputs(
       request.root,
-      [request.configPath, `${config.dataDir}/frameworks`, `${config.dataDir}/countries/${country}`, config.templatesDir],
+      [request.configPath, `${dataDir}/frameworks`, `${dataDir}/countries/${country}`, templatesDir],
       [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
+      stamps,
     ),
   };
 }
@@ -69,10 +120,13 @@ export interface UnchangedBuild {
   changes: ChangeReport;
 }
 
-/** The previous build's result when nothing changed since and its outputs are intact, else undefined. */
-export function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs): UnchangedBuild | undefined {
+/**
+ * The previous build's result when nothing changed since and its outputs are intact, else
+ * undefined; `stamps` remembers the digests of outputs that did not change.
+ */
+export function unchangedBuild({ country, outputDir, digest: inputs }: BuildInputs, stamps = new FileStamps(undefined)): UnchangedBuild | undefined {
   const previous = readPreviousManifest(outputDir, country);
-  if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, digest)) return undefined;
+  if (!previous || previous.inputsDigest !== inputs || !outputsIntact(outputDir, previous, (path) => stamps.digest(path))) return undefined;
   const state = readPublishedState(outputDir, country);
   const editions = Object.entries(previous.editions).map(([key, record]) => {
     const [locale, document] = key.split('/') as [string, 'acr' | 'brief'];

@@ -3,33 +3,45 @@
 // file) and a build's inputs (data, templates, configuration). Plain JavaScript, because the
 // csi-report command digests the sources before any TypeScript is loaded.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { FileStamps } from './stamps.mjs';
+import { join, sep } from 'node:path';
 
 /**
  * Feeds `hash` every file under `paths` (relative to `root`; missing ones are skipped) that
  * `accept` takes, in a fixed order: each as its path relative to `root`, with "/" between
- * folders, and its bytes, each followed by a NUL. The digest therefore follows content and
- * names within the project, never where the project lies.
+ * folders, and the sha256 of its bytes, each followed by a NUL. The digest therefore follows
+ * content and names within the project, never where the project lies. `stamps` remembers each
+ * file's sha256 with its stamp (stamps.mjs), so an unchanged file is not read again.
  *
  * @param {import('node:crypto').Hash} hash
  * @param {string} root
  * @param {readonly string[]} paths
  * @param {(name: string) => boolean} [accept]
+ * @param {FileStamps} [stamps]
  * @returns {import('node:crypto').Hash}
  */
-export function hashTree(hash, root, paths, accept = () => true) {
-  const visit = (path) => {
-    const full = join(root, path);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) visit(join(path, name));
-      return;
-    }
+export function hashTree(hash, root, paths, accept = () => true, stamps = new FileStamps(undefined)) {
+  const file = (path) => {
     if (!accept(path)) return;
-    hash.update(relative(root, full).split(sep).join('/')).update('\u0000').update(readFileSync(full)).update('\u0000');
+    const digest = stamps.digest(join(root, path));
+    if (digest !== undefined) hash.update(path.split(sep).join('/')).update('\u0000').update(digest).update('\u0000');
   };
-  for (const path of paths) visit(path);
+  const folder = (path) => {
+    const entries = readdirSync(join(root, path), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const inner = join(path, entry.name);
+      // A link is followed to what it names, as reading it would.
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(root, inner), { throwIfNoEntry: false })?.isDirectory());
+      if (isFolder) folder(inner);
+      else file(inner);
+    }
+  };
+  for (const path of paths) {
+    const stat = statSync(join(root, path), { throwIfNoEntry: false });
+    if (stat?.isDirectory()) folder(path);
+    else if (stat) file(path);
+  }
   return hash;
 }
 
@@ -43,10 +55,11 @@ const SOURCES = ['pipeline', 'package.json', 'package-lock.json'];
  *
  * @param {import('node:crypto').Hash} hash
  * @param {string} packageRoot
+ * @param {FileStamps} [stamps]
  * @returns {import('node:crypto').Hash}
  */
-export function hashSources(hash, packageRoot) {
-  return hashTree(hash, packageRoot, SOURCES, (path) => /\.m?[jt]s$/.test(path) || /^package(-lock)?\.json$/.test(path));
+export function hashSources(hash, packageRoot, stamps) {
+  return hashTree(hash, packageRoot, SOURCES, (path) => /\.m?[jt]s$/.test(path) || /^package(-lock)?\.json$/.test(path), stamps);
 }
 
 /**
@@ -55,10 +68,11 @@ export function hashSources(hash, packageRoot) {
  * and for the build it runs; the pipeline's own `pipelineVersion` gives the same.
  *
  * @param {string} packageRoot
+ * @param {FileStamps} [stamps]
  * @returns {{ version: string; digest: string }}
  */
-export function sourceVersion(packageRoot) {
+export function sourceVersion(packageRoot, stamps) {
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
-  const digest = hashSources(createHash('sha256'), packageRoot).digest('hex');
+  const digest = hashSources(createHash('sha256'), packageRoot, stamps).digest('hex');
   return { version: `${pkg.version}+${digest.slice(0, 12)}`, digest };
 }

@@ -1,5 +1,5 @@
 import { formatPercent } from '../format/number.ts';
-import { findNode } from '../ingest/framework.ts';
+import { findNode } from '../ingest/framework-tree.ts';
 import { ACTORS, type BriefPart } from '../ingest/types.ts';
 import { localised, type ComposeState } from './context.ts';
 import { coverBlock } from './generated.ts';

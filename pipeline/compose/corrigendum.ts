@@ -1,5 +1,5 @@
 import { formatMeasured } from '../format/number.ts';
-import { findNode } from '../ingest/framework.ts';
+import { findNode } from '../ingest/framework-tree.ts';
 import { localised, type ComposeState } from './context.ts';
 import { formatDate } from '../format/date.ts';
 import type { Block, Inline } from '../document/types.ts';

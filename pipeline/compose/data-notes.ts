@@ -1,5 +1,5 @@
 import { formatDecimal, formatPercent } from '../format/number.ts';
-import { findNode } from '../ingest/framework.ts';
+import { findNode } from '../ingest/framework-tree.ts';
 import type { DataConflict, IndicatorDef } from '../ingest/types.ts';
 import { weightedMean } from '../score/aggregate.ts';
 import { applyRule } from '../score/transforms.ts';

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { formatCount, formatDecimal, formatNumber, formatPercent, formatYear } from '../format/number.ts';
 import { displayed, pickRank, rankGroup } from '../score/rank.ts';
-import { findNode } from '../ingest/framework.ts';
+import { findNode } from '../ingest/framework-tree.ts';
 import { ACTORS, type Fact, type LocalisedText, type RawValue } from '../ingest/types.ts';
 import { nameForm, type NameOwner } from './name-cases.ts';
 import type { SourcePlace } from '../errors/errors.ts';

@@ -1,4 +1,4 @@
-import { frameworkIndicators } from '../ingest/framework.ts';
+import { frameworkIndicators } from '../ingest/framework-tree.ts';
 import type { IndicatorDef } from '../ingest/types.ts';
 import { describeRule } from '../ingest/describe-rule.ts';
 import { columnName, cellRef } from './cells.ts';

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors/errors.ts';
-import { frameworkIndicators } from '../ingest/framework.ts';
+import { frameworkIndicators } from '../ingest/framework-tree.ts';
 import { decodeText } from '../input/decode.ts';
 import { InputReader } from '../input/read.ts';
 import { writeProjectFiles } from '../translate/write.ts';

@@ -1,5 +1,5 @@
 import type { Framework, IndicatorDef } from '../ingest/types.ts';
-import { frameworkIndicators } from '../ingest/framework.ts';
+import { frameworkIndicators } from '../ingest/framework-tree.ts';
 import type { LocaleStrings } from '../format/strings.ts';
 import { closest } from '../util/text.ts';
 import { INDICATOR_COLUMNS, type ColumnKey } from './columns.ts';

@@ -2,7 +2,7 @@ import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
-import { frameworkIndicators } from './framework.ts';
+import { frameworkIndicators } from './framework-tree.ts';
 import type { InputReader } from '../input/read.ts';
 import { figuresSchema, type RawFigure, type RawFigureValue, type RawStage } from './schemas/figures.ts';
 import type { Framework, FigureBase, LocalisedText, ActorMapFigure, BubbleActor, BubblesFigure, DataFigure, DataFigureKind, FigureDef, FigureKind, FigureSeries, FigureSource, FigureStage, FigureUnit, FigureValue, MapActor } from './types.ts';

@@ -1,7 +1,7 @@
 import type { InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { describeRule } from './describe-rule.ts';
-import { frameworkIndicators } from './framework.ts';
+import { frameworkIndicators } from './framework-tree.ts';
 import type { Framework, IndicatorDef, RawValue, Source } from './types.ts';
 import type { InputReader } from '../input/read.ts';
 import { indicatorsSchema, type RawValueEntry } from './schemas/indicators.ts';

@@ -1,6 +1,6 @@
 import { formatPlace } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
-import { findNode } from './framework.ts';
+import { findNode } from './framework-tree.ts';
 import type { InputReader } from '../input/read.ts';
 import { briefSchema, recommendationsSchema } from './schemas/brief.ts';
 import type { BriefChoices, Framework, PriorityChoice, Recommendation } from './types.ts';

@@ -3,8 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { asEnvironmentError, type InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { decodeText } from './decode.ts';
-import { issueAt, parseYamlFile, type ParsedYaml, type YamlFile } from './yaml-file.ts';
-import { ValidInputs } from './validate.ts';
+import type { ParsedYaml } from './parsed-yaml.ts';
+import { ValidInputs } from './valid-inputs.ts';
+import { issueAt, parseKept, parseYamlFile, type YamlFile } from './yaml-file.ts';
 
 /** What readers of one build remember of their inputs (the build's memory holds it). */
 export interface InputMemory {
@@ -87,7 +88,7 @@ export class InputReader {
       return this.parsed.get(file);
     }
     const text = this.text(path, what);
-    const yaml = text === undefined ? undefined : this.kept ? this.kept.parse(file, text, this.issues) : parseYamlFile(file, text, this.issues);
+    const yaml = text === undefined ? undefined : this.kept ? parseKept(this.kept, file, text, this.issues) : parseYamlFile(file, text, this.issues);
     this.parsed?.set(file, yaml);
     return yaml;
   }

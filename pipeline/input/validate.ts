@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import type { MemoTable } from '../cache/memo.ts';
-import { digest } from '../util/digest.ts';
+import { ValidInputs } from './valid-inputs.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
 import { closest } from '../util/text.ts';
@@ -9,7 +9,7 @@ import { issueAt, type YamlFile } from './yaml-file.ts';
 import { calendarProblem } from './dates.ts';
 
 /**
- * The schemas compiled to code, and their digests. Each schema is a constant of the code, so
+ * The schemas compiled to code. Each schema is a constant of the code, so
  * what is compiled from it is code too: made once per process, at the first file checked
  * against the schema, and the compiler itself at the first schema — a build whose every input
  * is known valid (a rebuild with nothing changed) never makes it. Not build state: no input
@@ -17,17 +17,7 @@ import { calendarProblem } from './dates.ts';
  */
 const compiledSchemas = new (class CompiledSchemas {
   private readonly compiled = new WeakMap<SchemaObject, ValidateFunction>();
-  private readonly digests = new WeakMap<SchemaObject, string>();
   private compiler: Ajv | undefined;
-
-  digestOf(schema: SchemaObject): string {
-    let known = this.digests.get(schema);
-    if (!known) {
-      known = digest(JSON.stringify(schema));
-      this.digests.set(schema, known);
-    }
-    return known;
-  }
 
   validator(schema: SchemaObject): ValidateFunction {
     let validate = this.compiled.get(schema);
@@ -43,47 +33,6 @@ const compiledSchemas = new (class CompiledSchemas {
     return validate;
   }
 })();
-
-/** The name of the table of inputs known valid. */
-export const VALID_INPUTS = 'valid-inputs';
-
-/**
- * The digests of schema and value of every file found valid, kept between builds too
- * (memo.ts): an unchanged file is not validated again, and its schema need not even be compiled.
- */
-export class ValidInputs implements MemoTable {
-  readonly name = VALID_INPUTS;
-  private readonly valid = new Set<string>();
-
-  /** The key under which `value` is known valid against `schema`. */
-  keyOf(schema: SchemaObject, value: unknown): string {
-    return `${compiledSchemas.digestOf(schema)}|${digest(JSON.stringify(value))}`;
-  }
-
-  has(key: string): boolean {
-    return this.valid.has(key);
-  }
-
-  add(key: string): void {
-    this.valid.add(key);
-  }
-
-  size(): number {
-    return this.valid.size;
-  }
-
-  save(): unknown {
-    return [...this.valid];
-  }
-
-  clear(): void {
-    this.valid.clear();
-  }
-
-  load(entries: unknown): void {
-    for (const entry of entries as string[]) this.valid.add(entry);
-  }
-}
 
 /**
  * Checks a parsed YAML file against a JSON Schema and turns every violation into an issue

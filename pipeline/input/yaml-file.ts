@@ -1,23 +1,9 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { MemoTable } from '../cache/memo.ts';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
-import { digest } from '../util/digest.ts';
+import type { KeptYaml, ParsedYaml, Place, PlaceNode, YamlFile } from './parsed-yaml.ts';
 
-/**
- * A parsed YAML file that can tell where any of its values came from. `T` is what its value
- * is known to be: `unknown` as parsed, the schema's static type once `validateYaml` passed it.
- */
-export interface YamlFile<T = unknown> {
-  /** Path relative to the project root. */
-  file: string;
-  /** The plain JavaScript value of the document (undefined when it could not be parsed). */
-  value: T;
-  /** Finds the place of the value at `path`, or of its nearest existing ancestor. */
-  placeOf(path: readonly (string | number)[]): SourcePlace;
-  /** Finds the place of the key (not the value) at `path`, for "unknown key" messages. */
-  placeOfKey(path: readonly (string | number)[]): SourcePlace;
-}
+export type { YamlFile } from './parsed-yaml.ts';
 
 /**
  * Parses YAML text, keeping positions. Syntax errors (including duplicate keys, which the
@@ -28,147 +14,17 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
 }
 
 /**
- * Where the nodes of a parsed file start, beside its value: enough to answer `placeOf` and
- * `placeOfKey` exactly as the parsed document answers them, without the document. `a` is the
- * node's [line, column], or 0 for a node without a range; a mapping lists its pairs with a
- * scalar key as [key, where the key starts, the value's node or null when it has none]; a
- * sequence lists its items' nodes.
+ * `parseYamlFile`, from what `kept` holds when the file's text is one parsed before. Only a
+ * file that parsed without a problem is kept; one with a problem is parsed again, so its
+ * issues are reported again.
  */
-interface PlaceNode {
-  a: Place;
-  m?: [key: unknown, at: Place, value: PlaceNode | null][];
-  s?: (PlaceNode | null)[];
-}
-type Place = [line: number, column: number] | 0;
-
-/**
- * A file parsed by an earlier build, kept (memo.ts) under a digest of its path and text. The
- * value and the places are kept as JSON text: a fraction of the memory of the objects, which a
- * watcher would otherwise hold for every file, and read back as a fresh copy for each reader.
- */
-interface KeptYaml {
-  /** Its path, relative to the project root. */
-  file: string;
-  /** The document's plain value, as JSON. */
-  value: string;
-  /** Where its nodes start (`PlaceNode | null`), as JSON. */
-  places: string;
-}
-
-/** The name of the table of kept YAML files. */
-export const PARSED_YAML = 'parsed-yaml';
-
-/**
- * YAML files parsed in this process or kept by an earlier build, by a digest of path and
- * text: a fresh process after a one-value correction parses only the corrected file.
- */
-export class ParsedYaml implements MemoTable {
-  readonly name = PARSED_YAML;
-  private readonly files = new Map<string, KeptYaml>();
-  /** The entries this process asked for: what is saved, so versions of a file that changed are not kept for ever. */
-  private readonly used = new Set<string>();
-  /** The entry of each file's latest text: a watcher that parses a corrected file drops the version before. */
-  private readonly latest = new Map<string, string>();
-
-  /** `parseYamlFile`, from what was kept when the file's text is one parsed before. */
-  parse(file: string, text: string, issues: InputIssue[]): YamlFile {
-    const key = digest(`${file}\n${text}`);
-    const known = this.files.get(key);
-    if (known) {
-      this.keep(key, known);
-      return keptFile(file, known);
-    }
-    const before = issues.length;
-    const parsed = parseAnew(file, text, issues);
-    // Only a file that parsed without a problem is kept; one with a problem is parsed again, so its issues are reported again.
-    if (issues.length === before && parsed.kept) this.keep(key, parsed.kept);
-    return parsed.yaml;
-  }
-
-  private keep(key: string, kept: KeptYaml): void {
-    const before = this.latest.get(kept.file);
-    if (before !== undefined && before !== key) {
-      this.files.delete(before);
-      this.used.delete(before);
-    }
-    this.latest.set(kept.file, key);
-    this.files.set(key, kept);
-    this.used.add(key);
-  }
-
-  size(): number {
-    return this.files.size;
-  }
-
-  save(): unknown {
-    return Object.fromEntries([...this.used].map((key) => [key, this.files.get(key)!]));
-  }
-
-  clear(): void {
-    this.files.clear();
-    this.used.clear();
-    this.latest.clear();
-  }
-
-  load(entries: unknown): void {
-    for (const [key, entry] of Object.entries(entries as Record<string, KeptYaml>)) {
-      if (this.files.has(key) || this.latest.has(entry.file)) continue;
-      this.files.set(key, entry);
-      this.latest.set(entry.file, key);
-    }
-  }
-}
-
-/** A kept file as `parseYamlFile` gives it. */
-function keptFile(file: string, kept: KeptYaml): YamlFile {
-  const place = (at: Place): SourcePlace => (at === 0 ? { file, line: 1, column: 1 } : { file, line: at[0], column: at[1] });
-  // Read at the first place asked for: a file whose values all pass never needs them.
-  let places: PlaceNode | null | undefined;
-  const root = () => (places === undefined ? (places = JSON.parse(kept.places) as PlaceNode | null) : places);
-  return {
-    file,
-    // Parsed for each reader: a reader may change its value.
-    value: JSON.parse(kept.value) as unknown,
-    placeOf: (path) => place(nearestPlace(root(), path)),
-    placeOfKey: (path) => {
-      const key = keyPlace(root(), path);
-      return key !== undefined && key !== 0 ? place(key) : place(nearestPlace(root(), path));
-    },
-  };
-}
-
-/** The node at `path`, as the document's `getIn(path, true)` finds it: undefined where it finds nothing, null where it finds no node. */
-function placeNodeAt(root: PlaceNode | null, path: readonly (string | number)[]): PlaceNode | null | undefined {
-  let node: PlaceNode | null | undefined = root;
-  for (const key of path) {
-    if (!node) return undefined;
-    if (node.m) {
-      // As the yaml library's findPair: the first pair whose scalar key is the same value.
-      node = node.m.find((pair) => pair[0] === key)?.[2];
-    } else if (node.s) {
-      // As its asItemIndex: a whole number, or text that reads as one.
-      const index = typeof key === 'string' && key ? Number(key) : key;
-      node = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? node.s[index] : undefined;
-    } else return undefined;
-  }
-  return node;
-}
-
-/** `nearestNode`'s place: of the node at `path` or its nearest ancestor that is a node; 0 when it has no range. */
-function nearestPlace(root: PlaceNode | null, path: readonly (string | number)[]): Place {
-  for (let length = path.length; length >= 0; length -= 1) {
-    const node = length === 0 ? root : placeNodeAt(root, path.slice(0, length));
-    if (node) return node.a;
-  }
-  return 0;
-}
-
-/** `keyNode`'s place: of the key of the last step of `path` in its mapping, undefined when there is none. */
-function keyPlace(root: PlaceNode | null, path: readonly (string | number)[]): Place | undefined {
-  if (path.length === 0) return undefined;
-  const parent = path.length === 1 ? root : placeNodeAt(root, path.slice(0, -1));
-  const last = String(path[path.length - 1]);
-  return parent?.m?.find((pair) => String(pair[0]) === last)?.[1];
+export function parseKept(kept: ParsedYaml, file: string, text: string, issues: InputIssue[]): YamlFile {
+  const known = kept.find(file, text);
+  if (known) return known;
+  const before = issues.length;
+  const parsed = parseAnew(file, text, issues);
+  if (issues.length === before && parsed.kept) kept.remember(file, text, parsed.kept);
+  return parsed.yaml;
 }
 
 /** The places of a parsed node and everything in it. Pairs whose key is not a scalar are left out: no path reaches them. */

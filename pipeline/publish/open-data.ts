@@ -1,6 +1,6 @@
 import type { Dataset } from '../ingest/types.ts';
 import { formatDecimal, roundHalfUp } from '../format/number.ts';
-import { findNode, frameworkIndicators } from '../ingest/framework.ts';
+import { findNode, frameworkIndicators } from '../ingest/framework-tree.ts';
 import type { Scores } from '../score/index.ts';
 import { describeRule } from '../ingest/describe-rule.ts';
 

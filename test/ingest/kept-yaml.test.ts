@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Memos } from '../../pipeline/cache/memo.ts';
 import { fileCache } from '../../pipeline/cache/store.ts';
-import { parseYamlFile, ParsedYaml, type YamlFile } from '../../pipeline/input/yaml-file.ts';
+import { ParsedYaml } from '../../pipeline/input/parsed-yaml.ts';
+import { parseKept, parseYamlFile, type YamlFile } from '../../pipeline/input/yaml-file.ts';
 import { repoRoot } from '../helpers/project.ts';
 
 type Path = (string | number)[];
@@ -47,7 +48,7 @@ function yamlFiles(dir: string): string[] {
 function freshAndKept(texts: readonly (readonly [string, string])[]) {
   const first = new ParsedYaml();
   const fresh = texts.map(([file, text]) => {
-    const yaml = first.parse(file, text, []);
+    const yaml = parseKept(first, file, text, []);
     expect(answers(yaml, pathsOf(yaml.value))).toEqual(answers(parseYamlFile(file, text, []), pathsOf(yaml.value)));
     return answers(yaml, pathsOf(yaml.value));
   });
@@ -55,7 +56,7 @@ function freshAndKept(texts: readonly (readonly [string, string])[]) {
   new Memos([first]).save(cache, 'test');
   const next = new ParsedYaml();
   new Memos([next]).load(cache, 'test');
-  const kept = texts.map(([file, text], i) => answers(next.parse(file, text, []), pathsOf(fresh[i]!.value)));
+  const kept = texts.map(([file, text], i) => answers(parseKept(next, file, text, []), pathsOf(fresh[i]!.value)));
   return { fresh, kept };
 }
 
@@ -99,16 +100,16 @@ describe('YAML files kept between builds', () => {
 
   it('give each reader its own copy of the value', () => {
     const kept = new ParsedYaml();
-    const first = kept.parse('copy.yaml', 'list: [1, 2]\n', []);
+    const first = parseKept(kept, 'copy.yaml', 'list: [1, 2]\n', []);
     (first.value as { list: number[] }).list.push(3);
-    expect(kept.parse('copy.yaml', 'list: [1, 2]\n', []).value).toEqual({ list: [1, 2] });
+    expect(parseKept(kept, 'copy.yaml', 'list: [1, 2]\n', []).value).toEqual({ list: [1, 2] });
   });
 
   it('report a broken file again at every read, with its line', () => {
     const kept = new ParsedYaml();
     for (let i = 0; i < 2; i++) {
       const issues: Parameters<typeof parseYamlFile>[2] = [];
-      kept.parse('broken.yaml', 'a: 1\na: 2\n', issues);
+      parseKept(kept, 'broken.yaml', 'a: 1\na: 2\n', issues);
       expect(issues).toMatchObject([{ place: { file: 'broken.yaml', line: 2 } }]);
     }
   });

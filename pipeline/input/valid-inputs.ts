@@ -1,0 +1,65 @@
+/**
+ * The table of inputs known valid (memo.ts). Its own module, without the schema compiler
+ * (validate.ts), so that a build with nothing changed, which validates nothing, does not load
+ * the compiler to make its memory.
+ */
+import type { SchemaObject } from 'ajv';
+import type { MemoTable } from '../cache/memo.ts';
+import { digest } from '../util/digest.ts';
+
+/**
+ * The digest of each schema, worked out once. Each schema is a constant of the code, so its
+ * digest is too: not build state.
+ */
+const schemaDigests = new WeakMap<SchemaObject, string>();
+
+function schemaDigest(schema: SchemaObject): string {
+  let known = schemaDigests.get(schema);
+  if (!known) {
+    known = digest(JSON.stringify(schema));
+    schemaDigests.set(schema, known);
+  }
+  return known;
+}
+
+/** The name of the table of inputs known valid. */
+export const VALID_INPUTS = 'valid-inputs';
+
+/**
+ * The digests of schema and value of every file found valid, kept between builds too
+ * (memo.ts): an unchanged file is not validated again, and its schema need not even be compiled.
+ */
+export class ValidInputs implements MemoTable {
+  readonly name = VALID_INPUTS;
+  private readonly valid = new Set<string>();
+
+  /** The key under which `value` is known valid against `schema`. */
+  keyOf(schema: SchemaObject, value: unknown): string {
+    return `${schemaDigest(schema)}|${digest(JSON.stringify(value))}`;
+  }
+
+  has(key: string): boolean {
+    return this.valid.has(key);
+  }
+
+  add(key: string): void {
+    this.valid.add(key);
+  }
+
+  size(): number {
+    return this.valid.size;
+  }
+
+  save(): unknown {
+    return [...this.valid];
+  }
+
+  clear(): void {
+    this.valid.clear();
+  }
+
+  load(entries: unknown): void {
+    for (const entry of entries as string[]) this.valid.add(entry);
+  }
+}
+
