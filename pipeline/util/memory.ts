@@ -7,10 +7,12 @@ import { setFlagsFromString } from 'node:v8';
  * still in place. A full collection costs 60 ms or more, so it is not done after every
  * document. A process that rebuilds again and again (watch) leaves this to V8: it would pay
  * for a collection in nearly every build. `always` collects whatever the size, before work
- * that needs room. The csi-report command runs node with --expose-gc for this; without it
+ * that needs room, unless the process has hardly grown since the last collection. The csi-report command runs node with --expose-gc for this; without it
  * this only yields.
  */
 const GROWTH_BUDGET = 128 * 1024 * 1024;
+/** Growth since the last collection below which collecting again would find next to nothing. */
+const SETTLED_GROWTH = 16 * 1024 * 1024;
 /** Above this size, every chance is taken. */
 const CEILING = 360 * 1024 * 1024;
 let baseline = 0;
@@ -18,7 +20,9 @@ let baseline = 0;
 export async function releaseMemory(enabled = true, always = false): Promise<void> {
   const gc = enabled ? (globalThis as { gc?: () => void }).gc : undefined;
   const rss = process.memoryUsage.rss();
-  if (typeof gc === 'function' && (always || rss > CEILING || rss - baseline > GROWTH_BUDGET)) {
+  // `always` needs no second collection right after one: the process has not grown since.
+  const grown = rss - baseline > SETTLED_GROWTH;
+  if (typeof gc === 'function' && ((always && grown) || rss > CEILING || rss - baseline > GROWTH_BUDGET)) {
     gc();
     await new Promise((resolve) => setImmediate(resolve));
     baseline = process.memoryUsage.rss();
