@@ -59,7 +59,8 @@ export async function buildTarget(request: TargetRequest, stamps: FileStamps, ca
   const config = readConfig(new InputReader(request.root, { memory: request.inputMemory }), request.configPath);
   if (!config) return undefined;
   const target: KeptTarget = { config: configDigest ?? '', country: request.country ?? config.countries[0]!, outputDir: config.outputDir, dataDir: config.dataDir, templatesDir: config.templatesDir };
-  if (records && configDigest) writeTargets(records, { ...kept, [key]: target });
+  // Kept only when the file read is the one digested: not changed while it was read.
+  if (records && configDigest && stamps.digest(join(request.root, request.configPath)) === configDigest) writeTargets(records, { ...kept, [key]: target });
   return { country: target.country, outputDir: outputPath(request.root, config), dataDir: target.dataDir, templatesDir: target.templatesDir };
 }
 

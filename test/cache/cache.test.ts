@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,21 @@ describe('the build cache', () => {
     expect(cached.written.length).toBeGreaterThan(0);
     expect(after.equals(before)).toBe(false);
     expect(after.equals(fresh)).toBe(true);
+  });
+
+  it('publishes where the configuration says now, also when what it said before was kept', async () => {
+    const root = tempProject('mini');
+    const config = readFileSync(join(root, 'pipeline.config.yaml'), 'utf8');
+    await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    writeFileSync(join(root, 'pipeline.config.yaml'), `${config}outputDir: published\n`);
+    const moved = await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    expect(moved.written.length).toBeGreaterThan(0);
+    expect(existsSync(join(root, 'published/testland/en/acr.pdf'))).toBe(true);
+    // Back to the first configuration: its output folder still holds the build of these very inputs.
+    writeFileSync(join(root, 'pipeline.config.yaml'), config);
+    const back = await runPipeline({ root, configPath: 'pipeline.config.yaml' });
+    expect(back.written).toEqual([]);
+    expect(back.editions.map((e) => `${e.locale}/${e.document}`)).toEqual(['en/acr']);
   });
 
   it('rebuilds everything for another version of the pipeline', async () => {
