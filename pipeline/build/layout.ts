@@ -1,5 +1,5 @@
 import type { StageCache } from '../cache/key.ts';
-import { cacheKey } from '../cache/key.ts';
+import { cacheKey, noCache } from '../cache/key.ts';
 import type { BuildMemory } from './memory.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import type { Dataset } from '../ingest/types.ts';
@@ -131,8 +131,8 @@ export class LayoutStep {
       await this.stop();
     }
     // Everything shaped, measured and compiled is known now; kept for the next build, with
-    // room made for it first.
-    const grown = memory.memos.toSave(version);
+    // room made for it first (not for a build that keeps nothing: --no-cache).
+    const grown = cache === noCache ? [] : memory.memos.toSave(version);
     if (grown.length > 0) {
       await releaseMemory(this.options.releaseMemory, true);
       memory.memos.save(cache, version, grown);
