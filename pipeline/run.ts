@@ -114,7 +114,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // The digests of inputs and outputs that did not change since an earlier build looked at
   // them are remembered with each file's stamp (cache/stamps.mjs), so this costs a stat a file.
   const stamps = new FileStamps(request.noCache || request.checkOnly ? undefined : join(cacheDir, 'stamps.json'));
-  const target = request.checkOnly ? undefined : await buildTarget({ ...request, inputMemory: memory.input }, stamps, request.noCache ? undefined : cacheDir);
+  const target = request.checkOnly ? undefined : await buildTarget({ ...request, inputMemory: memory.input }, stamps, cache);
   const lock = target ? await acquireBuildLock(target.outputDir, target.country, { wait: request.wait, onWait: notice }) : undefined;
   try {
     if (target) {

@@ -10,7 +10,7 @@ import { releaseMemory } from '../util/memory.ts';
 import { fileDigest } from './digests.ts';
 import type { Charts } from '../chart/index.ts';
 import type { JobRunner } from './layout-runner.ts';
-import { portableTheme, type HyphenationSpec, type LayoutJob } from './layout-job.ts';
+import { portableTheme, type HyphenationSpec, type JobChart, type LayoutJob } from './layout-job.ts';
 import { LayoutThread } from './layout-thread.ts';
 
 /** How the layout step works: what it is given before the first document is composed. */
@@ -74,6 +74,8 @@ export class LayoutStep {
     throw new Error('LayoutStep.add before begin');
   };
   private thread: LayoutThread | undefined;
+  /** Each edition's charts as layout jobs carry them. */
+  private readonly charts = new Map<Charts, JobChart[]>();
 
   constructor(private readonly options: LayoutStepOptions) {}
 
@@ -96,7 +98,12 @@ export class LayoutStep {
 
   /** A composed document, laid out from the cache when it was before, else offered to the layout thread. */
   add(locale: string, charts: Charts, document: ComposedDocument): void {
-    const forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
+    // An edition's documents share its charts: digested once.
+    let forLayout = this.charts.get(charts);
+    if (!forLayout) {
+      forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
+      this.charts.set(charts, forLayout);
+    }
     const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: this.hyphenationFor(locale) };
     // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
     const key = layoutKey(this.drawing, document, { style: this.keyStyle, hyphenation: job.hyphenation.name }, forLayout);

@@ -1,5 +1,5 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { cacheKey, type StageCache } from '../cache/key.ts';
 import { digestInputs } from '../cache/inputs.ts';
 import { FileStamps } from '../cache/stamps.mjs';
 import type { InputIssue } from '../errors/errors.ts';
@@ -44,54 +44,33 @@ export interface TargetRequest {
 /**
  * The country a build request builds and the output folder it publishes to; undefined when
  * the configuration cannot be read (ingest then reports why). What the configuration said is
- * kept in `targets.json` of `cacheDir` with the digest of the configuration file: while the
- * file is the same, the configuration is not read again, and a build with nothing changed
- * loads neither the YAML parser nor the schema compiler.
+ * kept in the stage cache under the configuration file's digest: while the file is the same,
+ * it is not read again, and a build with nothing changed loads neither the YAML parser nor the
+ * schema compiler.
  */
-export async function buildTarget(request: TargetRequest, stamps: FileStamps, cacheDir: string | undefined): Promise<BuildTarget | undefined> {
-  const configDigest = stamps.digest(join(request.root, request.configPath));
-  const records = cacheDir ? join(cacheDir, 'targets.json') : undefined;
-  const key = JSON.stringify([request.configPath, request.country ?? null]);
-  const kept = records && configDigest ? readTargets(records) : {};
-  const known = kept[key];
-  if (known && known.config === configDigest) return { country: known.country, outputDir: outputPath(request.root, known), dataDir: known.dataDir, templatesDir: known.templatesDir };
+export async function buildTarget(request: TargetRequest, stamps: FileStamps, cache: StageCache): Promise<BuildTarget | undefined> {
+  const file = join(request.root, request.configPath);
+  const configDigest = stamps.digest(file);
+  const key = cacheKey('target', request.configPath, request.country ?? null, configDigest ?? null);
+  const kept = configDigest ? keptTarget(cache.get(key)) : undefined;
+  if (kept) return { ...kept, outputDir: outputPath(request.root, kept) };
   const [{ readConfig }, { InputReader }] = await Promise.all([import('../ingest/config.ts'), import('../input/read.ts')]);
   const config = readConfig(new InputReader(request.root, { memory: request.inputMemory }), request.configPath);
   if (!config) return undefined;
-  const target: KeptTarget = { config: configDigest ?? '', country: request.country ?? config.countries[0]!, outputDir: config.outputDir, dataDir: config.dataDir, templatesDir: config.templatesDir };
+  const target: BuildTarget = { country: request.country ?? config.countries[0]!, outputDir: config.outputDir, dataDir: config.dataDir, templatesDir: config.templatesDir };
   // Kept only when the file read is the one digested: not changed while it was read.
-  if (records && configDigest && stamps.digest(join(request.root, request.configPath)) === configDigest) writeTargets(records, { ...kept, [key]: target });
-  return { country: target.country, outputDir: outputPath(request.root, config), dataDir: target.dataDir, templatesDir: target.templatesDir };
+  if (configDigest && stamps.digest(file) === configDigest) cache.set(key, JSON.stringify(target));
+  return { ...target, outputDir: outputPath(request.root, config) };
 }
 
-/** What a configuration file said, kept with its digest. */
-interface KeptTarget {
-  config: string;
-  country: string;
-  /** As configured: relative to the project root, or absolute. */
-  outputDir: string;
-  dataDir: string;
-  templatesDir: string;
-}
-
-function readTargets(file: string): Record<string, KeptTarget> {
+/** A kept target (its `outputDir` as configured: relative to the project root, or absolute), if the entry is one. */
+function keptTarget(bytes: Uint8Array | undefined): BuildTarget | undefined {
+  if (!bytes) return undefined;
   try {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (typeof kept !== 'object' || kept === null) return {};
-    return Object.fromEntries(Object.entries(kept).filter(([, entry]) => typeof entry === 'object' && entry !== null && ['config', 'country', 'outputDir', 'dataDir', 'templatesDir'].every((field) => typeof (entry as Record<string, unknown>)[field] === 'string'))) as Record<string, KeptTarget>;
+    const kept = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+    return (['country', 'outputDir', 'dataDir', 'templatesDir'] as const).every((field) => typeof kept[field] === 'string') ? (kept as unknown as BuildTarget) : undefined;
   } catch {
-    return {};
-  }
-}
-
-/** Written whole or not at all, named while written as the stage cache names its temporaries; a folder that cannot be written to keeps nothing. */
-function writeTargets(file: string, targets: Record<string, KeptTarget>): void {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.0`);
-  try {
-    writeFileSync(temp, JSON.stringify(targets));
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
+    return undefined;
   }
 }
 
