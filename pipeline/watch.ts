@@ -4,7 +4,6 @@ import { InputReader } from './input/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { BuildMemory } from './build/memory.ts';
-import { releaseMemory } from './util/memory.ts';
 import { stopPngThread } from './chart/png.ts';
 
 /**
@@ -43,7 +42,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
         // Then, once the report is out and while the person reads it, what the build left
         // is collected, so the next one starts small.
         await stopPngThread();
-        await releaseMemory(true, true);
+        await memory.heap.collect();
       }
     }
   };
@@ -66,5 +65,6 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   });
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
+  memory.heap.stop();
   return 0;
 }

@@ -3,7 +3,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { noCache } from '../cache/key.ts';
 import { fileCache } from '../cache/store.ts';
-import { releaseMemory } from '../util/memory.ts';
 import { Claims } from './claims.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
@@ -41,7 +40,7 @@ async function handle(request: ThreadRequest): Promise<void> {
   } catch (error) {
     post({ kind: 'failed', index: request.index, error: describe(error) });
   }
-  await releaseMemory(setup.releaseMemory);
+  await memory.heap.release(setup.releaseMemory);
 }
 
 function describe(error: unknown): { message: string; code?: string; name?: string } {

@@ -6,7 +6,6 @@ import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { unbreakableWords } from '../layout/unbreakable.ts';
 import { digest } from '../util/digest.ts';
-import { releaseMemory } from '../util/memory.ts';
 import { fileDigest } from './digests.ts';
 import type { Charts } from '../chart/index.ts';
 import type { JobRunner } from './layout-runner.ts';
@@ -130,7 +129,7 @@ export class LayoutStep {
         // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
         runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines);
         keep(entry, await runner.run(entry.job));
-        await releaseMemory(this.options.releaseMemory);
+        await memory.heap.release(this.options.releaseMemory);
       }
       for (const [index, entry] of this.jobs.entries()) if (entry.there) keep(entry, await this.thread!.result(index));
       await this.thread?.done();
@@ -141,7 +140,7 @@ export class LayoutStep {
     // room made for it first (not for a build that keeps nothing: --no-cache).
     const grown = cache === noCache ? [] : memory.memos.toSave(version);
     if (grown.length > 0) {
-      await releaseMemory(this.options.releaseMemory, true);
+      await memory.heap.release(this.options.releaseMemory, true);
       memory.memos.save(cache, version, grown);
     }
     return this.jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));

@@ -13,6 +13,7 @@ import { ValidInputs } from '../input/valid-inputs.ts';
 import { ParsedYaml } from '../input/parsed-yaml.ts';
 import { BrokenLines } from '../layout/broken-lines.ts';
 import { FontMemory } from '../theme/font-memory.ts';
+import { MemoryRelease } from '../util/memory.ts';
 
 export class BuildMemory {
   /** Parsed YAML files and inputs known valid. */
@@ -23,6 +24,8 @@ export class BuildMemory {
   readonly lines = new BrokenLines();
   /** Narrative texts compiled by Handlebars. */
   readonly templates = new CompiledTemplates();
+  /** When this thread's heap was last collected in full, to collect between documents only when it pays. */
+  readonly heap = new MemoryRelease();
   /** The tables among them that are kept between processes. */
   readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates]);
 }

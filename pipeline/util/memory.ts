@@ -1,34 +1,85 @@
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
+
 /**
  * Gives back the memory of finished work, between documents: once the process has grown by
- * GROWTH_BUDGET since it last did, or whenever it is larger than CEILING. V8 collects old
+ * GROWTH_BUDGET since its heap was last collected in full (by V8 or here), or whenever it is
+ * larger than CEILING. V8 collects old
  * garbage only when its heap has grown well past the live data, so a cold build of the
  * default country, left alone, peaks above 400 MB with each finished document's garbage
  * still in place. A full collection costs 60 ms or more, so it is not done after every
  * document. A process that rebuilds again and again (watch) leaves this to V8: it would pay
- * for a collection in nearly every build. `always` collects whatever the size, before work
- * that needs room, unless the process has hardly grown since the last collection. The csi-report command runs node with --expose-gc for this; without it
- * this only yields.
+ * for a collection in nearly every build. The csi-report command runs node with --expose-gc
+ * for this; without it this only yields.
+ *
+ * One per build memory (`BuildMemory.release`): what it knows is when its thread's heap was
+ * last collected in full.
  */
+export class MemoryRelease {
+  /** RSS when the last full collection of this thread's heap, V8's own or forced here, was seen. */
+  private fullAt = 0;
+  /** Watches V8's own full collections, from the first call on. */
+  private observer: PerformanceObserver | undefined;
+
+  /**
+   * Collects when the budget says so (see the class). `always` collects whatever the size,
+   * before work that needs room, unless the heap was collected in full (by V8 or here) since
+   * the process last grew by SETTLED_GROWTH: a second collection right after one takes 100 ms
+   * or more and finds next to nothing.
+   */
+  async release(enabled = true, always = false): Promise<void> {
+    const gc = enabled ? (globalThis as { gc?: () => void }).gc : undefined;
+    if (typeof gc !== 'function') {
+      await turn();
+      return;
+    }
+    this.watch();
+    // V8 reports its collections a turn or two of the event loop after they happen.
+    await turn();
+    await turn();
+    this.noteFull(this.observer!.takeRecords());
+    const rss = process.memoryUsage.rss();
+    const settled = rss - this.fullAt <= SETTLED_GROWTH;
+    if ((always && !settled) || rss > CEILING || rss - this.fullAt > GROWTH_BUDGET) {
+      gc();
+      await turn();
+      this.fullAt = process.memoryUsage.rss();
+    }
+  }
+
+  /** Collects now, whatever the size: in idle time, between a watcher's builds, where it costs nobody anything. */
+  async collect(): Promise<void> {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (typeof gc === 'function') gc();
+    await turn();
+    this.fullAt = process.memoryUsage.rss();
+  }
+
+  /** Stops watching V8's collections (a watcher that ends). */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private watch(): void {
+    if (this.observer) return;
+    this.observer = new PerformanceObserver((list) => this.noteFull(list.getEntries()));
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  private noteFull(entries: readonly PerformanceEntry[]): void {
+    if (entries.some((entry) => (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) this.fullAt = process.memoryUsage.rss();
+  }
+}
+
 const GROWTH_BUDGET = 128 * 1024 * 1024;
-/** Growth since the last collection below which collecting again would find next to nothing. */
+/** Growth since the last full collection below which collecting again would find next to nothing. */
 const SETTLED_GROWTH = 16 * 1024 * 1024;
 /** Above this size, every chance is taken. */
 const CEILING = 360 * 1024 * 1024;
-let baseline = 0;
 
-export async function releaseMemory(enabled = true, always = false): Promise<void> {
-  const gc = enabled ? (globalThis as { gc?: () => void }).gc : undefined;
-  const rss = process.memoryUsage.rss();
-  // `always` needs no second collection right after one: the process has not grown since.
-  const grown = rss - baseline > SETTLED_GROWTH;
-  if (typeof gc === 'function' && ((always && grown) || rss > CEILING || rss - baseline > GROWTH_BUDGET)) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-    baseline = process.memoryUsage.rss();
-  } else {
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
