@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeProject } from './compose.ts';
 import { loadTypst, renderWithTypst } from './peer.ts';
-import { tightenHeapGrowth } from '../pipeline/util/memory.ts';
+import { tuneEngine } from '../pipeline/util/engine.ts';
 
 /** What one peer build prints on stdout, as one line of JSON. */
 export interface PeerBuildReport {
@@ -27,8 +27,8 @@ export interface PeerBuildReport {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { locale: { type: 'string', multiple: true } } });
   const root = process.cwd();
-  // The heap settings of the csi-report command, so the two builds' memory compares like for like.
-  tightenHeapGrowth();
+  // The engine settings of the csi-report command (heap growth, optimisation), so the two builds compare like for like.
+  tuneEngine();
   const engine = await loadTypst();
   if (!engine.available) throw new Error(engine.reason);
   const project = await composeProject(root, 'pipeline.config.yaml', values.locale);

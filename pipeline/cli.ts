@@ -5,7 +5,7 @@ import { MAX_LAYOUT_THREADS } from './build/layout.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
-import { tightenHeapGrowth } from './util/memory.ts';
+import { tuneEngine } from './util/engine.ts';
 
 const usage = `Usage: csi-report [command] [options]
 
@@ -40,7 +40,7 @@ the same country is running.`;
  */
 export async function main(argv: readonly string[], root = process.cwd(), options: { pipelineVersion?: string } = {}): Promise<number> {
   let debug = argv.includes('--debug');
-  tightenHeapGrowth();
+  tuneEngine();
   try {
     if (argv[0] === 'translations') return await (await import('./translate/cli.ts')).runTranslationsCommand(argv.slice(1), root);
     if (argv[0] === 'new-country') return (await import('./scaffold/new-country.ts')).runNewCountry(argv.slice(1), root);

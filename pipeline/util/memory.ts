@@ -1,5 +1,4 @@
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
 
 /**
  * Gives back the memory of finished work, between documents: once the process has grown by
@@ -80,16 +79,4 @@ const CEILING = 360 * 1024 * 1024;
 
 function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/**
- * Makes V8 grow its heap by a fifth past the live data before it collects old garbage,
- * instead of the factor of up to four it picks by itself for a heap this size. A build's
- * live data is about 110 MB (loaded code, fonts, remembered shapes and lines); its garbage
- * then no longer piles up to hundreds of megabytes between collections. Measured on the
- * watcher: peak RSS over eight corrections 390 → 344 MiB, the rebuild as fast as before.
- * Done once, by the csi-report command, before any build.
- */
-export function tightenHeapGrowth(): void {
-  setFlagsFromString('--heap-growing-percent=20');
 }
