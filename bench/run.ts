@@ -7,7 +7,6 @@ import { mustSucceed, runChild } from './child.ts';
 import { countPdfPages, measureBuildRound, measureInProcess, measurePeerBuild, measurePeerInProcess, measureWatch, type BenchSetup } from './measure.ts';
 import { loadTypst, type PeerRender } from './peer.ts';
 import { implausiblePages, renderReport, type BenchResults, type PeerResults } from './report.ts';
-import { tuneEngine } from '../pipeline/util/engine.ts';
 
 const usage = `Usage: npm run bench [-- options]
 
@@ -45,8 +44,6 @@ async function main(): Promise<number> {
   const corrections = Number(values.corrections);
   if (!Number.isInteger(corrections) || corrections < 1) throw new Error(`--corrections wants a whole number of at least 1, not "${values.corrections}"`);
   const setup: BenchSetup = { repoRoot, locales: values.locale, correction: { indicator: '2.4.1', delta: 0.8 } };
-  // The engine settings of the csi-report command, so that the in-process stages run as the command runs them.
-  tuneEngine();
   const engine = await loadTypst();
   if (!engine.available) console.error(`bench: the peer engine is unavailable: ${engine.reason}`);
 
