@@ -37,9 +37,7 @@ export class MemoryRelease {
     await turn();
     await turn();
     this.noteFull(this.observer!.takeRecords());
-    const rss = process.memoryUsage.rss();
-    const settled = rss - this.fullAt <= SETTLED_GROWTH;
-    if ((always && !settled) || rss > CEILING || rss - this.fullAt > GROWTH_BUDGET) {
+    if (collectionDue(process.memoryUsage.rss(), this.fullAt, always)) {
       gc();
       await turn();
       this.fullAt = process.memoryUsage.rss();
@@ -69,6 +67,16 @@ export class MemoryRelease {
   private noteFull(entries: readonly PerformanceEntry[]): void {
     if (entries.some((entry) => (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) this.fullAt = process.memoryUsage.rss();
   }
+}
+
+/**
+ * Whether to collect now, at `rss` bytes, when the heap was last collected in full at
+ * `lastFull` bytes: above the ceiling, past the growth budget, or when asked to make room
+ * (`always`) and the process has grown since.
+ */
+export function collectionDue(rss: number, lastFull: number, always: boolean): boolean {
+  const grown = rss - lastFull;
+  return rss > CEILING || grown > GROWTH_BUDGET || (always && grown > SETTLED_GROWTH);
 }
 
 const GROWTH_BUDGET = 128 * 1024 * 1024;
