@@ -15,8 +15,8 @@ import { setFlagsFromString } from 'node:v8';
  *   (and throw away 157 of them again), on background threads: about 4.4 s of CPU, a third of
  *   the build's, measured by the CPU time of V8's threads with and without
  *   `--no-concurrent-recompilation`. On two cores that is time the build's own thread waits
- *   for. Most of those functions run a few thousand times in a build and are done; the
- *   unoptimised code runs them about as fast as compiling them would pay back. With the longer
+ *   for. Most of those functions run a few thousand times in a build and are done: compiling
+ *   them cost more than their optimised code would have saved. With the longer
  *   budget about 200 functions are optimised, those the build spends its time in. Measured
  *   with alternating cold builds on the 2-core benchmark machine: 9.0–10.2 s → 7.8–8.0 s, and
  *   CPU (user) 13.3–15.1 s → 9.8 s; 8× and 32× were about as good, 64× worse again.

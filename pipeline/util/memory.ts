@@ -3,16 +3,15 @@ import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf
 /**
  * Gives back the memory of finished work, between documents: once the process has grown by
  * GROWTH_BUDGET since its heap was last collected in full (by V8 or here), or whenever it is
- * larger than CEILING. V8 collects old
- * garbage only when its heap has grown well past the live data, so a cold build of the
- * default country, left alone, peaks above 400 MB with each finished document's garbage
- * still in place. A full collection costs 60 ms or more, so it is not done after every
+ * larger than CEILING. V8 collects old garbage only when its heap has grown well past the
+ * live data, so a cold build of the default country, left alone, peaks above 400 MB with each
+ * finished document's garbage still in place. A full collection costs 60 ms or more, so it is not done after every
  * document. A process that rebuilds again and again (watch) leaves this to V8: it would pay
  * for a collection in nearly every build. The csi-report command runs node with --expose-gc
  * for this; without it this only yields.
  *
- * One per build memory (`BuildMemory.release`): what it knows is when its thread's heap was
- * last collected in full.
+ * One per build memory (`BuildMemory.heap`): what it knows is when its thread's heap was last
+ * collected in full.
  */
 export class MemoryRelease {
   /** RSS when the last full collection of this thread's heap, V8's own or forced here, was seen. */
@@ -52,7 +51,7 @@ export class MemoryRelease {
     this.fullAt = process.memoryUsage.rss();
   }
 
-  /** Stops watching V8's collections (a watcher that ends). */
+  /** Stops watching V8's collections: at the end of a build, and of a watcher. */
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
