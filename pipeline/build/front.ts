@@ -8,7 +8,7 @@ import type { Dataset, IngestRequest } from '../ingest/index.ts';
 import { scoreDataset, type Scores } from '../score/index.ts';
 import { translationPolicy } from '../translate/build-policy.ts';
 import { digest } from '../util/digest.ts';
-import { fileDigest } from './digests.ts';
+import { FileDigests } from '../cache/file-digests.ts';
 
 /** One locale's charts and composed documents. */
 export interface ComposedEdition {
@@ -88,7 +88,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const translation = translationPolicy(input.root, dataset, scores, locales, parsed);
   const warnings = [...translation.warnings];
   const issues: InputIssue[] = [...translation.errors];
-  const drawing = `${input.version}|${themeDigest(dataset)}`;
+  const drawing = `${input.version}|${themeDigest(dataset, input.memory?.files ?? new FileDigests())}`;
   lap('score');
   input.onDocuments?.begin(dataset, drawing, locales.length * kinds.length);
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
@@ -126,9 +126,9 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
  * cache keys. Nothing in it depends on where the project or the fonts lie, so a copy of the
  * project elsewhere reuses what was kept.
  */
-function themeDigest(dataset: Dataset): string {
+function themeDigest(dataset: Dataset, files: FileDigests): string {
   const { font, file: _file, ...rest } = dataset.theme;
-  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, fileDigest(f.file), f.name]), ...rest }));
+  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, files.of(f.file), f.name]), ...rest }));
 }
 
 /** Where a chart's texts come from, for a glyph the fonts lack. */

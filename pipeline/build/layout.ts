@@ -6,7 +6,6 @@ import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { unbreakableWords } from '../layout/unbreakable.ts';
 import { digest } from '../util/digest.ts';
-import { fileDigest } from './digests.ts';
 import type { Charts } from '../chart/index.ts';
 import type { JobRunner } from './layout-runner.ts';
 import { portableTheme, type HyphenationSpec, type JobChart, type LayoutJob } from './layout-job.ts';
@@ -87,7 +86,7 @@ export class LayoutStep {
     this.dataset = dataset;
     this.drawing = drawing;
     // The page style with its font files by content, not by where they lie, for the keys.
-    this.keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, fileDigest(file)])) };
+    this.keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, this.options.memory.files.of(file)])) };
     this.hyphenationFor = hyphenations(dataset);
     if (lanesFor(count, this.options.threads) > 1) {
       const { version, cacheDir, releaseMemory: release, notice, memory } = this.options;

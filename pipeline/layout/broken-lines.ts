@@ -4,10 +4,9 @@
  * saved them. With the digests of the font files the keys name. Its own module, without the
  * layout, so that a build that lays out nothing does not load pdfkit to make it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { FileDigests } from '../cache/file-digests.ts';
 import type { MemoTable } from '../cache/memo.ts';
 import type { Line } from '../typeset/types.ts';
-import { digest } from '../util/digest.ts';
 
 /** The name of the table of broken lines. */
 export const BROKEN_LINES = 'broken-lines';
@@ -16,8 +15,9 @@ export class BrokenLines implements MemoTable {
   readonly name = BROKEN_LINES;
   private readonly lines = new Map<string, Line[]>();
   private saved: Record<string, Line[]> = {};
-  /** Font file digests, by path, size and modification time. */
-  private readonly fileDigests = new Map<string, string>();
+
+  /** `files`: the digests of the font files the keys name (the build memory's). */
+  constructor(readonly files: FileDigests = new FileDigests()) {}
 
   /** The lines kept under `key`, from this process or an earlier build. */
   get(key: string): Line[] | undefined {
@@ -28,18 +28,6 @@ export class BrokenLines implements MemoTable {
 
   set(key: string, lines: Line[]): void {
     this.lines.set(key, lines);
-  }
-
-  /** The digest of a font file's content, once per file and modification. */
-  fileDigest(file: string): string {
-    const { size, mtimeMs } = statSync(file);
-    const key = `${file}|${size}|${mtimeMs}`;
-    let known = this.fileDigests.get(key);
-    if (!known) {
-      known = digest(readFileSync(file));
-      this.fileDigests.set(key, known);
-    }
-    return known;
   }
 
   size(): number {

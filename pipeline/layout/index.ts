@@ -105,5 +105,5 @@ function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedF
  * the style and the content of each font file (a digest, once per file and modification).
  */
 function fontsKey(style: PageStyle, lines: BrokenLines): string {
-  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${lines.fileDigest(file)}`).join(',')}`;
+  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${lines.files.of(file)}`).join(',')}`;
 }
