@@ -34,4 +34,15 @@ describe('the contents and the list of figures', () => {
       expect(new Set(entries.map((entry) => printed(model, entry))).size).toBeGreaterThan(10);
     }
   });
+
+  it('leave out a list of tables when the report has no table, heading and all', () => {
+    const body: Block[] = [chapter('Part 1'), paragraph(200, 1), figure(1), paragraph(120, 2)];
+    const model = flowBlocks([{ kind: 'index', of: 'figures' }, { kind: 'index', of: 'tables' }, ...body], { charts });
+    const texts = model.pages.flatMap((page) => linesOf(page).map(textOf));
+    const entries = model.pages.flatMap((page) => page.items.filter((item): item is PlacedIndexEntry => item.kind === 'index-entry'));
+    expect(entries).toHaveLength(1);
+    expect(model.anchorPages.has('index-tables')).toBe(false);
+    expect(model.anchorPages.has('index-figures')).toBe(true);
+    expect(texts.some((text) => /tables/i.test(text))).toBe(false);
+  });
 });

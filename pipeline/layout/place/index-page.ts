@@ -28,7 +28,7 @@ export function indexEntries(blocks: readonly Block[], of: IndexOf): IndexEntry[
 
 /**
  * Places the contents (on a page of its own) or a list of figures or tables: a heading, then
- * one entry a line, its page number (drawn once every page is known) at the right after a
+ * one entry a line (a list of figures or tables with no entry is left out), its page number (drawn once every page is known) at the right after a
  * leader. An entry too long for the page opens the next.
  */
 export function placeIndex(context: FlowContext, of: IndexOf): void {
@@ -36,9 +36,12 @@ export function placeIndex(context: FlowContext, of: IndexOf): void {
   const layout = page.contents;
   const labels = context.document.labels;
   const title = of === 'contents' ? labels.contents : of === 'figures' ? labels.figures : labels.tables;
+  const entries = indexEntries(context.document.blocks, of);
+  // A list with nothing to list (a report without tables) is left out, heading and all.
+  if (entries.length === 0 && of !== 'contents') return;
   placeHeading(context, { kind: 'heading', level: 1, text: title, anchor: `index-${of}`, inContents: of !== 'contents', newPage: of === 'contents' }, [], 0);
   const toc = context.struct('TOC');
-  for (const entry of indexEntries(context.document.blocks, of)) {
+  for (const entry of entries) {
     const part = of === 'contents' && entry.level === 1;
     const style = part ? { ...page.body, font: page.fonts.semibold } : page.body;
     const indent = of === 'contents' ? Math.max(0, entry.level - 1) * layout.indent : 0;
