@@ -157,11 +157,11 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts));
   // 5. Layout: each document as a tagged PDF, from the cache when laid out before, started
   //    as soon as it is composed when a second thread lays out.
-  const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice });
+  const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice, stamps });
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
-    front = await composeEditions({ ...request, memory, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
+    front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
     if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
     if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0 };
     laidOut = await layout.finish();

@@ -8,7 +8,7 @@ import type { Dataset, IngestRequest } from '../ingest/index.ts';
 import { scoreDataset, type Scores } from '../score/index.ts';
 import { translationPolicy } from '../translate/build-policy.ts';
 import { digest } from '../util/digest.ts';
-import { FileDigests } from '../cache/file-digests.ts';
+import { FileStamps } from '../cache/stamps.mjs';
 
 /** One locale's charts and composed documents. */
 export interface ComposedEdition {
@@ -24,6 +24,8 @@ export interface ComposedEdition {
 export interface FrontInput extends IngestRequest {
   /** What this process remembers of earlier work (none: nothing is remembered). */
   memory?: BuildMemory;
+  /** The build's file stamps, which digest the font files for the chart cache's keys (none: each is read). */
+  stamps?: FileStamps;
   /** The pipeline version, part of every stage cache key. */
   version: string;
   /** Where charts are kept between builds (`noCache` for none). */
@@ -88,7 +90,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const translation = translationPolicy(input.root, dataset, scores, locales, parsed);
   const warnings = [...translation.warnings];
   const issues: InputIssue[] = [...translation.errors];
-  const drawing = `${input.version}|${themeDigest(dataset, input.memory?.files ?? new FileDigests())}`;
+  const drawing = `${input.version}|${themeDigest(dataset, input.stamps ?? new FileStamps(undefined))}`;
   lap('score');
   input.onDocuments?.begin(dataset, drawing, locales.length * kinds.length);
   // 3–4. Chart and compose every edition, collecting the problems of all of them.
@@ -126,9 +128,9 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
  * cache keys. Nothing in it depends on where the project or the fonts lie, so a copy of the
  * project elsewhere reuses what was kept.
  */
-function themeDigest(dataset: Dataset, files: FileDigests): string {
+function themeDigest(dataset: Dataset, stamps: FileStamps): string {
   const { font, file: _file, ...rest } = dataset.theme;
-  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, files.of(f.file), f.name]), ...rest }));
+  return digest(JSON.stringify({ family: font.family, faces: Object.values(font.faces).map((f) => [f.key, stamps.digest(f.file), f.name]), ...rest }));
 }
 
 /** Where a chart's texts come from, for a glyph the fonts lack. */

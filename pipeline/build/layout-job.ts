@@ -17,6 +17,8 @@ export interface LayoutJob {
   charts: readonly JobChart[];
   /** How its words are hyphenated. */
   hyphenation: HyphenationSpec;
+  /** The style's font names and the digests of their files, for the keys of remembered lines (`fontsKey`). */
+  fonts: string;
 }
 
 /** A chart as layout needs it. */

@@ -35,6 +35,7 @@ export class JobRunner {
       style,
       fonts: this.fonts,
       lines: this.lines,
+      fontsKey: job.fonts,
       charts,
       paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme, this.fonts),
       hyphenation: this.hyphenation(job.hyphenation),

@@ -4,7 +4,9 @@ import type { BuildMemory } from './memory.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
+import { fontsKey } from '../layout/broken-lines.ts';
 import { unbreakableWords } from '../layout/unbreakable.ts';
+import type { FileStamps } from '../cache/stamps.mjs';
 import { digest } from '../util/digest.ts';
 import type { Charts } from '../chart/index.ts';
 import type { JobRunner } from './layout-runner.ts';
@@ -27,6 +29,8 @@ export interface LayoutStepOptions {
   threads?: number;
   /** Told of a kept entry that could not be used. */
   notice: (message: string) => void;
+  /** The build's file stamps: the digests of the font files, for the keys. */
+  stamps: FileStamps;
 }
 
 /** One laid-out document. */
@@ -72,6 +76,8 @@ export class LayoutStep {
     throw new Error('LayoutStep.add before begin');
   };
   private thread: LayoutThread | undefined;
+  /** The style's font names and file digests, as layout jobs carry them. */
+  private fonts = '';
   /** Each edition's charts as layout jobs carry them. */
   private readonly charts = new Map<Charts, JobChart[]>();
 
@@ -86,7 +92,9 @@ export class LayoutStep {
     this.dataset = dataset;
     this.drawing = drawing;
     // The page style with its font files by content, not by where they lie, for the keys.
-    this.keyStyle = { ...dataset.page, fontFiles: Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, this.options.memory.files.of(file)])) };
+    const fontDigests = Object.fromEntries(Object.entries(dataset.page.fontFiles).map(([name, file]) => [name, this.options.stamps.digest(file) ?? '']));
+    this.keyStyle = { ...dataset.page, fontFiles: fontDigests };
+    this.fonts = fontsKey(dataset.page, fontDigests);
     this.hyphenationFor = hyphenations(dataset);
     if (lanesFor(count, this.options.threads) > 1) {
       const { version, cacheDir, releaseMemory: release, notice, memory } = this.options;
@@ -102,7 +110,7 @@ export class LayoutStep {
       forLayout = [...charts.values()].map((chart) => ({ id: chart.id, svg: chart.svg, width: chart.width, height: chart.height, digest: digest(chart.svg) }));
       this.charts.set(charts, forLayout);
     }
-    const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: this.hyphenationFor(locale) };
+    const job: LayoutJob = { locale, document, charts: forLayout, hyphenation: this.hyphenationFor(locale), fonts: this.fonts };
     // The hyphenator's name digests the words it keeps whole: a new name there sets lines anew.
     const key = layoutKey(this.drawing, document, { style: this.keyStyle, hyphenation: job.hyphenation.name }, forLayout);
     const result = cachedLayoutResult(this.options.cache, key, this.options.notice);

@@ -6,7 +6,6 @@
  * between processes too (`memos`), so that a fresh `csi-report build` after a one-value
  * correction starts with what the last build learned.
  */
-import { FileDigests } from '../cache/file-digests.ts';
 import { Memos } from '../cache/memo.ts';
 import { CompiledTemplates } from '../compose/compiled-templates.ts';
 import type { InputMemory } from '../input/read.ts';
@@ -21,10 +20,8 @@ export class BuildMemory {
   readonly input: InputMemory = { yaml: new ParsedYaml(), valid: new ValidInputs() };
   /** Shaped words, chart text widths, HarfBuzz shapers, glyph coverage. */
   readonly fonts = new FontMemory();
-  /** Digests of the font files, for the keys of kept charts, layouts and lines. */
-  readonly files = new FileDigests();
   /** Paragraphs broken into lines. */
-  readonly lines = new BrokenLines(this.files);
+  readonly lines = new BrokenLines();
   /** Narrative texts compiled by Handlebars. */
   readonly templates = new CompiledTemplates();
   /** When this thread's heap was last collected in full, to collect between documents only when it pays. */

@@ -37,13 +37,7 @@ export function patternSyllabifier(set: PatternSet): Syllabify {
     if (word.length < MIN_WORD_LENGTH) return [];
     const lowered = word.toLocaleLowerCase();
     const markers = exceptional.get(lowered) ?? liangMarkers(lowered, word.length, levels, root);
-    // Offsets in the joined word where each letter starts; a break lands on one of them.
-    const letterAt = new Map<number, number>();
-    let offset = 0;
-    letters.forEach((letter, index) => {
-      letterAt.set(offset, index);
-      offset += letter.length;
-    });
+    const letterAt = letterStarts(letters);
     const breaks: number[] = [];
     for (const marker of markers) {
       const index = letterAt.get(marker);
@@ -51,6 +45,17 @@ export function patternSyllabifier(set: PatternSet): Syllabify {
     }
     return breaks;
   };
+}
+
+/** The index of each letter by the offset (in UTF-16 units) at which it starts in the joined word: a break lands on one of them. */
+export function letterStarts(letters: readonly string[]): Map<number, number> {
+  const starts = new Map<number, number>();
+  let offset = 0;
+  letters.forEach((letter, index) => {
+    starts.set(offset, index);
+    offset += letter.length;
+  });
+  return starts;
 }
 
 /**

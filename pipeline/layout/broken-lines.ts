@@ -1,11 +1,10 @@
 /**
  * Paragraphs broken into lines, as the build's memory keeps them (memo.ts): by a digest of
  * their `LineMemo` key, those broken in this process and those an earlier build saved, as it
- * saved them. With the digests of the font files the keys name. Its own module, without the
- * layout, so that a build that lays out nothing does not load pdfkit to make it.
+ * saved them. Its own module, without the layout, so that a build that lays out nothing does not load pdfkit to make it.
  */
-import { FileDigests } from '../cache/file-digests.ts';
 import type { MemoTable } from '../cache/memo.ts';
+import type { PageStyle } from '../theme/style.ts';
 import type { Line } from '../typeset/types.ts';
 
 /** The name of the table of broken lines. */
@@ -15,9 +14,6 @@ export class BrokenLines implements MemoTable {
   readonly name = BROKEN_LINES;
   private readonly lines = new Map<string, Line[]>();
   private saved: Record<string, Line[]> = {};
-
-  /** `files`: the digests of the font files the keys name (the build memory's). */
-  constructor(readonly files: FileDigests = new FileDigests()) {}
 
   /** The lines kept under `key`, from this process or an earlier build. */
   get(key: string): Line[] | undefined {
@@ -46,4 +42,12 @@ export class BrokenLines implements MemoTable {
   load(entries: unknown): void {
     this.saved = entries as Record<string, Line[]>;
   }
+}
+
+/**
+ * What the lines of a paragraph depend on besides its text, width and size: the font names of
+ * the style and the content of each font file, given as `fontDigests` by file name.
+ */
+export function fontsKey(style: PageStyle, fontDigests: Readonly<Record<string, string>>): string {
+  return `${JSON.stringify(style.fonts)}|${Object.keys(style.fontFiles).map((name) => `${name}=${fontDigests[name]}`).join(',')}`;
 }

@@ -22,6 +22,8 @@ export interface LayoutInput {
   fonts: ReadonlyMap<string, SharedFace>;
   /** Paragraphs broken before: the build's memory. */
   lines: BrokenLines;
+  /** The style's font names and file digests (`fontsKey`): remembered lines are kept under them. */
+  fontsKey: string;
   /** Natural sizes of the charts, by id. */
   charts: ReadonlyMap<string, ChartBox>;
   /** Draws a chart as vectors. */
@@ -65,7 +67,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   // Lines are kept by a digest of their key: the key holds the paragraph's inlines and the
   // fonts' names and digests, which would otherwise make up half of what is saved.
   const { lines } = input;
-  const lineMemo: LineMemo = { fonts: fontsKey(input.style, lines), get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken), touch };
+  const lineMemo: LineMemo = { fonts: input.fontsKey, get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken), touch };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
   drawPages(doc, model, input.document, input.style, input.paintChart);
   doc.end();
@@ -98,12 +100,4 @@ function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedF
     return face.widthOf(text, size);
   };
   return { measure, touch };
-}
-
-/**
- * What the lines of a paragraph depend on besides its text, width and size: the font names of
- * the style and the content of each font file (a digest, once per file and modification).
- */
-function fontsKey(style: PageStyle, lines: BrokenLines): string {
-  return `${JSON.stringify(style.fonts)}|${Object.entries(style.fontFiles).map(([name, file]) => `${name}=${lines.files.of(file)}`).join(',')}`;
 }

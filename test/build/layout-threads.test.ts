@@ -45,6 +45,7 @@ describe('documents laid out on two threads', () => {
       document: document!,
       charts: [...charts.values()].map(({ id, svg, width, height }) => ({ id, svg: whole ? svg : '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', width, height, digest: id })),
       hyphenation: { name: `${locale}:test`, locale, unbreakable: [] },
+      fonts: 'test fonts',
     });
     expect(figure).toBeDefined();
     const setup = { style: front.dataset.page, theme: portableTheme(front.dataset.theme), version: 'test' };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import createHyphen, { type HyphenPatterns } from 'hyphen/hyphen.js';
 import { describe, expect, it } from 'vitest';
-import { patternSyllabifier, type PatternSet } from '../../pipeline/hyphenate/patterns.ts';
+import { letterStarts, patternSyllabifier, type PatternSet } from '../../pipeline/hyphenate/patterns.ts';
 
 const require = createRequire(import.meta.url);
 const mark = '\u00AD';
@@ -14,12 +14,7 @@ function packageBreaks(set: PatternSet): (letters: string[]) => number[] {
   const [levels, trie, exceptions] = require(`hyphen/patterns/${set}.js`) as HyphenPatterns;
   const hyphenate = createHyphen([levels, trie, { ...exceptions }], { hyphenChar: mark, html: false, minWordLength: 5 });
   return (letters) => {
-    const letterAt = new Map<number, number>();
-    let offset = 0;
-    letters.forEach((letter, index) => {
-      letterAt.set(offset, index);
-      offset += letter.length;
-    });
+    const letterAt = letterStarts(letters);
     const breaks: number[] = [];
     let position = 0;
     for (const char of hyphenate(letters.join(''))) {
