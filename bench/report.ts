@@ -175,10 +175,17 @@ function ratioTable(results: BenchResults): string {
   if (!results.peer.available) return `The peer engine is unavailable on this machine, so there is no ratio: ${results.peer.reason}`;
   const layout = median(results.inProcess.map((r) => r.timings.layout)) / median(results.peer.inProcess.map((p) => p.render.totalMs));
   const whole = median(results.rounds.map((r) => r.cold.wallMs)) / median(results.peer.builds.map((b) => b.run.wallMs));
+  const pairs = pairRatios(results.rounds.map((r) => r.cold.wallMs), results.peer.builds.map((b) => b.run.wallMs));
   return markdownTable(['comparison', 'ours / Typst'], [
     ['layout stage: our layout of all PDFs / Typst setup + conversion + compile + PDF export (in-process)', formatRatio(layout)],
-    ['whole build: our cold build / the peer build (wall time, fresh process)', formatRatio(whole)],
+    ['whole build: our cold build / the peer build (wall time, fresh process; medians)', formatRatio(whole)],
+    [`whole build, pair by pair: each cold build / the peer build run right after it (median; ${pairs.map(formatRatio).join(', ')})`, formatRatio(median(pairs))],
   ], ['l', 'r']);
+}
+
+/** The ratio of each of our runs to the peer's run of the same round, in the order they ran. */
+export function pairRatios(ours: readonly number[], peer: readonly number[]): number[] {
+  return peer.slice(0, ours.length).map((theirs, i) => ours[i]! / theirs);
 }
 
 function notes(results: BenchResults): string {
@@ -192,7 +199,7 @@ function notes(results: BenchResults): string {
     '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree).',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; before each run every result kept in the process (shaped words, widths, lines, templates) is forgotten, so only loaded and compiled code carries over; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG files it publishes (awaited after layout); the peer column runs the same front end (`composeEditions` of pipeline/build/front.ts, the function the build runs, the glyph check included) with no stage cache, then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',
-    '- **peer build**: bench/peer-build.ts, bundled the same way and run with node in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data).',
+    '- **peer build**: bench/peer-build.ts, bundled the same way and run with node in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data). It runs right after each round of our builds, so each of our cold builds has a peer build a few seconds from it; the pair-by-pair ratio compares those, which a machine whose speed drifts during the run moves less than the ratio of the medians.',
     '- **pages**: ours from the build; Typst\'s counted in the PDF by pdf.js. A Typst count more than twice or less than half ours would mean lost or repeated content, and fails the benchmark.',
     '- **ours / Typst** below 1 means our pipeline took less time.',
   ];

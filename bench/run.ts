@@ -25,8 +25,8 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * The benchmark of the report pipeline, with Typst as the peer engine:
  *
- *   fresh copy ─► cold build ─► rebuild, nothing changed ─► rebuild after one correction   fresh processes
- *   fresh copy ─► peer build: our ingest … compose, then Typst                             fresh process
+ *   fresh copy ─► cold build ─► rebuild, nothing changed ─► rebuild after one correction   ┐ fresh processes,
+ *   fresh copy ─► peer build: our ingest … compose, then Typst                             ┘ taking turns
  *   fresh copy ─► runPipeline: per-stage times, pages                                  ┐   in-process,
  *   fresh copy ─► composeEditions ─► Typst: setup, convert, compile, PDF export        ┘   taking turns
  *                                                       ─► table on stdout, output/bench/results.md
@@ -51,10 +51,17 @@ async function main(): Promise<number> {
   // it would once on a user's machine after an update; that is done here, untimed.
   mustSucceed(await runChild(repoRoot, 'bin/csi-report.js', ['--help'], repoRoot), 'making the csi-report bundle');
   // 1–3. Cold build, no-change rebuild, one-value correction: a round per repetition.
+  // 5a. Each round is followed by the peer's whole build in a fresh process, as step 1 is
+  // ours: the two cold builds of a pair run seconds apart, so a machine that slows down or
+  // speeds up over the run moves both, and each pair gives a ratio of its own.
   const rounds = [];
+  const peerBuilds = [];
   for (let i = 1; i <= runs; i += 1) {
     progress(`builds, round ${i} of ${runs}`);
     rounds.push(await measureBuildRound(setup));
+    if (!engine.available) continue;
+    progress(`Typst build ${i} of ${runs}`);
+    peerBuilds.push(await measurePeerBuild(setup));
   }
   // 1–3 again with the documents laid out on two threads (`--threads 2`).
   const twoThreads = [];
@@ -65,12 +72,6 @@ async function main(): Promise<number> {
   // 3b. Corrections while `csi-report watch` runs, as a team correcting data works.
   progress(`${corrections} corrections in a running watch`);
   const watch = await measureWatch(setup, corrections);
-  // 5a. The peer's whole build in fresh processes, as step 1 is ours.
-  const peerBuilds = [];
-  for (let i = 1; engine.available && i <= runs; i += 1) {
-    progress(`Typst build ${i} of ${runs}`);
-    peerBuilds.push(await measurePeerBuild(setup));
-  }
   // 4 and 5b. Our build and the peer's render in this process, taking turns after one untimed
   // warm-up of each, so neither pays alone for loading and compiling the shared code.
   progress('in-process warm-up');
