@@ -139,4 +139,9 @@ if (debug) process.setSourceMapsEnabled(true);
 const entry = await bundle(debug);
 stamps.save();
 const { main } = await import(pathToFileURL(entry).href);
-process.exitCode = await main(argv, process.cwd(), { pipelineVersion: made.version });
+const code = await main(argv, process.cwd(), { pipelineVersion: made.version });
+// The command is done and has written everything. Ending now, once what it printed is out,
+// saves the time node would spend finishing a garbage collection V8 had begun (a full
+// collection of a heap of a few hundred megabytes, 0.1–0.2 s) and then taking the heap apart.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);

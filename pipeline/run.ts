@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
-import { renderPng } from './chart/png.ts';
+import { renderPng, stopPngThread } from './chart/png.ts';
 import { cacheKey, noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory } from './build/memory.ts';
@@ -162,6 +162,9 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   let front: FrontResult;
   try {
     front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
+    // Every picture is asked for now: the PNG thread ends as soon as it has drawn the last,
+    // handing back its memory and ending while this thread lays out, not when the process exits.
+    void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => stopPngThread());
     if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
     if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0 };
     laidOut = await layout.finish();

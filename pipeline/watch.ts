@@ -20,12 +20,18 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   const memory = new BuildMemory();
   let building = false;
   let again = false;
+  let stopped = false;
+  // Settles when the build under way has ended (at once when none is).
+  let ended = Promise.resolve();
   const build = async () => {
+    if (stopped) return;
     if (building) {
       again = true;
       return;
     }
     building = true;
+    let end!: () => void;
+    ended = new Promise<void>((resolve) => (end = resolve));
     try {
       // Within a build, garbage is collected only when the process has grown past its budget
       // (util/memory.ts), as in a single build: a watcher lives through many builds, and V8
@@ -35,7 +41,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
       onError(error);
     } finally {
       building = false;
-      if (again) {
+      if (again && !stopped) {
         again = false;
         void build();
       } else {
@@ -44,6 +50,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
         await stopPngThread();
         await memory.heap.collect();
       }
+      end();
     }
   };
   let timer: NodeJS.Timeout | undefined;
@@ -60,11 +67,15 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   await build();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
+    if (signal?.aborted) return stop();
     process.once('SIGINT', stop);
     signal?.addEventListener('abort', stop);
   });
+  stopped = true;
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
+  // A build under way finishes, publishing all its files or none, before the watcher returns.
+  await ended;
   memory.heap.stop();
   return 0;
 }
