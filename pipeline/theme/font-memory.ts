@@ -17,8 +17,10 @@ export class FontMemory {
   readonly words = new ShapedWords();
   /** Advances of chart texts in font units, by face identity, then text. */
   readonly advances = new Map<string, Map<string, number>>();
-  /** The HarfBuzz shaper of each face, by identity (null where fontkit shapes): one WebAssembly copy of a face, however often the theme is read. */
-  readonly shapers = new Map<string, HarfBuzzShaper | null>();
+  /** The HarfBuzz shaper of each face, by identity: one WebAssembly copy of a face, however often the theme is read. */
+  readonly shapers = new Map<string, HarfBuzzShaper>();
+  /** The bytes each parsed font was read from (by the theme's reading), which HarfBuzz shapes with. */
+  readonly bytes = new WeakMap<object, Uint8Array>();
   /** Which code points each parsed font has a glyph for. */
   readonly coverage = new WeakMap<object, Map<number, boolean>>();
   /** The tables kept between builds. */

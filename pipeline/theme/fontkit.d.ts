@@ -30,4 +30,5 @@ declare module 'fontkit' {
     fonts: Font[];
   }
   export function openSync(path: string, postscriptName?: string): Font | FontCollection;
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
 }

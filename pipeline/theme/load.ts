@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { insideFolder } from '../util/paths.ts';
-import { openSync, type Font } from 'fontkit';
+import { create, type Font } from 'fontkit';
 import { asEnvironmentError, InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { InputReader, type InputMemory } from '../input/read.ts';
@@ -23,16 +23,17 @@ export function loadTheme(root: string, templatesDir: string, memory: { fonts?: 
   const yaml = reader.yaml(`${templatesDir}/theme.yaml`, 'theme');
   if (!yaml || !validateYaml(yaml, themeSchema, reader.issues, reader.valid)) throw new InputError(reader.issues);
   const raw = yaml.value;
-  // 2. The fonts, from the npm package the theme names.
-  const faces = openFaces(root, raw.font, yaml, reader);
+  // 2. The fonts, from the npm package the theme names, their bytes kept for shaping.
+  const fonts = memory.fonts ?? new FontMemory();
+  const faces = openFaces(root, raw.font, yaml, reader, fonts);
   // 3. The chart templates: JSON is YAML, so a syntax error gets its line and column too.
   const templates = readTemplates(reader, templatesDir);
   if (reader.hasErrors() || !faces || !templates) throw new InputError(reader.issues);
   const { font, ...rest } = raw;
-  return { ...rest, file: yaml.file, font: { family: font.family, faces }, templates, memory: memory.fonts ?? new FontMemory() };
+  return { ...rest, file: yaml.file, font: { family: font.family, faces }, templates, memory: fonts };
 }
 
-function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader: InputReader): Record<FaceName, FontFace> | undefined {
+function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader: InputReader, memory: FontMemory): Record<FaceName, FontFace> | undefined {
   const packageDir = resolvePackage(root, font.package);
   if (!packageDir) {
     reader.issues.push(issueAt(yaml.placeOf(['font', 'package']), {
@@ -55,9 +56,11 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
       reader.issues.push(issueAt(place, msg.fileMissing(`font (${font.package}/${face.file})`)));
       continue;
     }
-    let opened: ReturnType<typeof openSync>;
+    let opened: ReturnType<typeof create>;
+    let bytes: Uint8Array;
     try {
-      opened = openSync(file);
+      bytes = readFileSync(file);
+      opened = create(bytes);
     } catch (error) {
       const refused = asEnvironmentError(error);
       if (refused !== error) throw refused;
@@ -74,6 +77,7 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
         hint: 'Chart renderers find fonts by family name: use the family name inside the font files.',
       }));
     }
+    memory.bytes.set(opened, bytes);
     faces[key] = { key, file, weight: face.weight, style: face.style, name: face.name, font: opened };
   }
   return Object.keys(faces).length === faceNames.length ? faces : undefined;

@@ -16,7 +16,7 @@ function advance(font: Font, text: string, memory: FontMemory): number {
   }
   let width = cache.get(text);
   if (width === undefined) {
-    width = advanceWidth(font as unknown as ShapingFont, text, memory.shapers);
+    width = advanceWidth(font as unknown as ShapingFont, text, memory);
     cache.set(text, width);
   }
   return width;

@@ -37,8 +37,6 @@ export interface ShapingFont {
   numGlyphs?: number;
   unitsPerEm?: number;
   head?: { checkSumAdjustment?: number };
-  /** The font file's bytes, as fontkit read them. */
-  stream?: { buffer?: Uint8Array };
   layout(text: string, features?: string[], script?: string): { glyphs: FontGlyph[]; positions: GlyphPosition[]; script?: string };
   getGlyph(id: number, codePoints?: number[]): FontGlyph;
 }
@@ -101,13 +99,13 @@ export class HarfBuzzShaper {
 }
 
 /**
- * What tells one font file from another: its PostScript name, size and the checksum of the
- * whole file that its head table carries.
+ * What tells one font file from another: its PostScript name, its glyph count and units per
+ * em, and the checksum of the whole file that its head table carries.
  */
 export function fontIdentity(font: ShapingFont): string {
   let identity = identities.get(font);
   if (identity === undefined) {
-    identity = `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}|${font.stream?.buffer?.length}`;
+    identity = `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}`;
     identities.set(font, identity);
   }
   return identity;
@@ -115,23 +113,30 @@ export function fontIdentity(font: ShapingFont): string {
 
 const identities = new WeakMap<object, string>();
 
-/** HarfBuzz shapers by face identity (null where fontkit shapes), as a build's font memory holds them. */
-export type Shapers = Map<string, HarfBuzzShaper | null>;
+/** What shaping reads of a build's font memory (theme/font-memory.ts). */
+export interface Shapers {
+  /** HarfBuzz shapers by face identity. */
+  readonly shapers: Map<string, HarfBuzzShaper>;
+  /** The bytes each parsed font was read from. */
+  readonly bytes: WeakMap<object, Uint8Array>;
+}
 
 /**
- * The one HarfBuzz shaper of a font face in `shapers`: each reading of the theme opens its own
- * instance of each font file; one shaper per face, made from the first instance seen, serves
- * them all. Undefined for a font whose bytes fontkit does not show (then fontkit shapes).
+ * The one HarfBuzz shaper of a font face in `memory`: each reading of the theme opens its own
+ * instance of each font file; one shaper per face, made from the first instance whose bytes
+ * the reading kept, serves them all. Undefined for a font read without keeping its bytes
+ * (then fontkit shapes it).
  */
-export function shaperFor(font: ShapingFont, shapers: Shapers): HarfBuzzShaper | undefined {
+export function shaperFor(font: ShapingFont, memory: Shapers): HarfBuzzShaper | undefined {
   const identity = fontIdentity(font);
-  let shaper = shapers.get(identity);
+  let shaper = memory.shapers.get(identity);
   if (shaper === undefined) {
-    const bytes = font.stream?.buffer;
-    shaper = bytes instanceof Uint8Array ? new HarfBuzzShaper(font, bytes) : null;
-    shapers.set(identity, shaper);
+    const bytes = memory.bytes.get(font);
+    if (!bytes) return undefined;
+    shaper = new HarfBuzzShaper(font, bytes);
+    memory.shapers.set(identity, shaper);
   }
-  return shaper ?? undefined;
+  return shaper;
 }
 
 /** The run of `text` in `font`: by HarfBuzz, or by fontkit where the text is left to it. */

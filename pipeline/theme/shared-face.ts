@@ -73,7 +73,7 @@ export class SharedFace {
     const face = `${fontIdentity(font)}|${this.scale}`;
     this.words = memory.words.wordsOf(face);
     this.kept = memory.words.keptFace(face);
-    this.shapers = memory.shapers;
+    this.shapers = memory;
     const layout = (text: string, features?: unknown) => {
       if (features !== undefined && features !== null) return font.layout(text, features as string[]);
       const run = this.run(text);

@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { HarfBuzzShaper, type ShapingFont } from '../../pipeline/theme/shaping.ts';
 import { loadTheme } from '../../pipeline/theme/index.ts';
 import { repoRoot } from '../helpers/project.ts';
+import { FontMemory } from '../../pipeline/theme/font-memory.ts';
+import { measureText } from '../../pipeline/theme/measure.ts';
+import { openTheme } from '../../pipeline/build/layout-runner.ts';
+import { portableTheme } from '../../pipeline/build/layout-job.ts';
 
 const theme = loadTheme(repoRoot, 'templates');
 const faces = Object.entries(theme.font.faces);
@@ -94,5 +98,17 @@ describe('shaping by HarfBuzz', () => {
     expect(shaper.shape('e\u0301')).toBeUndefined();
     expect(shaper.shape('1\u20442')).toBeUndefined();
     expect(shaper.shape('co\u00adop')).toBeUndefined();
+  });
+});
+
+describe('the theme\'s faces', () => {
+  it('are shaped by HarfBuzz from the bytes the theme was read from, on the main thread and in a layout thread\'s reading', () => {
+    const read = loadTheme(repoRoot, 'templates', { fonts: new FontMemory() });
+    const reopened = openTheme(portableTheme(read), new FontMemory());
+    for (const opened of [read, reopened]) {
+      for (const face of Object.values(opened.font.faces)) expect(opened.memory.bytes.get(face.font)).toEqual(readFileSync(face.file));
+      measureText(opened, 'Гражданское общество Қазақстан', 10, 'bold', 'normal');
+      expect([...opened.memory.shapers.values()].map((shaper) => shaper.font)).toEqual([opened.font.faces.bold.font]);
+    }
   });
 });
