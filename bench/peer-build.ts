@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { composeProject } from './compose.ts';
 import { loadTypst, renderWithTypst } from './peer.ts';
 import { tuneEngine } from '../pipeline/util/engine.ts';
+import { exitWhenWritten } from '../pipeline/util/exit.mjs';
 
 /** What one peer build prints on stdout, as one line of JSON. */
 export interface PeerBuildReport {
@@ -50,7 +51,6 @@ async function main(): Promise<void> {
 }
 
 await main();
-// Ends as the csi-report command does once its work is done and printed (bin/csi-report.js),
-// so neither build pays for a last garbage collection and the heap's teardown and the other not.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
-process.exit(0);
+// Ends as the csi-report command does, so neither build pays for a last garbage collection
+// and the heap's teardown and the other not.
+await exitWhenWritten(0);

@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileStamps, sha256 } from '../pipeline/cache/stamps.mjs';
 import { sourceVersion } from '../pipeline/cache/tree-digest.mjs';
 import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
+import { exitWhenWritten } from '../pipeline/util/exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'pipeline');
@@ -139,9 +140,4 @@ if (debug) process.setSourceMapsEnabled(true);
 const entry = await bundle(debug);
 stamps.save();
 const { main } = await import(pathToFileURL(entry).href);
-const code = await main(argv, process.cwd(), { pipelineVersion: made.version });
-// The command is done and has written everything. Ending now, once what it printed is out,
-// saves the time node would spend finishing a garbage collection V8 had begun (a full
-// collection of a heap of a few hundred megabytes, 0.1–0.2 s) and then taking the heap apart.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
-process.exit(code);
+await exitWhenWritten(await main(argv, process.cwd(), { pipelineVersion: made.version }));

@@ -161,10 +161,14 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
-    front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
-    // Every picture is asked for now: the PNG thread ends as soon as it has drawn the last,
-    // handing back its memory and ending while this thread lays out, not when the process exits.
-    void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => stopPngThread());
+    try {
+      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
+    } finally {
+      // Every picture of the build is asked for now (or none will be, the input being wrong):
+      // the PNG thread ends as soon as it has drawn the last, handing back its memory while
+      // this thread lays out, and a watcher's process does not keep it between builds.
+      void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => stopPngThread());
+    }
     if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
     if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0 };
     laidOut = await layout.finish();

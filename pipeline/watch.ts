@@ -4,7 +4,6 @@ import { InputReader } from './input/read.ts';
 import { readConfig } from './ingest/config.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
 import { BuildMemory } from './build/memory.ts';
-import { stopPngThread } from './chart/png.ts';
 
 /**
  * `csi-report watch`: builds once, then again after every change to the data, templates or
@@ -24,7 +23,6 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
   // Settles when the build under way has ended (at once when none is).
   let ended = Promise.resolve();
   const build = async () => {
-    if (stopped) return;
     if (building) {
       again = true;
       return;
@@ -46,8 +44,7 @@ export async function watchAndBuild(request: RunRequest, onBuilt: (result: RunRe
         void build();
       } else {
         // Then, once the report is out and while the person reads it, what the build left
-        // is collected, so the next one starts small.
-        await stopPngThread();
+        // is collected, so the next one starts small (the build ends its PNG thread itself).
         await memory.heap.collect();
       }
       end();

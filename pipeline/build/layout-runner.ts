@@ -6,8 +6,8 @@ import { sharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import { fontFaces } from '../theme/faces.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
 import type { BrokenLines } from '../layout/broken-lines.ts';
-import { create, type Font } from 'fontkit';
-import { readFileSync } from 'node:fs';
+import type { Font } from 'fontkit';
+import { openFont } from '../theme/open-font.ts';
 import type { Theme } from '../theme/types.ts';
 import { jobTitle, type HyphenationSpec, type LayoutJob, type LayoutSetup, type PortableTheme } from './layout-job.ts';
 
@@ -56,11 +56,6 @@ export class JobRunner {
 
 /** The theme with its fonts parsed again from the files the theme was read with, measuring with `memory` (the thread's). */
 export function openTheme(theme: PortableTheme, memory: FontMemory): Theme {
-  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => {
-    const bytes = readFileSync(face.file);
-    const font = create(bytes) as Font;
-    memory.bytes.set(font, bytes);
-    return [key, { ...face, font }];
-  })) as Theme['font']['faces'];
+  const faces = Object.fromEntries(Object.entries(theme.font.faces).map(([key, face]) => [key, { ...face, font: openFont(face.file, memory) as Font }])) as Theme['font']['faces'];
   return { ...theme, font: { family: theme.font.family, faces }, memory };
 }

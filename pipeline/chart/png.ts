@@ -88,8 +88,9 @@ let thread: PngThread | undefined;
 
 /**
  * Stops the PNG thread when it has nothing to draw, giving back its heap and resvg's memory;
- * the next picture starts a new one. A process that builds again and again (watch) calls this
- * after each build, so the thread's memory is not carried through the time between builds.
+ * the next picture starts a new one. A build calls this once its pictures are drawn, so a
+ * process that builds again and again (watch) does not carry the thread through the time
+ * between builds.
  */
 export async function stopPngThread(): Promise<void> {
   const stopping = thread;

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { insideFolder } from '../util/paths.ts';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+import { openFont } from './open-font.ts';
 import { asEnvironmentError, InputError } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { InputReader, type InputMemory } from '../input/read.ts';
@@ -56,11 +57,9 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
       reader.issues.push(issueAt(place, msg.fileMissing(`font (${font.package}/${face.file})`)));
       continue;
     }
-    let opened: ReturnType<typeof create>;
-    let bytes: Uint8Array;
+    let opened: ReturnType<typeof openFont>;
     try {
-      bytes = readFileSync(file);
-      opened = create(bytes);
+      opened = openFont(file, memory);
     } catch (error) {
       const refused = asEnvironmentError(error);
       if (refused !== error) throw refused;
@@ -77,7 +76,6 @@ function openFaces(root: string, font: RawTheme['font'], yaml: YamlFile, reader:
         hint: 'Chart renderers find fonts by family name: use the family name inside the font files.',
       }));
     }
-    memory.bytes.set(opened, bytes);
     faces[key] = { key, file, weight: face.weight, style: face.style, name: face.name, font: opened };
   }
   return Object.keys(faces).length === faceNames.length ? faces : undefined;

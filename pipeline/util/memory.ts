@@ -36,17 +36,17 @@ export class MemoryRelease {
     await turn();
     await turn();
     this.noteFull(this.observer!.takeRecords());
-    if (collectionDue(process.memoryUsage.rss(), this.fullAt, always)) {
-      gc();
-      await turn();
-      this.fullAt = process.memoryUsage.rss();
-    }
+    if (collectionDue(process.memoryUsage.rss(), this.fullAt, always)) await this.collectWith(gc);
   }
 
   /** Collects now, whatever the size: in idle time, between a watcher's builds, where it costs nobody anything. */
   async collect(): Promise<void> {
-    const gc = (globalThis as { gc?: () => void }).gc;
-    if (typeof gc === 'function') gc();
+    await this.collectWith((globalThis as { gc?: () => void }).gc);
+  }
+
+  /** Collects in full with `gc` (when node exposes it), lets finalizers run, and notes the size it left. */
+  private async collectWith(gc: (() => void) | undefined): Promise<void> {
+    gc?.();
     await turn();
     this.fullAt = process.memoryUsage.rss();
   }

@@ -1,0 +1,2 @@
+/** See exit.mjs. */
+export function exitWhenWritten(code: number): Promise<never>;
