@@ -1,4 +1,4 @@
-import { drawChart } from '../chart/pdf.ts';
+import { drawChart } from '../layout/chart.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import { createHyphenator, type Hyphenator } from '../hyphenate/index.ts';
 import { layoutDocument, type LayoutResult } from '../layout/index.ts';

@@ -14,7 +14,6 @@ import { cacheKey } from '../cache/key.ts';
 import type { Chart, ChartDraft, ChartInput, Charts } from './types.ts';
 
 export type { Chart, ChartInput, ChartTable, Charts } from './types.ts';
-export { drawChart } from './pdf.ts';
 export { renderPng } from './png.ts';
 
 /**

@@ -8,8 +8,8 @@ export type StyleLike = string | undefined;
 
 /**
  * The face a weight and style are drawn with. CSS weights map to the nearest face the theme
- * has: 400 regular, 600 semibold, 700 bold. Chart SVGs only use `normal` and `bold`, because
- * svg-to-pdfkit reads nothing but "bold" from `font-weight` when it picks a PDF font.
+ * has: 400 regular, 600 semibold, 700 bold. A chart's texts get their faces from here too
+ * (layout/chart.ts).
  */
 export function faceFor(theme: Theme, weight: WeightLike = 'normal', style: StyleLike = 'normal'): FontFace {
   const numeric = weight === 'bold' || weight === 'bolder' ? 700 : weight === 'normal' || weight === 'lighter' || weight === undefined ? 400 : Number(weight);

@@ -39,7 +39,7 @@ describe('documents laid out on two threads', () => {
     const { locale, documents: composed, charts } = front.editions[0]!;
     const document = composed.find((d) => d.kind === 'brief');
     const figure = [...charts.values()][0]!;
-    // A chart whose drawing is broken: svg-to-pdfkit cannot convert it.
+    // A chart whose drawing is broken: its SVG is not well formed.
     const job = (whole: boolean): LayoutJob => ({
       locale,
       document: document!,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { drawChart, renderPng } from '../../pipeline/chart/index.ts';
+import { renderPng } from '../../pipeline/chart/index.ts';
+import { drawChart } from '../../pipeline/layout/chart.ts';
 import { stopPngThread } from '../../pipeline/chart/png.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
@@ -46,18 +47,14 @@ describe('charts in the PDF', () => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-    doc.registerFont(theme.font.faces.italic.name, theme.font.faces.italic.file);
-    doc.font(theme.font.faces.italic.name).fontSize(10.5);
-    const before = (doc as unknown as { _font: unknown })._font;
     let y = 57;
     for (const id of ids) {
       const height = drawChart(doc, charts.get(id)!, 57, y, 481, theme, fonts);
       expect(height).toBeCloseTo((481 * charts.get(id)!.height) / charts.get(id)!.width, 6);
       y += height + 12;
     }
-    const fontAfter = (doc as unknown as { _font: unknown; _fontSize: number });
-    expect(fontAfter._font, 'the document font is restored').toBe(before);
-    expect(fontAfter._fontSize).toBe(10.5);
+    doc.registerFont(theme.font.faces.italic.name, theme.font.faces.italic.file);
+    doc.font(theme.font.faces.italic.name).fontSize(10.5);
     doc.text('Body text after the charts.', 57, y);
     doc.end();
     await done;
@@ -92,6 +89,53 @@ describe('charts in the PDF', () => {
     const names = await Promise.all([...fonts].map(async (id) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name: string }).name : id)));
     expect(names.join(' ')).not.toMatch(/Helvetica/);
     expect(names.join(' ')).toMatch(/SourceSans3/);
+  });
+
+  it('sets each line of a label where the SVG anchors it, at the drawing\'s scale', async () => {
+    const { theme } = kazakhstan();
+    const fonts = sharedFaces(fontFaces(theme), theme.memory);
+    const svg = [
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><g fill="none">',
+      '<text text-anchor="end" transform="translate(150,40)" font-size="10px" fill="#1f2328"><tspan>Assembly of the</tspan><tspan x="0" dy="12">People of Kazakhstan</tspan></text>',
+      '<text text-anchor="middle" transform="translate(100,80)" font-size="10px" font-weight="bold" fill="#1f2328">Қазақстан</text>',
+      '<text transform="translate(10,90)" font-size="10px" fill="#ffffff" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round">halo</text>',
+      '</g></svg>',
+    ].join('');
+    const doc = new PDFDocument({ size: 'A4', margin: 57 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+    expect(drawChart(doc, { id: 'anchors', svg, width: 200, height: 100 }, 57, 100, 400, theme, fonts)).toBe(200);
+    doc.end();
+    await done;
+    const file = join(mkdtempSync(join(tmpdir(), 'csi-chart-pdf-')), 'anchors.pdf');
+    writeFileSync(file, Buffer.concat(chunks));
+    const page = await (await openPdf(file)).doc.getPage(1);
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '') as { str: string; width: number; transform: number[] }[];
+    const height = page.view[3]!;
+    const placed = new Map(items.map((item) => [item.str, { left: item.transform[4]!, right: item.transform[4]! + item.width, baseline: height - item.transform[5]! }]));
+    // Drawn at (57, 100) twice the SVG's size: the SVG's x 150 is the page's 357.
+    expect(placed.get('Assembly of the')!.right).toBeCloseTo(357, 1);
+    expect(placed.get('People of Kazakhstan')!.right).toBeCloseTo(357, 1);
+    expect(placed.get('Assembly of the')!.baseline).toBeCloseTo(180, 1);
+    expect(placed.get('People of Kazakhstan')!.baseline).toBeCloseTo(204, 1);
+    const title = placed.get('Қазақстан')!;
+    expect((title.left + title.right) / 2).toBeCloseTo(257, 1);
+    expect(placed.get('halo')!.left).toBeCloseTo(77, 1);
+  });
+
+  it('refuses what it cannot draw, naming the chart and the element', () => {
+    const { theme } = kazakhstan();
+    const fonts = sharedFaces(fontFaces(theme), theme.memory);
+    const doc = new PDFDocument({ size: 'A4' });
+    doc.on('data', () => undefined);
+    const draw = (svg: string) => () => drawChart(doc, { id: 'II.3.2', svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${svg}</svg>`, width: 10, height: 10 }, 0, 0, 100, theme, fonts);
+    expect(draw('<rect width="5" height="5"/>')).toThrow(/^chart II\.3\.2 could not be drawn into the PDF: <rect> is not drawn/);
+    expect(draw('<path d="M0,0h5v5Z" clip-path="url(#c)"/>')).toThrow(/<path clip-path> is not drawn/);
+    expect(draw('<path d="M0,0h5v5Z" fill="hsl(0, 0%, 0%)"/>')).toThrow(/<path fill>="hsl\(0, 0%, 0%\)" is not a colour/);
+    expect(draw('<g transform="skewX(10)"><path d="M0,0h5"/></g>')).toThrow(/transform="skewX\(10\)" is not a transform/);
+    expect(draw('<g><path d="M0,0h5"/>')).toThrow(/^chart II\.3\.2 could not be drawn into the PDF: /);
+    doc.end();
   });
 
   it('converts every chart of every edition without a warning', async () => {
