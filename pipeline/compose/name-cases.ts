@@ -2,7 +2,9 @@ import Handlebars from 'handlebars';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { nameInCase } from '../format/cases.ts';
 import type { Message } from '../errors/messages.ts';
+import type { CompiledTemplates } from './compiled-templates.ts';
 import { localised, type ComposeState } from './context.ts';
+import { digest } from '../util/digest.ts';
 
 /** Whose name a helper prints. */
 export type NameOwner = 'country' | 'organisation';
@@ -20,12 +22,24 @@ export function nameForm(state: ComposeState, whose: NameOwner, requested: strin
 }
 
 /** A `{{country case="…"}}` or `{{organisation case="…"}}` of a text. */
-interface AskedCase {
+export interface AskedCase {
   whose: NameOwner;
   requested: string;
   /** 1-based line and column in the text. */
   line: number;
   column: number;
+}
+
+/** The name cases a text asks for, as the build's memory keeps them: a text is parsed for them once. */
+function keptCases(templates: CompiledTemplates, text: string): AskedCase[] {
+  if (!text.includes('case=')) return [];
+  const key = digest(text);
+  let asked = templates.cases.get(key);
+  if (!asked) {
+    asked = askedCases(text);
+    templates.cases.set(key, asked);
+  }
+  return asked;
 }
 
 /**
@@ -72,7 +86,7 @@ export function askedCases(text: string): AskedCase[] {
  */
 export function unrenderedCaseIssues(state: ComposeState, path: string, text: string, firstLine?: number): InputIssue[] {
   const issues: InputIssue[] = [];
-  for (const asked of askedCases(text)) {
+  for (const asked of keptCases(state.templates, text)) {
     const result = nameForm(state, asked.whose, asked.requested);
     if (!('problem' in result)) continue;
     const place: SourcePlace = firstLine !== undefined ? { file: path, line: firstLine + asked.line - 1 } : { file: path, line: asked.line, column: asked.column };

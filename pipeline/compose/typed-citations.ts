@@ -7,6 +7,9 @@ import type { ComposeState } from './context.ts';
 interface Citable {
   pattern: RegExp;
   key: string;
+  /** The name and the year as the pattern has them literally: a line without both cannot match. */
+  name: string;
+  year: string;
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,7 +24,8 @@ export function typedCitations(state: ComposeState, file: TextFile): InputIssue[
   const issues: InputIssue[] = [];
   file.text.split('\n').forEach((line, index) => {
     const prose = line.replace(/\{\{[^}]*\}\}/g, (m) => ' '.repeat(m.length));
-    for (const { pattern, key } of citables) {
+    for (const { pattern, key, name, year } of citables) {
+      if (!prose.includes(year) || !prose.includes(name)) continue;
       for (const match of prose.matchAll(pattern)) {
         issues.push({
           place: { file: file.path, line: index + 1, column: (match.index ?? 0) + 1 },
@@ -44,7 +48,7 @@ function collectCitables(state: ComposeState): Citable[] {
     const names = [work.authors?.[0]?.split(',')[0], work.organisation, work.short].filter((name): name is string => !!name && name.length > 1);
     for (const name of names) {
       // The name, an optional "et al." in any of the edition languages, then the year after a comma or an opening bracket.
-      out.push({ key: work.key, pattern: new RegExp(`(?<![\\p{L}])${escape(name)}(?: et al\\.| и др\\.| және т\\.б\\.)?(?:, ?| ?[([])${work.year}(?!\\d)`, 'gu') });
+      out.push({ key: work.key, name, year: String(work.year), pattern: new RegExp(`(?<![\\p{L}])${escape(name)}(?: et al\\.| и др\\.| және т\\.б\\.)?(?:, ?| ?[([])${work.year}(?!\\d)`, 'gu') });
     }
   }
   return out;

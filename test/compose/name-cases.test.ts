@@ -63,6 +63,19 @@ describe('a name in its grammatical cases', () => {
     expect(await main(['check', '--locale', 'kk'], root)).toBe(0);
   });
 
+  it('reports every line asking for a form removed after a build, from the texts as the build before kept them', async () => {
+    const root = tempProject('repo');
+    expect(await main(['build', '--locale', 'ru'], root)).toBe(0);
+    // The next build starts from what this one kept (.cache/): the compiled narrative and the
+    // cases each text asks for, which it does not parse for again.
+    edit(root, `${kz}/country.yaml`, '    prepositional: "Казахстане"\n', '');
+    printed.err = [];
+    expect(await main(['build', '--locale', 'ru'], root)).toBe(2);
+    const asked = narrativeFiles(join(root, kz, 'narrative', 'ru')).reduce((n, path) => n + (readFileSync(path, 'utf8').match(/case=\\?"prepositional\\?"/g) ?? []).length, 0);
+    expect(asked).toBeGreaterThan(20);
+    expect(printed.err.join('\n').match(/has no prepositional form in ru/g)).toHaveLength(asked);
+  }, 120_000);
+
   it('reports a form a generic text asks for in a branch no data takes, at its line in the template', async () => {
     const root = tempProject('repo');
     edit(root, `${kz}/country.yaml`, '    dative: "Казахстану"\n', '');
