@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join, relative } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
 import { bundleScript, mustSucceed, runChild, type ChildRun } from './child.ts';
 import { composeProject } from './compose.ts';
@@ -24,6 +25,8 @@ export interface BuildRound {
   correction: Correction;
   /** PDFs whose bytes differ after the no-change rebuild, and after the correction. */
   changedPdfs: { unchanged: number; corrected: number; total: number };
+  /** Pages whose content (the drawing operators, decoded) differs after the correction, of all pages. */
+  changedPages: { corrected: number; total: number };
 }
 
 /** Where the benchmark runs and what it builds. */
@@ -50,15 +53,18 @@ export async function measureBuildRound(setup: BenchSetup, threads = 1): Promise
     const afterCold = pdfDigests(root);
     const unchanged = await build('the rebuild with nothing changed');
     const afterUnchanged = pdfDigests(root);
+    const pagesBefore = await pageDigests(root);
     const correction = correctIndicator(root, defaultCountry(root), setup.correction.indicator, setup.correction.delta);
     const corrected = await build(`the rebuild after correcting ${setup.correction.indicator}`);
     const afterCorrected = pdfDigests(root);
+    const pagesAfter = await pageDigests(root);
     return {
       cold,
       unchanged,
       corrected,
       correction,
       changedPdfs: { unchanged: countChanged(afterCold, afterUnchanged), corrected: countChanged(afterUnchanged, afterCorrected), total: afterCorrected.size },
+      changedPages: countChangedPages(pagesBefore, pagesAfter),
     };
   } finally {
     removeProject(root);
@@ -211,7 +217,40 @@ function localeArgs(locales: readonly string[] | undefined): string[] {
 
 /** A digest of every PDF below output/, by path. */
 function pdfDigests(root: string): Map<string, string> {
-  const digests = new Map<string, string>();
+  return new Map([...pdfFiles(root)].map(([path, file]) => [path, createHash('sha256').update(readFileSync(file)).digest('hex')]));
+}
+
+/** Each PDF under output/ (by its path there) with the digest of each page's decoded content streams, in page order. */
+async function pageDigests(root: string): Promise<Map<string, string[]>> {
+  const digests = new Map<string, string[]>();
+  for (const [path, file] of pdfFiles(root)) {
+    const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+    digests.set(path, pdf.getPages().map((page) => {
+      const contents = page.node.Contents();
+      const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
+      const hash = createHash('sha256');
+      for (const stream of streams) if (stream instanceof PDFRawStream) hash.update(decodePDFRawStream(stream).decode());
+      return hash.digest('hex');
+    }));
+  }
+  return digests;
+}
+
+/** Pages of `after` whose content differs from the page at the same place in `before` (a page with no counterpart counts as changed). */
+function countChangedPages(before: ReadonlyMap<string, string[]>, after: ReadonlyMap<string, string[]>): { corrected: number; total: number } {
+  let corrected = 0;
+  let total = 0;
+  for (const [path, pages] of after) {
+    const old = before.get(path) ?? [];
+    total += pages.length;
+    corrected += pages.filter((digest, index) => old[index] !== digest).length;
+  }
+  return { corrected, total };
+}
+
+/** The PDFs under output/: path there → file. */
+function pdfFiles(root: string): Map<string, string> {
+  const files = new Map<string, string>();
   const output = join(root, 'output');
   const walk = (folder: string) => {
     if (!existsSync(folder)) return;
@@ -221,11 +260,11 @@ function pdfDigests(root: string): Map<string, string> {
       // A country's folder is a symbolic link to its current version: followed.
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && name.endsWith('.pdf')) digests.set(relative(output, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+      else if (stat.isFile() && name.endsWith('.pdf')) files.set(relative(output, path), path);
     }
   };
   walk(output);
-  return digests;
+  return files;
 }
 
 function countChanged(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): number {

@@ -89,6 +89,12 @@ export function renderReport(results: BenchResults): string {
   ].join('\n');
 }
 
+/** Pages whose content a correction changed, of all, as the first round counted them ("varied" if the rounds disagree). */
+function changedPages(rounds: readonly BuildRound[]): string {
+  const first = rounds[0]!.changedPages;
+  return `${first.corrected} of ${first.total}` + (rounds.every((r) => r.changedPages.corrected === first.corrected && r.changedPages.total === first.total) ? '' : ' (varied)');
+}
+
 function buildTable(results: BenchResults): string {
   const { rounds } = results;
   const correction = rounds[0]?.correction;
@@ -100,7 +106,7 @@ function buildTable(results: BenchResults): string {
   const rows = [
     row('cold: all editions, empty output/', rounds.map((r) => r.cold), '—'),
     row('rebuild, nothing changed', rounds.map((r) => r.unchanged), changed((r) => r.changedPdfs.unchanged)),
-    row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
+    row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), `${changed((r) => r.changedPdfs.corrected)}; pages ${changedPages(rounds)}`),
     row('cold, laid out on two threads (`--threads 2`)', results.twoThreads.map((r) => r.cold), '—'),
     row(`rebuild after correcting ${correction?.indicator}, two threads`, results.twoThreads.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
   ];
@@ -196,7 +202,7 @@ function notes(results: BenchResults): string {
     '- **cold** starts from a copy with no output/ and no build cache; the **rebuild** rows run in the same copy right after it; the correction changes one raw value in the copy\'s data/countries/<country>/indicators.yaml by editing that line. Every round uses a new copy.',
     '- **peak RSS**: the highest of the runs\' `process.resourceUsage().maxRSS` of the node process that runs the build, printed by that process at exit (bench/max-rss.mjs, preloaded with `--import`).',
     '- **watch**: `csi-report watch` on a fresh copy; after its first build, one correction per run (the same indicator, a step further each time) 1.5 s after the last report, as a person works, each timed from writing indicators.yaml to the watcher printing "wrote N files" — its 100 ms debounce, the rebuild and the publish (`--corrections N`, 50 by default). Peak RSS is the watcher\'s over all of them; "after the last" is its RSS (/proc VmRSS) when it reported the last correction.',
-    '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree).',
+    '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree); for the correction also the pages whose content — their drawing operators, decoded — differs from the same page before it. pdfkit numbers a font\'s glyphs in the order a document first uses them, so a glyph the correction brings in early changes the numbers, and the content, of the pages after it.',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; before each run every result kept in the process (shaped words, widths, lines, templates) is forgotten, so only loaded and compiled code carries over; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG files it publishes (awaited after layout); the peer column runs the same front end (`composeEditions` of pipeline/build/front.ts, the function the build runs, the glyph check included) with no stage cache, then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',
     '- **peer build**: bench/peer-build.ts, bundled the same way and run with node in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data). It runs right after each round of our builds, so each of our cold builds has a peer build a few seconds from it; the pair-by-pair ratio compares those, which a machine whose speed drifts during the run moves less than the ratio of the medians.',
