@@ -19,7 +19,7 @@ import { registerSharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from '../chart/types.ts';
 
-/** A paint: a colour pdfkit takes (hex or a CSS name), an RGB triple, or none. */
+/** A paint: a colour as #rgb or #rrggbb, an RGB triple, or none. */
 type Paint = string | [number, number, number] | null;
 
 /** The inherited presentation of an element: what it draws with. */
@@ -108,13 +108,16 @@ function numbers(value: string, what: string): number[] {
   return value.trim().split(/[\s,]+/).filter((part) => part !== '').map((part) => length(part, what));
 }
 
-/** An SVG colour as pdfkit takes it. */
+/**
+ * An SVG colour as pdfkit takes it. Colour names are refused rather than passed on: pdfkit
+ * draws a name it does not know in no colour at all, without a word.
+ */
 function paint(value: string, what: string): Paint {
   if (value === 'none') return null;
-  if (/^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(value) || /^[a-z]+$/i.test(value)) return value;
+  if (/^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(value)) return value;
   const rgb = /^rgb\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(value);
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  throw new Error(`${what}="${value}" is not a colour this drawing takes (#rgb, #rrggbb, rgb(r, g, b), a name or none)`);
+  throw new Error(`${what}="${value}" is not a colour this drawing takes: write it #rrggbb (or #rgb, rgb(r, g, b), none) in the chart's template`);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {

@@ -133,6 +133,7 @@ describe('charts in the PDF', () => {
     expect(draw('<rect width="5" height="5"/>')).toThrow(/^chart II\.3\.2 could not be drawn into the PDF: <rect> is not drawn/);
     expect(draw('<path d="M0,0h5v5Z" clip-path="url(#c)"/>')).toThrow(/<path clip-path> is not drawn/);
     expect(draw('<path d="M0,0h5v5Z" fill="hsl(0, 0%, 0%)"/>')).toThrow(/<path fill>="hsl\(0, 0%, 0%\)" is not a colour/);
+    expect(draw('<path d="M0,0h5v5Z" fill="white"/>')).toThrow(/<path fill>="white" is not a colour this drawing takes: write it #rrggbb/);
     expect(draw('<g transform="skewX(10)"><path d="M0,0h5"/></g>')).toThrow(/transform="skewX\(10\)" is not a transform/);
     expect(draw('<g><path d="M0,0h5"/>')).toThrow(/^chart II\.3\.2 could not be drawn into the PDF: /);
     doc.end();
