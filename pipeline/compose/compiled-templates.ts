@@ -6,7 +6,18 @@
  * build that composes nothing does not load Handlebars to make it.
  */
 import type { MemoTable } from '../cache/memo.ts';
-import type { AskedCase } from './name-cases.ts';
+
+/** Whose name a helper prints. */
+export type NameOwner = 'country' | 'organisation';
+
+/** A `{{country case="…"}}` or `{{organisation case="…"}}` of a text (name-cases.ts). */
+export interface AskedCase {
+  whose: NameOwner;
+  requested: string;
+  /** 1-based line and column in the text. */
+  line: number;
+  column: number;
+}
 
 /** The name of the table of compiled templates. */
 export const COMPILED_TEMPLATES = 'compiled-templates';

@@ -2,12 +2,11 @@ import Handlebars from 'handlebars';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { nameInCase } from '../format/cases.ts';
 import type { Message } from '../errors/messages.ts';
-import type { CompiledTemplates } from './compiled-templates.ts';
+import type { AskedCase, CompiledTemplates, NameOwner } from './compiled-templates.ts';
 import { localised, type ComposeState } from './context.ts';
 import { digest } from '../util/digest.ts';
 
-/** Whose name a helper prints. */
-export type NameOwner = 'country' | 'organisation';
+export type { NameOwner };
 
 /** The country's or the organisation's name in a case, or what is wrong and where to add the form. */
 export function nameForm(state: ComposeState, whose: NameOwner, requested: string): { form: string } | { problem: Message } {
@@ -21,14 +20,6 @@ export function nameForm(state: ComposeState, whose: NameOwner, requested: strin
   return { problem: { message: `the ${whose === 'country' ? 'country' : 'organisation'}'s name has no ${requested} form in ${locale}`, hint: `Add it to ${file}, ${where}: "cases: {${locale}: {${requested}: "…"}}".` } };
 }
 
-/** A `{{country case="…"}}` or `{{organisation case="…"}}` of a text. */
-export interface AskedCase {
-  whose: NameOwner;
-  requested: string;
-  /** 1-based line and column in the text. */
-  line: number;
-  column: number;
-}
 
 /** The name cases a text asks for, as the build's memory keeps them: a text is parsed for them once. */
 function keptCases(templates: CompiledTemplates, text: string): AskedCase[] {
