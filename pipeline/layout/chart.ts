@@ -31,6 +31,8 @@ interface Presentation {
   fillRule: 'non-zero' | 'even-odd';
   strokeWidth: number;
   dash: number[] | null;
+  /** Where the dash pattern starts along the line. */
+  dashOffset: number;
   lineJoin: 'miter' | 'round' | 'bevel';
   lineCap: 'butt' | 'round' | 'square';
   miterLimit: number;
@@ -49,6 +51,7 @@ const initial: Presentation = {
   fillRule: 'non-zero',
   strokeWidth: 1,
   dash: null,
+  dashOffset: 0,
   lineJoin: 'miter',
   lineCap: 'butt',
   miterLimit: 4,
@@ -145,6 +148,7 @@ function presentationOf(parent: Presentation, name: string, attributes: Record<s
       case 'fill-rule': set('fillRule', oneOf(value, ['nonzero', 'evenodd'], what) === 'evenodd' ? 'even-odd' : 'non-zero'); break;
       case 'stroke-width': set('strokeWidth', length(value, what)); break;
       case 'stroke-dasharray': set('dash', value === 'none' ? null : numbers(value, what)); break;
+      case 'stroke-dashoffset': set('dashOffset', length(value, what)); break;
       case 'stroke-linejoin': set('lineJoin', oneOf(value, ['miter', 'round', 'bevel'], what)); break;
       case 'stroke-linecap': set('lineCap', oneOf(value, ['butt', 'round', 'square'], what)); break;
       case 'stroke-miterlimit': set('miterLimit', length(value, what)); break;
@@ -201,7 +205,7 @@ function paintWith(doc: PDFKit.PDFDocument, presentation: Presentation, opacity:
     if (alpha < 1) doc.strokeOpacity(alpha);
     doc.lineWidth(presentation.strokeWidth).lineJoin(presentation.lineJoin).lineCap(presentation.lineCap).miterLimit(presentation.miterLimit);
     // pdfkit takes a dash pattern as an array too; its type declarations know only one length.
-    if (presentation.dash) doc.dash(presentation.dash as unknown as number, {});
+    if (presentation.dash) doc.dash(presentation.dash as unknown as number, { phase: presentation.dashOffset });
   }
   return { fill: fill !== null, stroke: stroke !== null && presentation.strokeWidth > 0 };
 }

@@ -124,6 +124,22 @@ describe('charts in the PDF', () => {
     expect(placed.get('halo')!.left).toBeCloseTo(77, 1);
   });
 
+  it('draws dashed lines with the dash pattern and offset the SVG gives', async () => {
+    const { theme } = kazakhstan();
+    const fonts = sharedFaces(fontFaces(theme), theme.memory);
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10"><g fill="none"><line x2="100" stroke="#b45f06" stroke-width="1.5" stroke-dasharray="4,2.5" stroke-dashoffset="1"/></g></svg>';
+    const doc = new PDFDocument({ size: 'A4', compress: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+    drawChart(doc, { id: 'dashes', svg, width: 100, height: 10 }, 0, 0, 100, theme, fonts);
+    doc.end();
+    await done;
+    const content = Buffer.concat(chunks).toString('latin1');
+    expect(content).toMatch(/\[4 2\.5\] 1 d\n1\.5 w|1\.5 w[^]*\[4 2\.5\] 1 d/);
+    expect(content).toMatch(/0 0 m\n100 0 l\nS/);
+  });
+
   it('refuses what it cannot draw, naming the chart and the element', () => {
     const { theme } = kazakhstan();
     const fonts = sharedFaces(fontFaces(theme), theme.memory);
