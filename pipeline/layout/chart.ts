@@ -292,20 +292,23 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'sv
     if (name === 'text') {
       text = { presentation, opacity, chunks: [{ x: attribute(attributes, 'x', 0, name), y: attribute(attributes, 'y', 0, name), content: '' }] };
     } else if (name === 'path' || name === 'line') {
-      if (presentation.fill === null && presentation.stroke === null) return;
+      // A line has no inside to fill; a shape with nothing to paint is not drawn at all, as a
+      // path begun and never painted is not allowed in PDF.
+      const shape = name === 'line' ? { ...presentation, fill: null } : presentation;
+      if (shape.fill === null && (shape.stroke === null || shape.strokeWidth <= 0)) return;
       const d = name === 'path' ? (attributes.d ?? '').trim() : '';
       if (name === 'path' && d === '') return;
       if (!frame.saved) {
         doc.save();
         frame.saved = true;
       }
-      // Colours and line styles first: PDF allows no state change inside a path. A line has no inside to fill.
-      const painted = paintWith(doc, name === 'line' ? { ...presentation, fill: null } : presentation, opacity);
+      // Colours and line styles first: PDF allows no state change inside a path.
+      const painted = paintWith(doc, shape, opacity);
       if (name === 'path') doc.path(d);
       else doc.moveTo(attribute(attributes, 'x1', 0, name), attribute(attributes, 'y1', 0, name)).lineTo(attribute(attributes, 'x2', 0, name), attribute(attributes, 'y2', 0, name));
       if (painted.fill && painted.stroke) doc.fillAndStroke(presentation.fillRule === 'even-odd' ? 'even-odd' : undefined);
       else if (painted.fill) doc.fill(presentation.fillRule === 'even-odd' ? 'even-odd' : undefined);
-      else if (painted.stroke) doc.stroke();
+      else doc.stroke();
     }
   };
 

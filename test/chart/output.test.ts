@@ -124,10 +124,11 @@ describe('charts in the PDF', () => {
     expect(placed.get('halo')!.left).toBeCloseTo(77, 1);
   });
 
-  it('draws dashed lines with the dash pattern and offset the SVG gives', async () => {
+  it('draws dashed lines with the dash pattern and offset the SVG gives, and no line it has nothing to paint with', async () => {
     const { theme } = kazakhstan();
     const fonts = sharedFaces(fontFaces(theme), theme.memory);
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10"><g fill="none"><line x2="100" stroke="#b45f06" stroke-width="1.5" stroke-dasharray="4,2.5" stroke-dashoffset="1"/></g></svg>';
+    // The second line has nothing to paint it with (a line is never filled): it is not drawn.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10"><g fill="none"><line x2="100" stroke="#b45f06" stroke-width="1.5" stroke-dasharray="4,2.5" stroke-dashoffset="1"/></g><line y1="5" x2="100" y2="5"/></svg>';
     const doc = new PDFDocument({ size: 'A4', compress: false });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -138,6 +139,7 @@ describe('charts in the PDF', () => {
     const content = Buffer.concat(chunks).toString('latin1');
     expect(content).toMatch(/\[4 2\.5\] 1 d\n1\.5 w|1\.5 w[^]*\[4 2\.5\] 1 d/);
     expect(content).toMatch(/0 0 m\n100 0 l\nS/);
+    expect(content).not.toContain('0 5 m');
   });
 
   it('refuses what it cannot draw, naming the chart and the element', () => {
