@@ -89,26 +89,26 @@ export function renderReport(results: BenchResults): string {
   ].join('\n');
 }
 
-/** Pages whose content a correction changed, of all, as the first round counted them ("varied" if the rounds disagree). */
-function changedPages(rounds: readonly BuildRound[]): string {
-  const first = rounds[0]!.changedPages;
-  return `${first.corrected} of ${first.total}` + (rounds.every((r) => r.changedPages.corrected === first.corrected && r.changedPages.total === first.total) ? '' : ' (varied)');
-}
-
 function buildTable(results: BenchResults): string {
   const { rounds } = results;
   const correction = rounds[0]?.correction;
-  const changed = (pick: (r: BuildRound) => number) => `${pick(rounds[0]!)} of ${rounds[0]!.changedPdfs.total}` + (rounds.every((r) => pick(r) === pick(rounds[0]!)) ? '' : ' (varied)');
+  // A count of the first of `runs`, out of its total, and "varied" if the rounds disagree.
+  const changed = (pick: (r: BuildRound) => { changed: number; total: number }, runs: readonly BuildRound[] = rounds) => {
+    const first = pick(runs[0]!);
+    return `${first.changed} of ${first.total}` + (runs.every((r) => pick(r).changed === first.changed && pick(r).total === first.total) ? '' : ' (varied)');
+  };
+  const pdfs = (count: (r: BuildRound) => number) => (r: BuildRound) => ({ changed: count(r), total: r.changedPdfs.total });
+  const pages = (r: BuildRound) => ({ changed: r.changedPages.corrected, total: r.changedPages.total });
   const row = (label: string, runs: readonly ChildRun[], changedPdfs: string) => {
     const ms = runs.map((r) => r.wallMs);
     return [label, formatMs(median(ms)), formatRuns(ms), formatKiB(Math.max(...runs.map((r) => r.maxRssKiB ?? Number.NaN))), changedPdfs];
   };
   const rows = [
     row('cold: all editions, empty output/', rounds.map((r) => r.cold), '—'),
-    row('rebuild, nothing changed', rounds.map((r) => r.unchanged), changed((r) => r.changedPdfs.unchanged)),
-    row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), `${changed((r) => r.changedPdfs.corrected)}; pages ${changedPages(rounds)}`),
+    row('rebuild, nothing changed', rounds.map((r) => r.unchanged), changed(pdfs((r) => r.changedPdfs.unchanged))),
+    row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), `${changed(pdfs((r) => r.changedPdfs.corrected))}; pages ${changed(pages)}`),
     row('cold, laid out on two threads (`--threads 2`)', results.twoThreads.map((r) => r.cold), '—'),
-    row(`rebuild after correcting ${correction?.indicator}, two threads`, results.twoThreads.map((r) => r.corrected), changed((r) => r.changedPdfs.corrected)),
+    row(`rebuild after correcting ${correction?.indicator}, two threads`, results.twoThreads.map((r) => r.corrected), changed(pdfs((r) => r.changedPdfs.corrected), results.twoThreads)),
   ];
   const { watch } = results;
   // Many corrections: the runs column gives the range, and the RSS column also the RSS after the last one.

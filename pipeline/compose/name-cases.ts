@@ -20,7 +20,6 @@ export function nameForm(state: ComposeState, whose: NameOwner, requested: strin
   return { problem: { message: `the ${whose === 'country' ? 'country' : 'organisation'}'s name has no ${requested} form in ${locale}`, hint: `Add it to ${file}, ${where}: "cases: {${locale}: {${requested}: "…"}}".` } };
 }
 
-
 /** The name cases a text asks for, as the build's memory keeps them: a text is parsed for them once. */
 function keptCases(templates: CompiledTemplates, text: string): AskedCase[] {
   if (!text.includes('case=')) return [];

@@ -215,11 +215,12 @@ function collapse(text: string): string {
   return text.replace(/[\n\r]/g, '').replace(/\t/g, ' ').replace(/ {2,}/g, ' ');
 }
 
-/** Draws a text's lines, each anchored at its own point, in the theme's face for its weight and style. */
-function drawText(doc: PDFKit.PDFDocument, text: OpenText, theme: Theme): void {
+/** Draws a label's lines, each anchored at its own point, in the theme's face for its weight and style, measured by that face's shared shaping. */
+function drawLabel(doc: PDFKit.PDFDocument, text: OpenText, theme: Theme, fonts: ReadonlyMap<string, SharedFace>): void {
   const { presentation, opacity } = text;
   if (presentation.fill === null && presentation.stroke === null) return;
   const face = faceFor(theme, presentation.fontWeight, presentation.fontStyle);
+  const shaping = fonts.get(face.name)!;
   doc.save();
   doc.font(face.name).fontSize(presentation.fontSize);
   const painted = paintWith(doc, presentation, opacity);
@@ -229,7 +230,7 @@ function drawText(doc: PDFKit.PDFDocument, text: OpenText, theme: Theme): void {
   for (const chunk of text.chunks) {
     const content = collapse(chunk.content).trim();
     if (content === '') continue;
-    const x = chunk.x - (shift === 0 ? 0 : shift * doc.widthOfString(content));
+    const x = chunk.x - (shift === 0 ? 0 : shift * shaping.widthOf(content, presentation.fontSize));
     drawTextOnBaseline(doc, content, x, chunk.y, 0);
   }
   doc.restore();
@@ -315,7 +316,7 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'sv
   const close = () => {
     const frame = stack.pop()!;
     if (frame.name === 'text' && text) {
-      if (!frame.hidden) drawText(doc, text, theme);
+      if (!frame.hidden) drawLabel(doc, text, theme, fonts);
       text = undefined;
     }
     if (frame.saved) doc.restore();
