@@ -38,7 +38,7 @@ export class JobRunner {
       lines: this.lines,
       fontsKey: job.fonts,
       charts,
-      paintChart: (doc, id, x, y, width) => void drawChart(doc, charts.get(id)!, x, y, width, theme, this.fonts),
+      paintChart: (doc, text, id, x, y, width) => void drawChart(doc, text, charts.get(id)!, x, y, width, theme),
       hyphenation: this.hyphenation(job.hyphenation),
     }));
   }

@@ -13,9 +13,8 @@
  * copy-and-paste and screen readers read as the words it is.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { drawTextOnBaseline } from './text.ts';
-import { faceFor, fontFaces } from '../theme/faces.ts';
-import { registerSharedFaces, type SharedFace } from '../theme/shared-face.ts';
+import type { PdfText } from './text.ts';
+import { faceFor } from '../theme/faces.ts';
 import type { Theme } from '../theme/types.ts';
 import type { Chart } from '../chart/types.ts';
 
@@ -215,14 +214,13 @@ function collapse(text: string): string {
   return text.replace(/[\n\r]/g, '').replace(/\t/g, ' ').replace(/ {2,}/g, ' ');
 }
 
-/** Draws a label's lines, each anchored at its own point, in the theme's face for its weight and style, measured by that face's shared shaping. */
-function drawLabel(doc: PDFKit.PDFDocument, text: OpenText, theme: Theme, fonts: ReadonlyMap<string, SharedFace>): void {
+/** Draws a label's lines, each anchored at its own point, in the theme's face for its weight and style, measured as it is drawn. */
+function drawLabel(doc: PDFKit.PDFDocument, pdfText: PdfText, text: OpenText, theme: Theme): void {
   const { presentation, opacity } = text;
   if (presentation.fill === null && presentation.stroke === null) return;
   const face = faceFor(theme, presentation.fontWeight, presentation.fontStyle);
-  const shaping = fonts.get(face.name)!;
+  const size = presentation.fontSize;
   doc.save();
-  doc.font(face.name).fontSize(presentation.fontSize);
   const painted = paintWith(doc, presentation, opacity);
   // Text rendering mode: 0 fill, 1 stroke, 2 fill then stroke (SVG's default paint order).
   doc.addContent(`${painted.fill ? (painted.stroke ? 2 : 0) : 1} Tr`);
@@ -230,22 +228,19 @@ function drawLabel(doc: PDFKit.PDFDocument, text: OpenText, theme: Theme, fonts:
   for (const chunk of text.chunks) {
     const content = collapse(chunk.content).trim();
     if (content === '') continue;
-    const x = chunk.x - (shift === 0 ? 0 : shift * shaping.widthOf(content, presentation.fontSize));
-    drawTextOnBaseline(doc, content, x, chunk.y, 0);
+    const x = chunk.x - (shift === 0 ? 0 : shift * pdfText.widthOf(face.name, size, content));
+    pdfText.draw(face.name, size, content, x, chunk.y);
   }
   doc.restore();
 }
 
 /**
  * Draws a chart into a PDF as vectors at (x, y), `width` points wide, its height following.
- * SVG texts are set in the theme's embedded faces, registered under the theme's names with
- * their shared shaping (`fonts`, by name; registering a face the layout registered already
- * changes nothing). The chart leaves the document's graphics state as it found it; the
- * current font is the last one it used, so text after it selects its own, as the layout's
- * does. Returns the drawn height.
+ * SVG texts are written by the document's text (`pdfText`) in the theme's face for their
+ * weight and style. The chart leaves the document's graphics state as it found it. Returns
+ * the drawn height.
  */
-export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme, fonts: ReadonlyMap<string, SharedFace>): number {
-  registerSharedFaces(doc, fontFaces(theme).map((face) => face.name), fonts);
+export function drawChart(doc: PDFKit.PDFDocument, pdfText: PdfText, chart: Pick<Chart, 'id' | 'svg' | 'width' | 'height'>, x: number, y: number, width: number, theme: Theme): number {
   const height = (width * chart.height) / chart.width;
   const stack: Frame[] = [];
   let text: OpenText | undefined;
@@ -316,7 +311,7 @@ export function drawChart(doc: PDFKit.PDFDocument, chart: Pick<Chart, 'id' | 'sv
   const close = () => {
     const frame = stack.pop()!;
     if (frame.name === 'text' && text) {
-      if (!frame.hidden) drawLabel(doc, text, theme, fonts);
+      if (!frame.hidden) drawLabel(doc, pdfText, text, theme);
       text = undefined;
     }
     if (frame.saved) doc.restore();

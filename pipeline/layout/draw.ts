@@ -3,20 +3,21 @@ import type { ComposedDocument } from '../document/types.ts';
 import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
-import { ascent, drawTextOnBaseline } from './text.ts';
-import { registerSharedFaces, type SharedFace } from '../theme/shared-face.ts';
+import { PdfText } from './text.ts';
+import type { SharedFace } from '../theme/shared-face.ts';
 
-/** Draws a chart's vector graphics at a place; supplied by the chart stage. */
-export type ChartPainter = (doc: PDFKit.PDFDocument, chart: string, x: number, y: number, width: number, height: number) => void;
+/** Draws a chart's vector graphics at a place, its labels with the document's text; supplied by the chart stage. */
+export type ChartPainter = (doc: PDFKit.PDFDocument, text: PdfText, chart: string, x: number, y: number, width: number, height: number) => void;
 
 type StructElement = PDFKit.PDFStructureElement;
 
 /**
  * Walks the page model and draws it with pdfkit: text, rules, charts, links, named
  * destinations, the outline, running heads and page numbers (as artifacts), footnotes, and
- * the structure tree built from the model's struct declarations.
+ * the structure tree built from the model's struct declarations. Text is written by `text`,
+ * which embeds the fonts used when the document ends.
  */
-export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter): void {
+export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter): void {
   const elements = declareStructs(doc, model);
   const outlineParents: PDFKit.PDFOutline[] = [doc.outline];
   const outlineByAnchor = new Map(model.outline.map((entry) => [entry.anchor, entry]));
@@ -39,10 +40,10 @@ export function drawPages(doc: PDFKit.PDFDocument, model: PageModel, document: C
         }
         continue;
       }
-      drawItem(doc, item, elements, model, style, paintChart, labelOf);
+      drawItem(doc, text, item, elements, model, style, paintChart, labelOf);
     }
-    drawFootnotes(doc, model, page.footnotes, style, elements);
-    if (!page.plain) drawRunningHead(doc, document, style, labelOf(pageIndex));
+    drawFootnotes(doc, text, model, page.footnotes, style, elements);
+    if (!page.plain) drawRunningHead(doc, text, document, style, labelOf(pageIndex));
   });
   for (const element of elements.all) element.end();
 }
@@ -90,7 +91,7 @@ function setAttributes(element: StructElement, attributes: Readonly<Record<strin
   (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { ...attributes };
 }
 
-function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'anchor' }>, elements: Elements, model: PageModel, style: PageStyle, paintChart: ChartPainter, labelOf: (page: number) => string): void {
+function drawItem(doc: PDFKit.PDFDocument, text: PdfText, item: Exclude<PlacedItem, { kind: 'anchor' }>, elements: Elements, model: PageModel, style: PageStyle, paintChart: ChartPainter, labelOf: (page: number) => string): void {
   switch (item.kind) {
     case 'rect':
       // Rules, tints and bands are part of the page's layout, not of its pagination.
@@ -103,23 +104,23 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
     case 'line': {
       const parent = elements.byId[item.struct ?? -1];
       const linkColour = style.colors.accent;
-      if (parent) drawTaggedLine(doc, item, { parent, footnoteText: (number) => footnoteText(model, number), linkColour });
-      else artifact(doc, () => void drawLine(doc, item, 'text', linkColour));
-      return drawArtifacts(doc, item, linkColour);
+      if (parent) drawTaggedLine(doc, text, item, { parent, footnoteText: (number) => footnoteText(model, number), linkColour });
+      else artifact(doc, () => void drawLine(doc, text, item, 'text', linkColour));
+      return drawArtifacts(doc, text, item, linkColour);
     }
     case 'chart':
-      return tagged(doc, elements.byId[item.struct], () => paintChart(doc, item.chart, item.x, item.y, item.width, item.height));
+      return tagged(doc, elements.byId[item.struct], () => paintChart(doc, text, item.chart, item.x, item.y, item.width, item.height));
     case 'index-entry': {
       const pageIndex = model.anchorPages.get(item.target);
       const number = pageIndex === undefined ? '' : labelOf(pageIndex);
       tagged(doc, elements.byId[item.struct], () => {
         item.lines.forEach((line, i) => {
           const y = item.y + i * item.style.leading;
-          const baseline = drawLine(doc, { kind: 'line', x: item.x, y, line, style: item.style }, 'text', style.colors.accent);
+          const baseline = drawLine(doc, text, { kind: 'line', x: item.x, y, line, style: item.style }, 'text', style.colors.accent);
           if (i === item.lines.length - 1) {
             // The page number sits on the entry's own baseline, the leader dots just above it.
-            doc.font(item.style.font).fontSize(item.style.size);
-            const numberWidth = doc.widthOfString(number);
+            const { font, size } = item.style;
+            const numberWidth = text.widthOf(font, size, number);
             const dotsFrom = item.x + line.width + 6;
             const dotsTo = item.right - numberWidth - 6;
             if (dotsTo > dotsFrom) {
@@ -129,8 +130,8 @@ function drawItem(doc: PDFKit.PDFDocument, item: Exclude<PlacedItem, { kind: 'an
             doc.fillColor(item.style.color);
             // A space before the number, drawn into the gap the leader fills: the entry reads
             // "Foreword 3", not "Foreword3".
-            const space = doc.widthOfString(' ');
-            drawTextOnBaseline(doc, number === '' ? '' : ` ${number}`, item.right - numberWidth - space, baseline, 0);
+            const space = text.widthOf(font, size, ' ');
+            text.draw(font, size, number === '' ? '' : ` ${number}`, item.right - numberWidth - space, baseline);
           }
         });
       });
@@ -160,17 +161,17 @@ interface LinkContext {
  * link annotation; words in another language a Span with their Lang; a note mark a Link to the
  * note inside a Reference, so that the mark is no part of the paragraph's words.
  */
-function drawTaggedLine(doc: PDFKit.PDFDocument, item: PlacedLine, context: LinkContext): void {
+function drawTaggedLine(doc: PDFKit.PDFDocument, text: PdfText, item: PlacedLine, context: LinkContext): void {
   const runs = item.line.runs.filter((run) => !run.artifact);
   const keyOf = (run: Run) => (run.footnote !== undefined ? `note ${run.footnote}` : run.link !== undefined ? `link ${run.link} ${run.lang ?? ''}` : run.lang !== undefined ? `lang ${run.lang}` : '');
-  const geometry = lineGeometry(doc, item);
+  const geometry = lineGeometry(text, item);
   for (let start = 0; start < runs.length; ) {
     let end = start + 1;
     while (end < runs.length && keyOf(runs[end]!) === keyOf(runs[start]!)) end += 1;
     const group = runs.slice(start, end);
     const first = group[0]!;
     const draw = () => {
-      for (const run of group) drawRun(doc, item, geometry, run, context.linkColour);
+      for (const run of group) drawRun(doc, text, item, geometry, run, context.linkColour);
     };
     const area = (): [number, number, number, number] => [geometry.x + first.x, item.y, group.at(-1)!.x + group.at(-1)!.width - first.x, item.style.leading];
     if (first.footnote !== undefined) {
@@ -216,37 +217,36 @@ const superscriptRise = 0.33;
  * line end (`artifacts`), which is drawn outside the paragraph's marked content so that the
  * text layer holds the word whole. Returns the line's baseline.
  */
-function drawLine(doc: PDFKit.PDFDocument, item: PlacedLine, part: 'text' | 'artifacts', linkColour: string): number {
-  const geometry = lineGeometry(doc, item);
+function drawLine(doc: PDFKit.PDFDocument, text: PdfText, item: PlacedLine, part: 'text' | 'artifacts', linkColour: string): number {
+  const geometry = lineGeometry(text, item);
   for (const run of item.line.runs) {
-    if (Boolean(run.artifact) === (part === 'artifacts')) drawRun(doc, item, geometry, run, linkColour);
+    if (Boolean(run.artifact) === (part === 'artifacts')) drawRun(doc, text, item, geometry, run, linkColour);
   }
   return geometry.baseline;
 }
 
 /** Where a line starts and where its baseline lies. */
-function lineGeometry(doc: PDFKit.PDFDocument, item: PlacedLine): { x: number; baseline: number } {
+function lineGeometry(text: PdfText, item: PlacedLine): { x: number; baseline: number } {
   const { line, style } = item;
   let x = item.x;
   if (item.alignRight !== undefined) x = item.alignRight - line.width;
   if (item.centreTo !== undefined) x = item.x + (item.centreTo - item.x - line.width) / 2;
-  // The baseline where pdfkit would put it for the line's own font and size, leading split around the text.
-  doc.font(style.font).fontSize(style.size);
-  return { x, baseline: item.y + (style.leading - style.size) / 2 + ascent(doc, style.size) };
+  // The baseline under the line's own font and size, the leading split around the text.
+  return { x, baseline: item.y + (style.leading - style.size) / 2 + text.ascent(style.font, style.size) };
 }
 
-function drawRun(doc: PDFKit.PDFDocument, item: PlacedLine, { x, baseline }: { x: number; baseline: number }, run: Run, linkColour: string): void {
+function drawRun(doc: PDFKit.PDFDocument, text: PdfText, item: PlacedLine, { x, baseline }: { x: number; baseline: number }, run: Run, linkColour: string): void {
   const rise = run.footnote !== undefined ? item.style.size * superscriptRise : 0;
-  doc.font(run.font).fontSize(run.size).fillColor(run.link ? linkColour : item.style.color);
-  drawTextOnBaseline(doc, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
+  doc.fillColor(run.link ? linkColour : item.style.color);
+  text.draw(run.font, run.size, run.text, x + run.x, baseline - rise, run.spacing ?? 0);
 }
 
 /** The break hyphen of a line, if it has one, as an artifact. */
-function drawArtifacts(doc: PDFKit.PDFDocument, item: PlacedLine, linkColour: string): void {
-  if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, item, 'artifacts', linkColour), 'Layout');
+function drawArtifacts(doc: PDFKit.PDFDocument, text: PdfText, item: PlacedLine, linkColour: string): void {
+  if (item.line.runs.some((run) => run.artifact)) artifact(doc, () => void drawLine(doc, text, item, 'artifacts', linkColour), 'Layout');
 }
 
-function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: readonly number[], style: PageStyle, elements: Elements): void {
+function drawFootnotes(doc: PDFKit.PDFDocument, text: PdfText, model: PageModel, numbers: readonly number[], style: PageStyle, elements: Elements): void {
   if (numbers.length === 0) return;
   let height = 0;
   for (const number of numbers) height += (model.footnoteLines.get(number)?.length ?? 0) * style.footnote.leading;
@@ -263,28 +263,43 @@ function drawFootnotes(doc: PDFKit.PDFDocument, model: PageModel, numbers: reado
     const lines: Line[] = model.footnoteLines.get(number) ?? [];
     const placed = lines.map((line, i): PlacedLine => ({ kind: 'line', x: model.footnoteX, y: y + i * style.footnote.leading, line, style: style.footnote }));
     for (const line of placed) {
-      drawTaggedLine(doc, line, { parent: note, footnoteText: (n) => footnoteText(model, n), linkColour: style.colors.accent });
+      drawTaggedLine(doc, text, line, { parent: note, footnoteText: (n) => footnoteText(model, n), linkColour: style.colors.accent });
       // The break hyphen right after its line, so that a text extractor reading in drawing
       // order meets it between the word's two halves.
-      drawArtifacts(doc, line, style.colors.accent);
+      drawArtifacts(doc, text, line, style.colors.accent);
     }
     y += lines.length * style.footnote.leading;
     note.end();
   }
 }
 
-function drawRunningHead(doc: PDFKit.PDFDocument, document: ComposedDocument, style: PageStyle, label: string): void {
-  const header: TextStyle = style.header;
+function drawRunningHead(doc: PDFKit.PDFDocument, text: PdfText, document: ComposedDocument, style: PageStyle, label: string): void {
+  const { font, size, color }: TextStyle = style.header;
   const width = style.width - style.margin.left - style.margin.right;
   artifact(doc, () => {
-    doc.font(header.font).fontSize(header.size).fillColor(header.color);
-    doc.text(document.meta.runningHead, style.margin.left, style.margin.top - 34, { lineBreak: false, width, ellipsis: true });
+    doc.fillColor(color);
+    text.drawTop(font, size, fitted(document.meta.runningHead, width, (t) => text.widthOf(font, size, t)), style.margin.left, style.margin.top - 34);
     doc.rect(style.margin.left, style.margin.top - 20, width, 0.5).fillColor(style.colors.rule).fill();
-    const text = document.labels.page.replace('{page}', label);
-    doc.font(header.font).fontSize(header.size).fillColor(header.color);
-    const w = doc.widthOfString(text);
-    doc.text(text, style.margin.left + (width - w) / 2, style.height - style.margin.bottom + 26, { lineBreak: false });
+    const page = document.labels.page.replace('{page}', label);
+    doc.fillColor(color);
+    text.drawTop(font, size, page, style.margin.left + (width - text.widthOf(font, size, page)) / 2, style.height - style.margin.bottom + 26);
   });
+}
+
+/** `line` as it fits `width`: whole, or cut after the most words that fit with an ellipsis after them (else the most characters). */
+export function fitted(line: string, width: number, widthOf: (text: string) => number): string {
+  if (widthOf(line) <= width) return line;
+  const words = line.split(' ');
+  for (let count = words.length - 1; count > 0; count--) {
+    const cut = `${words.slice(0, count).join(' ').replace(/[\s,;:–—-]+$/u, '')}…`;
+    if (widthOf(cut) <= width) return cut;
+  }
+  const characters = Array.from(line);
+  for (let count = characters.length - 1; count > 0; count--) {
+    const cut = `${characters.slice(0, count).join('')}…`;
+    if (widthOf(cut) <= width) return cut;
+  }
+  return '…';
 }
 
 /** The text of one laid-out line. */
@@ -339,14 +354,12 @@ function elementRole(element: StructElement): string {
   return data.S;
 }
 
-/** Creates the pdfkit document with metadata and tagging, for `layoutDocument`. */
-export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): PDFKit.PDFDocument {
+/** Creates the pdfkit document with metadata and tagging, and its text in the style's faces (`fonts`), for `layoutDocument`. */
+export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): { doc: PDFKit.PDFDocument; text: PdfText } {
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [style.width, style.height],
     tagged: true,
-    // Words are shared by the build's documents (theme/shared-face.ts); a copy per document would only hold memory.
-    fontLayoutCache: false,
     lang: document.meta.lang,
     displayTitle: true,
     pdfVersion: '1.7',
@@ -365,6 +378,5 @@ export function createPdf(document: ComposedDocument, style: PageStyle, fonts: R
       ModDate: document.meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  registerSharedFaces(doc, Object.keys(style.fontFiles), fonts);
-  return doc;
+  return { doc, text: new PdfText(doc, fonts) };
 }

@@ -1,6 +1,7 @@
 import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter } from './draw.ts';
+import type { PdfText } from './text.ts';
 import type { BrokenLines } from './broken-lines.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
@@ -18,7 +19,7 @@ export interface LayoutInput {
   document: ComposedDocument;
   /** Page geometry, fonts and text styles. */
   style: PageStyle;
-  /** The shaping of each font of `style.fontFiles`, by the name it is registered under: measures the text and is what the PDF embeds. */
+  /** The shaping of each font of `style.fontFiles`, by its name there: measures the text and is what the PDF embeds. */
   fonts: ReadonlyMap<string, SharedFace>;
   /** Paragraphs broken before: the build's memory. */
   lines: BrokenLines;
@@ -55,21 +56,22 @@ export interface LayoutResult {
  * with the embedded fonts), then draws the pages.
  */
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
-  const doc = createPdf(input.document, input.style, input.fonts);
+  const { doc, text } = createPdf(input.document, input.style, input.fonts);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  const { measure, touch } = measureWith(doc, input.fonts);
+  const measure = measureWith(text);
   const clock = { breakingMs: 0 };
   // Lines are kept by a digest of their key: the key holds the paragraph's inlines and the
   // fonts' names and digests, which would otherwise make up half of what is saved.
   const { lines } = input;
-  const lineMemo: LineMemo = { fonts: input.fontsKey, get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken), touch };
+  const lineMemo: LineMemo = { fonts: input.fontsKey, get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken) };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
-  drawPages(doc, model, input.document, input.style, input.paintChart);
+  drawPages(doc, text, model, input.document, input.style, input.paintChart);
+  text.embed();
   doc.end();
   await ended;
   const anchorPages = new Map([...model.anchorPages].map(([anchor, index]) => [anchor, index + 1]));
@@ -77,27 +79,7 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs };
 }
 
-/**
- * Text measurement by the shared faces the document embeds (theme/shared-face.ts): a text's width is
- * what pdfkit's `widthOfString` gives — the advances of the runs it shapes, one per word with
- * its space, summed in the same order and scaled by the same operations — but without
- * selecting the font and size in the document for every new text. pdfkit numbers a document's
- * fonts in the order it first selects them, so each document still selects a font at its
- * first measurement, as it did when every document measured afresh: its bytes do not depend
- * on what was measured before it.
- */
-function measureWith(doc: PDFKit.PDFDocument, fonts: ReadonlyMap<string, SharedFace>): { measure: Measure; touch: (font: string) => void } {
-  const selected = new Set<string>();
-  const touch = (font: string) => {
-    if (selected.has(font)) return;
-    selected.add(font);
-    doc.font(font);
-  };
-  const measure: Measure = (text, font, size) => {
-    touch(font);
-    const face = fonts.get(font);
-    if (!face) throw new Error(`the font "${font}" has no shaping: it is not among the document's fonts (${[...fonts.keys()].join(', ')})`);
-    return face.widthOf(text, size);
-  };
-  return { measure, touch };
+/** Text measurement by the faces the document embeds: what drawing the text takes. */
+function measureWith(text: PdfText): Measure {
+  return (content, font, size) => text.widthOf(font, size, content);
 }

@@ -1,34 +1,24 @@
 /**
- * Draws one run of text at a point: what pdfkit's `doc.text(text, x, top, { lineBreak: false })`
- * writes, byte for byte, without the work that call does for options this layout never uses.
- * pdfkit shapes such a run three times (to measure it twice and to encode it once), each time
- * gluing its words' glyph arrays together one word at a time; in a 60-page report that was
- * a fifth of the layout stage and much of its garbage. The run is shaped once here, from the
- * shared words of its face (theme/shared-face.ts), and written with pdfkit's own operators. Every PDF of the
- * default editions is byte-identical with what `doc.text` makes (test/layout/text.test.ts).
+ * The text of one PDF: its fonts, and the runs of text written with them.
+ *
+ * Each face of the theme is embedded as a composite (Type0) font whose character codes are
+ * the font's own glyph ids (CID = GID); a CIDToGIDMap stream leads each to its glyph in the
+ * embedded subset. pdfkit's own fonts number the glyphs of a subset in the order a document
+ * first uses them, so one new glyph early in a document (a correction's new digit) renumbered
+ * the glyphs of every page after it, and changed the content of pages that show nothing new.
+ * Here a word is written with the same codes wherever it stands, in every document, and a
+ * page's content depends on that page alone.
+ *
+ * The fonts are written with pdfkit's public API (`doc.ref`, the page's font resources,
+ * `doc.addContent`); runs are shaped once per face and word (theme/shared-face.ts). Before
+ * the document ends, `embed()` writes each face it used: the subset (fontkit), its widths,
+ * and a ToUnicode map, so the text layer reads the words drawn.
  */
 
-import { sharedFaceOf } from '../theme/shared-face.ts';
-
-/** The parts of pdfkit's embedded font this module uses. */
-interface EmbeddedFont {
-  id: string;
-  /** The font object it embeds: a fontkit font, or a shared face's (theme/shared-face.ts). */
-  font: unknown;
-  ascender: number;
-  scale: number;
-  widths: number[];
-  unicode: number[][];
-  subset: { includeGlyph(id: number): number };
-  ref(): unknown;
-  layoutCached(word: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[] };
-}
-
-interface DocumentState {
-  _font: EmbeddedFont;
-  _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
-}
+import type { Subset, SubsetFont } from 'fontkit';
+import type { FontGlyph } from '../theme/shaping.ts';
+import type { EncodedWord, SharedFace } from '../theme/shared-face.ts';
+import { digest } from '../util/digest.ts';
 
 /** pdfkit's number format for content streams. */
 function number(n: number): number {
@@ -36,125 +26,266 @@ function number(n: number): number {
   throw new Error(`unsupported number: ${n}`);
 }
 
-type Position = ReturnType<EmbeddedFont['layoutCached']>['positions'][number];
+/** One face as this document embeds it: the glyphs its runs used, with the characters each stands for. */
+class Embedding {
+  /** The font's dictionary, referred to by every page that uses it and written by `embed`. */
+  readonly dictionary: PDFKit.PDFKitReference;
+  /** The characters of each glyph id used, as first met. */
+  readonly glyphs = new Map<number, FontGlyph>();
+  /** The words already counted into `glyphs`. */
+  private readonly words = new Set<EncodedWord>();
 
-/** A word as one document's font writes it: hex glyph codes, positions, and which glyphs are spaces. */
-interface EncodedWord {
-  codes: string[];
-  positions: Position[];
-  spaces: boolean[];
-}
-
-/** `word` encoded in `font`: its glyphs added to the font's subset, widths and text map, as pdfkit's `encode` adds them. */
-function encodeWord(font: EmbeddedFont, run: ReturnType<EmbeddedFont['layoutCached']>): EncodedWord {
-  const encoded: EncodedWord = { codes: [], positions: run.positions, spaces: [] };
-  for (let i = 0; i < run.glyphs.length; i++) {
-    const glyph = run.glyphs[i]!;
-    const gid = font.subset.includeGlyph(glyph.id);
-    encoded.codes.push(`0000${gid.toString(16)}`.slice(-4));
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    encoded.spaces.push(glyph.codePoints.length === 1 && glyph.codePoints[0] === 32);
+  constructor(
+    readonly id: string,
+    readonly face: SharedFace,
+    doc: PDFKit.PDFDocument,
+  ) {
+    this.dictionary = doc.ref({});
   }
-  return encoded;
-}
 
-/** Hex glyph codes and positions of `text`, as pdfkit's `font.encode(text)` gives them, and which glyphs are spaces. */
-function encode(font: EmbeddedFont, text: string): [string[], Position[], boolean[]] {
-  const codes: string[] = [];
-  const positions: Position[] = [];
-  const spaces: boolean[] = [];
-  // A shared face gives its shared runs, which pdfkit's own cache would copy for each
-  // document, and keeps each word as this document's font encoded it.
-  const shared = sharedFaceOf(font.font);
-  // pdfkit splits after each space or tab and shapes each piece, the space with its word.
-  let last = 0;
-  for (let index = 0; index <= text.length; index++) {
-    const end = index === text.length;
-    if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
-      const word = text.slice(last, index + 1);
-      last = index + 1;
-      const encoded = shared ? shared.perEmbedding(font, word, () => encodeWord(font, shared.run(word))) : encodeWord(font, font.layoutCached(word));
-      for (let i = 0; i < encoded.codes.length; i++) {
-        codes.push(encoded.codes[i]!);
-        positions.push(encoded.positions[i]!);
-        spaces.push(encoded.spaces[i]!);
-      }
-    }
+  /** Counts a word's glyphs as used. */
+  use(word: EncodedWord): void {
+    if (this.words.has(word)) return;
+    this.words.add(word);
+    for (const glyph of word.glyphs) if (!this.glyphs.has(glyph.id)) this.glyphs.set(glyph.id, glyph);
   }
-  return [codes, positions, spaces];
-}
-
-/** Writes one line of `text` (no newline: the flow has broken the lines) with the current font, size and colour, its line box's top at `top`. */
-export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, top: number): void {
-  const state = doc as unknown as DocumentState;
-  drawTextOnBaseline(doc, text, x, top + (state._font.ascender / 1000) * state._fontSize, 0);
-}
-
-/** How far below the top of its line box the current font at `size` puts the baseline, as `drawText` places it. */
-export function ascent(doc: PDFKit.PDFDocument, size: number): number {
-  return ((doc as unknown as DocumentState)._font.ascender / 1000) * size;
 }
 
 /**
- * Writes one line of `text` with the current font, size and colour on the baseline `baseline`
- * (from the page's top), each space followed by `spacing` pt more: justification that keeps
- * the space characters in the text, which pdfkit's own (dropping them) does not.
+ * The text of one PDF document: measures and writes runs of text in the theme's faces, by the
+ * name each face has in the page style, and embeds the faces used when the document ends.
+ *
+ *   const text = new PdfText(doc, faces);
+ *   doc.fillColor('#333');
+ *   text.draw('Regular', 10, 'Civil society', x, baseline);
+ *   text.embed();                                  // then doc.end()
  */
-export function drawTextOnBaseline(doc: PDFKit.PDFDocument, text: string, x: number, baseline: number, spacing: number): void {
-  text = text.replace(/\n/g, '');
-  if (text.length === 0) return;
-  const state = doc as unknown as DocumentState;
-  const font = state._font;
-  const size = state._fontSize;
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, state.page.height);
-  const y = state.page.height - baseline;
-  if (state.page.fonts[font.id] == null) state.page.fonts[font.id] = font.ref();
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
-  doc.addContent(`/${font.id} ${number(size)} Tf`);
-  const [encoded, positions, spaces] = encode(font, text);
-  const scale = size / 1000;
-  // In the text space's units (thousandths of the size), as TJ takes them.
-  const extra = spacing / scale;
-  const adjustment = (i: number) => positions[i].xAdvance - positions[i].advanceWidth + (spaces[i] ? extra : 0);
-  const commands: string[] = [];
-  let last = 0;
-  let hadOffset = false;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const hex = encoded.slice(last, cur).join('');
-      commands.push(`<${hex}> ${number(-adjustment(cur - 1))}`);
-    }
-    last = cur;
-  };
-  const flush = (i: number) => {
-    addSegment(i);
-    if (commands.length > 0) {
-      doc.addContent(`[${commands.join(' ')}] TJ`);
-      commands.length = 0;
-    }
-  };
-  let i = 0;
-  let penX = x;
-  for (; i < positions.length; i++) {
-    const pos = positions[i];
-    if (pos.xOffset || pos.yOffset) {
-      flush(i);
-      doc.addContent(`1 0 0 1 ${number(penX + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
-      flush(i + 1);
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        doc.addContent(`1 0 0 1 ${number(penX)} ${number(y)} Tm`);
-        hadOffset = false;
-      }
-      if (adjustment(i) !== 0) addSegment(i + 1);
-    }
-    penX += (pos.xAdvance + (spaces[i] ? extra : 0)) * scale;
+export class PdfText {
+  private readonly embeddings = new Map<string, Embedding>();
+  /** The resource name of each face, by its place among the faces: the same in every document. */
+  private readonly ids: Map<string, string>;
+
+  /** `faces`: the shared shaping of each face, by the name the page style gives it. */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    readonly faces: ReadonlyMap<string, SharedFace>,
+  ) {
+    this.ids = new Map([...faces.keys()].map((name, i) => [name, `T${i + 1}`]));
   }
-  flush(i);
-  doc.addContent('ET');
-  doc.restore();
+
+  /** The shared face named `font` (an error names one the faces lack). */
+  face(font: string): SharedFace {
+    const face = this.faces.get(font);
+    if (!face) throw new Error(`the font "${font}" has no shaping among the document's fonts (${[...this.faces.keys()].join(', ')})`);
+    return face;
+  }
+
+  /** Width (pt) of `text` in `font` at `size` (theme/shared-face.ts). */
+  widthOf(font: string, size: number, text: string): number {
+    return this.face(font).widthOf(text, size);
+  }
+
+  /** How far below the top of its line box `font` at `size` puts the baseline, as `drawTop` places it. */
+  ascent(font: string, size: number): number {
+    return (this.face(font).ascender / 1000) * size;
+  }
+
+  /** Writes one line of `text` (no newline: the flow has broken the lines) in the current fill colour, its line box's top at `top`. */
+  drawTop(font: string, size: number, text: string, x: number, top: number): void {
+    this.draw(font, size, text, x, top + this.ascent(font, size), 0);
+  }
+
+  /**
+   * Writes one line of `text` in `font` at `size` and the current fill colour on the baseline
+   * `baseline` (from the page's top), each space followed by `spacing` pt more: justification
+   * that keeps the space characters in the text.
+   */
+  draw(font: string, size: number, text: string, x: number, baseline: number, spacing = 0): void {
+    text = text.replace(/\n/g, '');
+    if (text.length === 0) return;
+    const embedding = this.embedding(font);
+    const doc = this.doc;
+    const height = doc.page.height;
+    const fonts = doc.page.fonts as Record<string, unknown>;
+    if (fonts[embedding.id] == null) fonts[embedding.id] = embedding.dictionary;
+    doc.save();
+    doc.transform(1, 0, 0, -1, 0, height);
+    const y = height - baseline;
+    doc.addContent('BT');
+    doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+    doc.addContent(`/${embedding.id} ${number(size)} Tf`);
+    const scale = size / 1000;
+    // In the text space's units (thousandths of the size), as TJ takes them.
+    const extra = spacing / scale;
+    const commands: string[] = [];
+    let segment = '';
+    let penX = x;
+    let hadOffset = false;
+    const flush = () => {
+      if (segment !== '') commands.push(`<${segment}> 0`);
+      segment = '';
+      if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    };
+    for (const word of this.face(font).encodeText(text)) {
+      embedding.use(word);
+      const { codes, positions, spaces } = word;
+      for (let i = 0; i < codes.length; i++) {
+        const pos = positions[i]!;
+        const adjustment = pos.xAdvance - pos.advanceWidth + (spaces[i] ? extra : 0);
+        if (pos.xOffset || pos.yOffset) {
+          flush();
+          doc.addContent(`1 0 0 1 ${number(penX + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
+          doc.addContent(`[<${codes[i]}> ${number(-adjustment)}] TJ`);
+          hadOffset = true;
+        } else {
+          if (hadOffset) {
+            doc.addContent(`1 0 0 1 ${number(penX)} ${number(y)} Tm`);
+            hadOffset = false;
+          }
+          segment += codes[i];
+          if (adjustment !== 0) {
+            commands.push(`<${segment}> ${number(-adjustment)}`);
+            segment = '';
+          }
+        }
+        penX += (pos.xAdvance + (spaces[i] ? extra : 0)) * scale;
+      }
+    }
+    flush();
+    doc.addContent('ET');
+    doc.restore();
+  }
+
+  /** Writes the font objects of every face used. Called once, before the document ends. */
+  embed(): void {
+    for (const embedding of this.embeddings.values()) embedFont(this.doc, embedding);
+  }
+
+  private embedding(font: string): Embedding {
+    let embedding = this.embeddings.get(font);
+    if (!embedding) {
+      embedding = new Embedding(this.ids.get(font)!, this.face(font), this.doc);
+      this.embeddings.set(font, embedding);
+    }
+    return embedding;
+  }
+}
+
+/** Writes an object that has a dictionary and no stream: pdfkit's `end()` takes no chunk then, though its type declarations want one. */
+function endObject(ref: PDFKit.PDFKitReference): void {
+  ref.end(undefined);
+}
+
+/** Four hex digits. */
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
+}
+
+/**
+ * Writes a face's font objects: a Type0 font with Identity-H encoding over a CIDFontType2
+ * whose CIDs are the font's glyph ids, mapped to the embedded subset's by a CIDToGIDMap; the
+ * subset (glyphs in id order, so the same glyphs give the same file); the widths of the
+ * glyphs used; and a ToUnicode map from each glyph to the characters it stands for.
+ */
+function embedFont(doc: PDFKit.PDFDocument, embedding: Embedding): void {
+  const { face } = embedding;
+  const font = face.font as unknown as SubsetFont;
+  const scale = face.scale;
+  const ids = [...embedding.glyphs.keys()].sort((a, b) => a - b);
+  const subset: Subset = font.createSubset();
+  const cidToGid = new Uint8Array(2 * ((ids.at(-1) ?? 0) + 1));
+  for (const id of ids) {
+    const gid = subset.includeGlyph(id);
+    cidToGid[2 * id] = gid >> 8;
+    cidToGid[2 * id + 1] = gid & 0xff;
+  }
+  const fontFile = doc.ref({});
+  fontFile.end(Buffer.from(subset.encode()));
+  const map = doc.ref({});
+  map.end(Buffer.from(cidToGid));
+
+  const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+  // Fixed pitch, serif, symbolic (as pdfkit declares every embedded font), script, italic.
+  let flags = 1 << 2;
+  if (font.post.isFixedPitch) flags |= 1 << 0;
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (font.head.macStyle.italic) flags |= 1 << 6;
+  // A subset's tag: six capital letters that differ between subsets of the same font.
+  const tag = Array.from(digest(`${font.postscriptName}|${ids.join(',')}`).slice(0, 6), (c) => String.fromCharCode(65 + (parseInt(c, 16) % 26))).join('');
+  const name = `${tag}+${font.postscriptName.replaceAll(' ', '_')}`;
+  const { bbox } = font;
+  const descriptor = doc.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    ItalicAngle: font.italicAngle,
+    Ascent: font.ascent * scale,
+    Descent: font.descent * scale,
+    CapHeight: (font.capHeight || font.ascent) * scale,
+    XHeight: (font.xHeight || 0) * scale,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  endObject(descriptor);
+
+  // Widths by runs of consecutive glyph ids: [first [w w w] first [w] …].
+  const widths: (number | number[])[] = [];
+  for (const id of ids) {
+    const width = embedding.glyphs.get(id)!.advanceWidth * scale;
+    const last = widths.at(-1);
+    if (Array.isArray(last) && (widths.at(-2) as number) + last.length === id) last.push(width);
+    else widths.push(id, [width]);
+  }
+  const descendant = doc.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: widths,
+    CIDToGIDMap: map,
+  });
+  endObject(descendant);
+
+  const dictionary = embedding.dictionary;
+  Object.assign(dictionary.data, {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: toUnicode(doc, ids.map((id) => [id, embedding.glyphs.get(id)!.codePoints])),
+  });
+  endObject(dictionary);
+}
+
+/** A ToUnicode CMap: each glyph id to the characters (UTF-16BE) it stands for, a hundred to a block as the CMap format allows. */
+function toUnicode(doc: PDFKit.PDFDocument, glyphs: readonly [number, readonly number[]][]): PDFKit.PDFKitReference {
+  const entries = glyphs
+    .filter(([, codePoints]) => codePoints.length > 0)
+    .map(([id, codePoints]) => `<${hex4(id)}> <${codePoints.map((c) => (c > 0xffff ? hex4(0xd800 | ((c - 0x10000) >>> 10)) + hex4(0xdc00 | ((c - 0x10000) & 0x3ff)) : hex4(c))).join('')}>`);
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  const cmap = doc.ref({});
+  cmap.end(`/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`);
+  return cmap;
 }

@@ -25,6 +25,24 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string): GlyphRun;
   }
+  /** A subset of a font's glyphs, to embed (`Font.createSubset`). */
+  export interface Subset {
+    /** Adds a glyph by its id in the font; returns its id in the subset. */
+    includeGlyph(id: number): number;
+    /** The subset as a font file. */
+    encode(): Uint8Array;
+  }
+  /** The tables and metrics of a TrueType face that embedding it in a PDF reads. */
+  export interface SubsetFont extends Font {
+    createSubset(): Subset;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    italicAngle: number;
+    capHeight: number;
+    xHeight: number;
+    'OS/2'?: { sFamilyClass?: number };
+    post: { isFixedPitch: number | boolean };
+    head: { macStyle: { italic: boolean } };
+  }
   /** A font file holding several faces (TTC, DFONT). */
   export interface FontCollection {
     fonts: Font[];

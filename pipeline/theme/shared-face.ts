@@ -1,68 +1,48 @@
 /**
  * Shares word shaping between the documents of a build, and shapes words with HarfBuzz.
  *
- * pdfkit shapes every word through fontkit's OpenType engine (GSUB/GPOS lookups) and caches
- * the result per document only, so a build of six documents shapes the same words six times —
- * most of the layout stage's time. The shaped run of a word depends only on the font file and
- * the word, so it is kept in the build's font memory (theme/font-memory.ts), keyed by both,
- * and handed to every later document. What pdfkit writes from it (glyph ids, advances,
- * positions, code points) is the same whichever document shaped it first, so the bytes of a
- * PDF do not depend on what was built before it. Words are shaped by HarfBuzz
- * (theme/shaping.ts), which gives what fontkit gives in a fraction of the time.
- *
- * pdfkit takes, through its public `doc.registerFont(name, font)`, any font object with a
- * fontkit font's `layout` method. A `SharedFace` hands pdfkit such an object (`pdfFont`): the
- * fontkit font itself underneath, its `layout` answering from the shared table. Nothing of
- * pdfkit or fontkit is replaced.
+ * The shaped run of a word depends only on the font file and the word, so it is kept in the
+ * build's font memory (theme/font-memory.ts), keyed by both, and handed to every document and
+ * chart that sets the word: a build of six documents shapes each word once. Words are shaped
+ * by HarfBuzz (theme/shaping.ts), which gives fontkit's glyphs, advances and positions in a
+ * fraction of the time. The PDF's text writer (layout/text.ts) writes a word by its glyph ids,
+ * so a word's encoding (`encodeText`) is the same in every document and is kept here too.
  */
 import type { FontMemory } from './font-memory.ts';
 import { scaledRun, type KeptFace, type ShapedRun } from './shaped-words.ts';
-import { fontIdentity, shapeText, type FontGlyph, type GlyphPosition, type Shapers, type ShapingFont } from './shaping.ts';
+import { fontIdentity, shapeText, type FontGlyph, type Shapers, type ShapingFont } from './shaping.ts';
 
 export type { ShapedRun } from './shaped-words.ts';
 
 /** The part of a fontkit font a shared face needs besides shaping. */
-export type FaceFont = ShapingFont & { unitsPerEm: number };
+export type FaceFont = ShapingFont & { unitsPerEm: number; ascent: number };
 
 /**
- * What pdfkit's `EmbeddedFont.layoutRun` gets from `font.layout(text)`: fresh positions in
- * font units (pdfkit scales them in place) and a run whose advance width sums them as they
- * are when read, as fontkit's `GlyphRun` does.
+ * A word as the PDF's text writer writes it: each glyph's code (its glyph id, four hex
+ * digits), position (in thousandths of the size) and whether it is a space, and the glyphs,
+ * for the font's widths and ToUnicode map.
  */
-class PdfRun {
-  constructor(
-    readonly glyphs: FontGlyph[],
-    readonly positions: GlyphPosition[],
-  ) {}
-
-  get advanceWidth(): number {
-    let width = 0;
-    for (const position of this.positions) width += position.xAdvance;
-    return width;
-  }
+export interface EncodedWord {
+  codes: string[];
+  positions: ShapedRun['positions'];
+  spaces: boolean[];
+  glyphs: FontGlyph[];
 }
-
-/** Marks the font objects `SharedFace` gives pdfkit, and leads back to their face. */
-const faceOfPdfFont = Symbol('shared face');
 
 /**
  * One font face's shaping, shared by every document and chart of a build that uses it: the
- * words shaped so far (with those an earlier build saved) and the font object pdfkit embeds.
+ * words shaped so far (with those an earlier build saved) and their encodings.
  */
 export class SharedFace {
-  /** pdfkit's scale from font units to a size of 1000. */
+  /** The scale from font units to thousandths of the size (PDF text space). */
   readonly scale: number;
-  /**
-   * The font to register with pdfkit (`doc.registerFont(name, face.pdfFont)`): an object whose
-   * prototype is the fontkit font, so pdfkit reads the font's tables, glyphs and subsets as
-   * always, with a `layout` of its own that answers from the shared words.
-   */
-  readonly pdfFont: object;
+  /** The ascender in thousandths of the size. */
+  readonly ascender: number;
   private readonly words: Map<string, ShapedRun>;
   private readonly kept: KeptFace | undefined;
   private readonly shapers: Shapers;
-  /** What each embedding of this face (one document's font) worked out per word, while it lives. */
-  private readonly byEmbedding = new WeakMap<object, Map<string, unknown>>();
+  /** Each word as the PDF's text writer writes it, by word (with its trailing space or tab). */
+  private readonly encodings = new Map<string, EncodedWord>();
 
   /** `memory`: the build's font memory, whose table of shaped words this face reads and adds to. */
   constructor(
@@ -70,19 +50,14 @@ export class SharedFace {
     private readonly memory: FontMemory,
   ) {
     this.scale = 1000 / font.unitsPerEm;
+    this.ascender = font.ascent * this.scale;
     const face = `${fontIdentity(font)}|${this.scale}`;
     this.words = memory.words.wordsOf(face);
     this.kept = memory.words.keptFace(face);
     this.shapers = memory;
-    const layout = (text: string, features?: unknown) => {
-      if (features !== undefined && features !== null) return font.layout(text, features as string[]);
-      const run = this.run(text);
-      return new PdfRun(run.glyphs, run.units.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })));
-    };
-    this.pdfFont = Object.create(font, { layout: { value: layout }, [faceOfPdfFont]: { value: this } });
   }
 
-  /** The shaped run of `text` (a word with the space after it, as pdfkit splits text). Shared: not to be changed. */
+  /** The shaped run of `text` (a word with the space after it). Shared: not to be changed. */
   run(text: string): ShapedRun {
     let run = this.words.get(text);
     if (!run) {
@@ -93,21 +68,35 @@ export class SharedFace {
   }
 
   /**
-   * What `make` works out for `word` in one embedding of this face (a document's font, whose
-   * glyph numbering is its own), made the first time that embedding asks for the word.
+   * The words of `text` as the PDF's text writer writes them, split after each space or tab
+   * and each shaped with the space after it, as `widthOf` measures them. Shared: not to be changed.
    */
-  perEmbedding<T>(embedding: object, word: string, make: () => T): T {
-    let words = this.byEmbedding.get(embedding);
-    if (!words) {
-      words = new Map();
-      this.byEmbedding.set(embedding, words);
+  encodeText(text: string): EncodedWord[] {
+    const words: EncodedWord[] = [];
+    let last = 0;
+    for (let index = 0; index <= text.length; index++) {
+      const end = index === text.length;
+      if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
+        words.push(this.encoded(text.slice(last, index + 1)));
+        last = index + 1;
+      }
     }
-    let known = words.get(word) as T | undefined;
-    if (known === undefined) {
-      known = make();
-      words.set(word, known);
+    return words;
+  }
+
+  private encoded(word: string): EncodedWord {
+    let encoded = this.encodings.get(word);
+    if (!encoded) {
+      const { glyphs, positions } = this.run(word);
+      encoded = {
+        codes: glyphs.map((glyph) => glyph.id.toString(16).padStart(4, '0')),
+        positions,
+        spaces: glyphs.map((glyph) => glyph.codePoints.length === 1 && glyph.codePoints[0] === 32),
+        glyphs,
+      };
+      this.encodings.set(word, encoded);
     }
-    return known;
+    return encoded;
   }
 
   /**
@@ -132,14 +121,9 @@ export class SharedFace {
   }
 }
 
-/** The shared face behind a font object pdfkit embeds (`EmbeddedFont.font`), if it is one `SharedFace` made. */
-export function sharedFaceOf(font: unknown): SharedFace | undefined {
-  return font !== null && typeof font === 'object' && faceOfPdfFont in font ? (font as { [faceOfPdfFont]: SharedFace })[faceOfPdfFont] : undefined;
-}
-
 /**
- * What pdfkit's `layoutRun` returns for `text`: shaped by HarfBuzz, or by fontkit where the
- * text is left to it (theme/shaping.ts), positions scaled as pdfkit scales them.
+ * The run of `text`: shaped by HarfBuzz, or by fontkit where the text is left to it
+ * (theme/shaping.ts), positions scaled to thousandths of the size.
  */
 function shapeRun(font: ShapingFont, scale: number, text: string, shapers: Shapers): ShapedRun {
   const shaped = shapeText(font, text, shapers);
@@ -149,8 +133,8 @@ function shapeRun(font: ShapingFont, scale: number, text: string, shapers: Shape
 /**
  * The glyphs of a run, each naming the character it was made from. fontkit keeps one glyph
  * object per glyph id and it names the character it was first made for, so where two
- * characters share a glyph (a space and a no-break space) what pdfkit writes to the text
- * layer would depend on what was shaped before; a glyph per character of the word makes it
+ * characters share a glyph (a space and a no-break space) what the PDF's text layer says
+ * would depend on what was shaped before; a glyph per character of the word makes it
  * depend on the word alone. A run that is not one glyph per character (a ligature) is kept.
  */
 function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
@@ -159,21 +143,7 @@ function withOwnCodePoints(glyphs: FontGlyph[], text: string): FontGlyph[] {
   return glyphs.map((glyph, i) => (glyph.codePoints.length === 1 && glyph.codePoints[0] === codePoints[i] ? glyph : { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoints[i]] }));
 }
 
-/**
- * Registers the shared faces of `names` with a document, each under its name (an error names
- * one `fonts` lacks). pdfkit's `registerFont` takes a font
- * object (anything with fontkit's `layout`) as well as a file or its bytes; @types/pdfkit
- * declares only the latter.
- */
-export function registerSharedFaces(doc: PDFKit.PDFDocument, names: Iterable<string>, fonts: ReadonlyMap<string, SharedFace>): void {
-  for (const name of names) {
-    const face = fonts.get(name);
-    if (!face) throw new Error(`the font "${name}" has no shaping among the document's fonts (${[...fonts.keys()].join(', ')})`);
-    doc.registerFont(name, face.pdfFont as unknown as PDFKit.Mixins.PDFFontSource);
-  }
-}
-
-/** A shared face for each face of a theme, by the name the PDF registers it under, its words in `memory`. */
+/** A shared face for each face of a theme, by the face's name in the page style, its words in `memory`. */
 export function sharedFaces(faces: Iterable<{ name: string; font: unknown }>, memory: FontMemory): Map<string, SharedFace> {
   return new Map([...faces].map((face) => [face.name, new SharedFace(face.font as FaceFont, memory)]));
 }

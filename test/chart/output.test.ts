@@ -7,6 +7,7 @@ import { renderPng } from '../../pipeline/chart/index.ts';
 import { drawChart } from '../../pipeline/layout/chart.ts';
 import { stopPngThread } from '../../pipeline/chart/png.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
+import { PdfText } from '../../pipeline/layout/text.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { normalise, openPdf } from '../helpers/pdf.ts';
 import { chartsFor, kazakhstan } from './kazakhstan.ts';
@@ -47,15 +48,15 @@ describe('charts in the PDF', () => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+    const text = new PdfText(doc, fonts);
     let y = 57;
     for (const id of ids) {
-      const height = drawChart(doc, charts.get(id)!, 57, y, 481, theme, fonts);
+      const height = drawChart(doc, text, charts.get(id)!, 57, y, 481, theme);
       expect(height).toBeCloseTo((481 * charts.get(id)!.height) / charts.get(id)!.width, 6);
       y += height + 12;
     }
-    doc.registerFont(theme.font.faces.italic.name, theme.font.faces.italic.file);
-    doc.font(theme.font.faces.italic.name).fontSize(10.5);
-    doc.text('Body text after the charts.', 57, y);
+    text.drawTop(theme.font.faces.italic.name, 10.5, 'Body text after the charts.', 57, y);
+    text.embed();
     doc.end();
     await done;
     const file = join(mkdtempSync(join(tmpdir(), 'csi-chart-pdf-')), `${locale}.pdf`);
@@ -105,7 +106,9 @@ describe('charts in the PDF', () => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-    expect(drawChart(doc, { id: 'anchors', svg, width: 200, height: 100 }, 57, 100, 400, theme, fonts)).toBe(200);
+    const text = new PdfText(doc, fonts);
+    expect(drawChart(doc, text, { id: 'anchors', svg, width: 200, height: 100 }, 57, 100, 400, theme)).toBe(200);
+    text.embed();
     doc.end();
     await done;
     const file = join(mkdtempSync(join(tmpdir(), 'csi-chart-pdf-')), 'anchors.pdf');
@@ -133,7 +136,7 @@ describe('charts in the PDF', () => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-    drawChart(doc, { id: 'dashes', svg, width: 100, height: 10 }, 0, 0, 100, theme, fonts);
+    drawChart(doc, new PdfText(doc, fonts), { id: 'dashes', svg, width: 100, height: 10 }, 0, 0, 100, theme);
     doc.end();
     await done;
     const content = Buffer.concat(chunks).toString('latin1');
@@ -147,7 +150,8 @@ describe('charts in the PDF', () => {
     const fonts = sharedFaces(fontFaces(theme), theme.memory);
     const doc = new PDFDocument({ size: 'A4' });
     doc.on('data', () => undefined);
-    const draw = (svg: string) => () => drawChart(doc, { id: 'II.3.2', svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${svg}</svg>`, width: 10, height: 10 }, 0, 0, 100, theme, fonts);
+    const text = new PdfText(doc, fonts);
+    const draw = (svg: string) => () => drawChart(doc, text, { id: 'II.3.2', svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${svg}</svg>`, width: 10, height: 10 }, 0, 0, 100, theme);
     expect(draw('<rect width="5" height="5"/>')).toThrow(/^chart II\.3\.2 could not be drawn into the PDF: <rect> is not drawn/);
     expect(draw('<path d="M0,0h5v5Z" clip-path="url(#c)"/>')).toThrow(/<path clip-path> is not drawn/);
     expect(draw('<path d="M0,0h5v5Z" fill="hsl(0, 0%, 0%)"/>')).toThrow(/<path fill>="hsl\(0, 0%, 0%\)" is not a colour/);
@@ -162,12 +166,14 @@ describe('charts in the PDF', () => {
     const fonts = sharedFaces(fontFaces(theme), theme.memory);
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: true });
     doc.on('data', () => undefined);
+    const text = new PdfText(doc, fonts);
     for (const locale of ['en', 'ru', 'kk']) {
       for (const chart of (await chartsFor(locale)).values()) {
         doc.addPage();
-        expect(() => drawChart(doc, chart, 57, 57, 481, theme, fonts), `${locale} ${chart.id}`).not.toThrow();
+        expect(() => drawChart(doc, text, chart, 57, 57, 481, theme), `${locale} ${chart.id}`).not.toThrow();
       }
     }
+    text.embed();
     doc.end();
   });
 });

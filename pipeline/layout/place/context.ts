@@ -28,12 +28,6 @@ export interface LineMemo {
   fonts: string;
   get(key: string): Line[] | undefined;
   set(key: string, lines: Line[]): void;
-  /**
-   * Tells the document a font is used, as measuring with it would: pdfkit numbers a
-   * document's fonts in the order they are first selected, and a remembered paragraph is
-   * not measured.
-   */
-  touch(font: string): void;
 }
 
 /** What a placer needs from the flow: geometry, line breaking, structs and the current page. */

@@ -27,11 +27,7 @@ export function lineSetter(input: FlowInput): LineSetter {
     if (!memo) return timed(() => breakLines(inlines, width, style, page.fonts, measure, options));
     const key = `${memo.fonts}|${width}|${style.font}|${style.size}|${mode}|${hyphenation?.name ?? ''}|${JSON.stringify(inlines)}`;
     let lines = memo.get(key);
-    if (lines) {
-      // The fonts in the order breaking the paragraph would first have measured with them.
-      for (const line of lines) for (const run of line.runs) memo.touch(run.font);
-      return lines;
-    }
+    if (lines) return lines;
     lines = timed(() => breakLines(inlines, width, style, page.fonts, measure, options));
     memo.set(key, lines);
     return lines;
