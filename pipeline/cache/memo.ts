@@ -18,6 +18,10 @@ export interface MemoTable {
   load(entries: unknown): void;
   /** Forgets every entry. */
   clear(): void;
+  /** Its entries as bytes, for a table kept in a form of its own rather than as JSON (with `loadBytes`). */
+  saveBytes?(): Uint8Array;
+  /** Adds entries saved by `saveBytes`; throws on bytes that are not such a table. */
+  loadBytes?(bytes: Uint8Array): void;
 }
 
 /** What a table of one thread learned, sent to the thread that keeps the tables (`Memos.merge`). */
@@ -50,7 +54,8 @@ export class Memos {
       if (bytes) {
         try {
           // Read in place: a copy of a few megabytes first costs its time and its garbage.
-          table.load(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
+          if (table.loadBytes) table.loadBytes(bytes);
+          else table.load(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
         } catch {
           table.clear();
           notice(`.cache/${key}: the kept ${table.name} could not be read; made again`);
@@ -67,7 +72,7 @@ export class Memos {
    */
   save(cache: StageCache, version: string, which = this.toSave(version)): void {
     for (const table of which) {
-      cache.set(keyOf(version, table), JSON.stringify(table.save()));
+      cache.set(keyOf(version, table), table.saveBytes ? table.saveBytes() : JSON.stringify(table.save()));
       this.loaded.set(keyOf(version, table), table.size());
     }
   }

@@ -35,13 +35,36 @@ export function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: nu
  * `data`, for each word in turn, its glyph count n, n glyph ids, n x advances and a flag —
  * 1 when n triples of y advance, x offset and y offset follow (only where the word has any),
  * 2 when its glyphs' code points are in `codePoints` (only where they are not the word's own
- * characters one by one). A face's glyph advances are saved once, by glyph id.
+ * characters one by one). A face's glyph advances are saved once, by glyph id. `data` is a
+ * typed array, whole numbers where every number is one (font units are), and is written to
+ * the cache as its bytes (`ShapedWords.saveBytes`), not as text.
  */
 interface SavedFace {
   advances: Record<number, number>;
   words: string[];
-  data: number[];
+  data: Int32Array | Float64Array;
   codePoints: Record<number, number[][]>;
+}
+
+/** Numbers added one by one into a typed array that grows; `done` gives them as whole numbers when all are. */
+class NumberList {
+  private buffer = new Float64Array(4096);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.buffer.length) {
+      const grown = new Float64Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  done(): Int32Array | Float64Array {
+    const numbers = this.buffer.subarray(0, this.length);
+    for (const value of numbers) if ((value | 0) !== value) return numbers.slice();
+    return Int32Array.from(numbers);
+  }
 }
 
 /** A saved face with each word's index and where its entry starts in `data`, made when the face is first asked for. */
@@ -128,10 +151,55 @@ export class ShapedWords implements MemoTable {
       this.kept.delete(face);
     }
   }
+
+  /**
+   * The table as bytes: the length of a JSON header (4 bytes, little-endian), the header —
+   * each face's words, advances, code points and the type and length of its data — and then
+   * each face's data as it lies in memory, in the header's order, each at a multiple of 8.
+   * Reading it parses only the header; the numbers, most of the table, are copied as they are.
+   */
+  saveBytes(): Uint8Array {
+    const faces = this.save() as Record<string, SavedFace>;
+    const header: Record<string, Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number }> = {};
+    for (const [face, { data, ...rest }] of Object.entries(faces)) header[face] = { ...rest, type: data instanceof Int32Array ? 'i32' : 'f64', length: data.length };
+    const head = Buffer.from(JSON.stringify(header), 'utf8');
+    const aligned = (n: number) => Math.ceil(n / 8) * 8;
+    let size = aligned(4 + head.length);
+    for (const { data } of Object.values(faces)) size += aligned(data.byteLength);
+    const bytes = new Uint8Array(size);
+    new DataView(bytes.buffer).setUint32(0, head.length, true);
+    bytes.set(head, 4);
+    let offset = aligned(4 + head.length);
+    for (const { data } of Object.values(faces)) {
+      bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset);
+      offset += aligned(data.byteLength);
+    }
+    return bytes;
+  }
+
+  /** Adds the faces of a table saved by `saveBytes`; throws on bytes that are not one. */
+  loadBytes(bytes: Uint8Array): void {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headLength = view.getUint32(0, true);
+    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headLength).toString('utf8')) as Record<string, Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number }>;
+    const aligned = (n: number) => Math.ceil(n / 8) * 8;
+    let offset = aligned(4 + headLength);
+    const faces: Record<string, SavedFace> = {};
+    for (const [face, { type, length, ...rest }] of Object.entries(header)) {
+      const width = type === 'i32' ? 4 : 8;
+      if (!Number.isInteger(length) || offset + length * width > bytes.byteLength) throw new Error(`the shaped words of ${face} run past the end of the table`);
+      // A copy (a Buffer's slice would be a view): the kept bytes lie at any offset, and a typed
+      // array must start at a multiple of its width.
+      const copy = new Uint8Array(bytes.subarray(offset, offset + length * width)).buffer;
+      faces[face] = { ...rest, data: type === 'i32' ? new Int32Array(copy) : new Float64Array(copy) };
+      offset += aligned(length * width);
+    }
+    this.load(faces);
+  }
 }
 
 /** Length in `data` of the word entry starting at `offset`. */
-function entryLength(data: readonly number[], offset: number): number {
+function entryLength(data: ArrayLike<number>, offset: number): number {
   const n = data[offset]!;
   const flag = data[offset + 1 + 2 * n]!;
   return 2 + 2 * n + (flag & 1 ? 3 * n : 0);
@@ -139,8 +207,9 @@ function entryLength(data: readonly number[], offset: number): number {
 
 /** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
 function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): SavedFace {
-  const out: SavedFace = { advances: {}, words: [], data: [], codePoints: {} };
-  const { advances, data } = out;
+  const out: Omit<SavedFace, 'data'> = { advances: {}, words: [], codePoints: {} };
+  const { advances } = out;
+  const data = new NumberList();
   for (const [word, run] of words) {
     const { glyphs, units } = run;
     const n = glyphs.length;
@@ -157,7 +226,13 @@ function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): Sav
       plain = c.length === 1 && c[0] === word.charCodeAt(i);
     }
     data.push((offsets ? 1 : 0) | (plain ? 0 : 2));
-    if (offsets) for (const p of units) data.push(p.yAdvance, p.xOffset, p.yOffset);
+    if (offsets) {
+      for (const p of units) {
+        data.push(p.yAdvance);
+        data.push(p.xOffset);
+        data.push(p.yOffset);
+      }
+    }
     if (!plain) out.codePoints[out.words.length] = glyphs.map((g) => g.codePoints);
     for (const glyph of glyphs) advances[glyph.id] = glyph.advanceWidth;
     out.words.push(word);
@@ -178,7 +253,7 @@ function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): Sav
       for (let i = 0; i < length; i++) data.push(entry.data[offset + i]!);
     }
   }
-  return out;
+  return { ...out, data: data.done() };
 }
 
 /** The run of a saved word, as shaping it would give it. */
