@@ -23,6 +23,8 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** The glyph the font maps a character to (fontkit keeps one glyph object per glyph id). */
+    glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string): GlyphRun;
   }
   /** A subset of a font's glyphs, to embed (`Font.createSubset`). */

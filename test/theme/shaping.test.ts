@@ -10,6 +10,8 @@ import { FontMemory } from '../../pipeline/theme/font-memory.ts';
 import { measureText } from '../../pipeline/theme/measure.ts';
 import { openTheme } from '../../pipeline/build/layout-runner.ts';
 import { portableTheme } from '../../pipeline/build/layout-job.ts';
+import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
+import { fontFaces } from '../../pipeline/theme/faces.ts';
 
 const theme = loadTheme(repoRoot, 'templates');
 const faces = Object.entries(theme.font.faces);
@@ -98,6 +100,23 @@ describe('shaping by HarfBuzz', () => {
     expect(shaper.shape('e\u0301')).toBeUndefined();
     expect(shaper.shape('1\u20442')).toBeUndefined();
     expect(shaper.shape('co\u00adop')).toBeUndefined();
+  });
+
+  // fontkit names a glyph after the character it was first made for, and hides a glyph named
+  // after an invisible one: the hyphen glyph, met first through a soft hyphen, vanished from
+  // every later word fontkit shapes.
+  it('keeps the hyphen of a word with a combining mark after a soft hyphen was shaped', () => {
+    const shaped = (texts: string[]) => {
+      const own = loadTheme(repoRoot, 'templates');
+      const faces = sharedFaces(fontFaces(own), own.memory);
+      const face = faces.get(own.font.faces.regular.name)!;
+      return texts.map((text) => face.run(text)).map(({ glyphs, positions }) => glyphs.map((glyph, i) => [glyph.id, glyph.codePoints, positions[i]!.xAdvance]));
+    };
+    const [, after] = shaped(['co\u00adop', '-\u0301']);
+    const [alone] = shaped(['-\u0301']);
+    expect(after).toEqual(alone);
+    expect(after![0]).toEqual([expect.any(Number), [0x2d], expect.any(Number)]);
+    expect(after![0]![2]).toBeGreaterThan(0);
   });
 });
 
