@@ -22,6 +22,9 @@ export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageMod
   const outlineParents: PDFKit.PDFOutline[] = [doc.outline];
   const outlineByAnchor = new Map(model.outline.map((entry) => [entry.anchor, entry]));
   const labelOf = (pageIndex: number) => String(pageIndex + 1);
+  // The same on every page: cut to the text width once.
+  const { font, size } = style.header;
+  const runningHead = fitted(document.meta.runningHead, textWidth(style), (t) => text.widthOf(font, size, t));
 
   model.pages.forEach((page, pageIndex) => {
     doc.addPage({ size: [style.width, style.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
@@ -43,7 +46,7 @@ export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageMod
       drawItem(doc, text, item, elements, model, style, paintChart, labelOf);
     }
     drawFootnotes(doc, text, model, page.footnotes, style, elements);
-    if (!page.plain) drawRunningHead(doc, text, document, style, labelOf(pageIndex));
+    if (!page.plain) drawRunningHead(doc, text, runningHead, document, style, labelOf(pageIndex));
   });
   for (const element of elements.all) element.end();
 }
@@ -273,12 +276,18 @@ function drawFootnotes(doc: PDFKit.PDFDocument, text: PdfText, model: PageModel,
   }
 }
 
-function drawRunningHead(doc: PDFKit.PDFDocument, text: PdfText, document: ComposedDocument, style: PageStyle, label: string): void {
+/** The width between the page's side margins. */
+function textWidth(style: PageStyle): number {
+  return style.width - style.margin.left - style.margin.right;
+}
+
+/** The running head (`head`, already fitted to the width), its rule and the page number, as artifacts. */
+function drawRunningHead(doc: PDFKit.PDFDocument, text: PdfText, head: string, document: ComposedDocument, style: PageStyle, label: string): void {
   const { font, size, color }: TextStyle = style.header;
-  const width = style.width - style.margin.left - style.margin.right;
+  const width = textWidth(style);
   artifact(doc, () => {
     doc.fillColor(color);
-    text.drawTop(font, size, fitted(document.meta.runningHead, width, (t) => text.widthOf(font, size, t)), style.margin.left, style.margin.top - 34);
+    text.drawTop(font, size, head, style.margin.left, style.margin.top - 34);
     doc.rect(style.margin.left, style.margin.top - 20, width, 0.5).fillColor(style.colors.rule).fill();
     const page = document.labels.page.replace('{page}', label);
     doc.fillColor(color);

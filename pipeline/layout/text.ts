@@ -68,13 +68,13 @@ export class PdfText {
   /** `faces`: the shared shaping of each face, by the name the page style gives it. */
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    readonly faces: ReadonlyMap<string, SharedFace>,
+    private readonly faces: ReadonlyMap<string, SharedFace>,
   ) {
     this.ids = new Map([...faces.keys()].map((name, i) => [name, `T${i + 1}`]));
   }
 
   /** The shared face named `font` (an error names one the faces lack). */
-  face(font: string): SharedFace {
+  private face(font: string): SharedFace {
     const face = this.faces.get(font);
     if (!face) throw new Error(`the font "${font}" has no shaping among the document's fonts (${[...this.faces.keys()].join(', ')})`);
     return face;
@@ -127,7 +127,7 @@ export class PdfText {
       if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
       commands.length = 0;
     };
-    for (const word of this.face(font).encodeText(text)) {
+    for (const word of embedding.face.encodeText(text)) {
       embedding.use(word);
       const { codes, positions, spaces } = word;
       for (let i = 0; i < codes.length; i++) {

@@ -26,7 +26,10 @@ export function openFont(file: string, memory: FontMemory): Font | FontCollectio
  * so what a word is shaped to does not depend on what was shaped before it.
  */
 function nameGlyphs(font: Font): void {
-  for (let codePoint = 0x20; codePoint <= 0xff; codePoint++) {
-    if (codePoint !== 0xad && (codePoint < 0x7f || codePoint >= 0xa0) && font.hasGlyphForCodePoint(codePoint)) font.glyphForCodePoint(codePoint);
+  for (let codePoint = 0; codePoint <= 0xff; codePoint++) {
+    if (visible.test(String.fromCharCode(codePoint)) && font.hasGlyphForCodePoint(codePoint)) font.glyphForCodePoint(codePoint);
   }
 }
+
+/** A character that is neither a control character nor one shaping hides (a soft hyphen). */
+const visible = /^[^\p{Cc}\p{Default_Ignorable_Code_Point}]$/u;

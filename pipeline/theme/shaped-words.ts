@@ -46,6 +46,14 @@ interface SavedFace {
   codePoints: Record<number, number[][]>;
 }
 
+/** A saved face as the header of `ShapedWords.saveBytes` gives it: all but its numbers, with their type and count. */
+type SavedHeader = Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number };
+
+/** `n` rounded up to a multiple of 8, where each face's numbers start in `ShapedWords.saveBytes`. */
+function aligned(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
 /** Numbers added one by one into a typed array that grows; `done` gives them as whole numbers when all are. */
 class NumberList {
   private buffer = new Float64Array(4096);
@@ -160,10 +168,9 @@ export class ShapedWords implements MemoTable {
    */
   saveBytes(): Uint8Array {
     const faces = this.save() as Record<string, SavedFace>;
-    const header: Record<string, Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number }> = {};
+    const header: Record<string, SavedHeader> = {};
     for (const [face, { data, ...rest }] of Object.entries(faces)) header[face] = { ...rest, type: data instanceof Int32Array ? 'i32' : 'f64', length: data.length };
     const head = Buffer.from(JSON.stringify(header), 'utf8');
-    const aligned = (n: number) => Math.ceil(n / 8) * 8;
     let size = aligned(4 + head.length);
     for (const { data } of Object.values(faces)) size += aligned(data.byteLength);
     const bytes = new Uint8Array(size);
@@ -181,8 +188,7 @@ export class ShapedWords implements MemoTable {
   loadBytes(bytes: Uint8Array): void {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const headLength = view.getUint32(0, true);
-    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headLength).toString('utf8')) as Record<string, Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number }>;
-    const aligned = (n: number) => Math.ceil(n / 8) * 8;
+    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headLength).toString('utf8')) as Record<string, SavedHeader>;
     let offset = aligned(4 + headLength);
     const faces: Record<string, SavedFace> = {};
     for (const [face, { type, length, ...rest }] of Object.entries(header)) {

@@ -69,18 +69,12 @@ export class SharedFace {
 
   /**
    * The words of `text` as the PDF's text writer writes them, split after each space or tab
-   * and each shaped with the space after it, as `widthOf` measures them. Shared: not to be changed.
+   * and each shaped with the space after it, as `widthOf` measures them (`eachWord`). Shared:
+   * not to be changed.
    */
   encodeText(text: string): EncodedWord[] {
     const words: EncodedWord[] = [];
-    let last = 0;
-    for (let index = 0; index <= text.length; index++) {
-      const end = index === text.length;
-      if (end ? last < index : text[index] === ' ' || text[index] === '\t') {
-        words.push(this.encoded(text.slice(last, index + 1)));
-        last = index + 1;
-      }
-    }
+    eachWord(text, (word) => words.push(this.encoded(word)));
     return words;
   }
 
@@ -108,17 +102,27 @@ export class SharedFace {
    */
   widthOf(text: string, size: number): number {
     let advance = 0;
-    let last = 0;
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 32 || code === 9) {
-        advance += this.run(text.slice(last, index + 1)).advanceWidth;
-        last = index + 1;
-      }
-    }
-    if (last < text.length) advance += this.run(text.slice(last)).advanceWidth;
+    eachWord(text, (word) => {
+      advance += this.run(word).advanceWidth;
+    });
     return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
   }
+}
+
+/**
+ * Calls `visit` with each word of `text` in order, with the space or tab after it: the pieces
+ * pdfkit shapes, which measuring (`widthOf`) and writing (`encodeText`) both take.
+ */
+function eachWord(text: string, visit: (word: string) => void): void {
+  let last = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || code === 9) {
+      visit(text.slice(last, index + 1));
+      last = index + 1;
+    }
+  }
+  if (last < text.length) visit(text.slice(last));
 }
 
 /**

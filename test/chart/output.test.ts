@@ -9,7 +9,7 @@ import { stopPngThread } from '../../pipeline/chart/png.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { PdfText } from '../../pipeline/layout/text.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
-import { normalise, openPdf } from '../helpers/pdf.ts';
+import { endPdf, normalise, openPdf } from '../helpers/pdf.ts';
 import { chartsFor, kazakhstan } from './kazakhstan.ts';
 
 /** Width and height of a PNG, from its IHDR chunk. */
@@ -45,9 +45,6 @@ describe('charts in the PDF', () => {
     const charts = await chartsFor(locale);
     const fonts = sharedFaces(fontFaces(theme), theme.memory);
     const doc = new PDFDocument({ size: 'A4', margin: 57, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
     const text = new PdfText(doc, fonts);
     let y = 57;
     for (const id of ids) {
@@ -57,10 +54,9 @@ describe('charts in the PDF', () => {
     }
     text.drawTop(theme.font.faces.italic.name, 10.5, 'Body text after the charts.', 57, y);
     text.embed();
-    doc.end();
-    await done;
+    const bytes = await endPdf(doc);
     const file = join(mkdtempSync(join(tmpdir(), 'csi-chart-pdf-')), `${locale}.pdf`);
-    writeFileSync(file, Buffer.concat(chunks));
+    writeFileSync(file, bytes);
     return openPdf(file);
   }
 
@@ -103,16 +99,11 @@ describe('charts in the PDF', () => {
       '</g></svg>',
     ].join('');
     const doc = new PDFDocument({ size: 'A4', margin: 57 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
     const text = new PdfText(doc, fonts);
     expect(drawChart(doc, text, { id: 'anchors', svg, width: 200, height: 100 }, 57, 100, 400, theme)).toBe(200);
     text.embed();
-    doc.end();
-    await done;
     const file = join(mkdtempSync(join(tmpdir(), 'csi-chart-pdf-')), 'anchors.pdf');
-    writeFileSync(file, Buffer.concat(chunks));
+    writeFileSync(file, await endPdf(doc));
     const page = await (await openPdf(file)).doc.getPage(1);
     const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim() !== '') as { str: string; width: number; transform: number[] }[];
     const height = page.view[3]!;
@@ -133,13 +124,8 @@ describe('charts in the PDF', () => {
     // The second line has nothing to paint it with (a line is never filled): it is not drawn.
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10"><g fill="none"><line x2="100" stroke="#b45f06" stroke-width="1.5" stroke-dasharray="4,2.5" stroke-dashoffset="1"/></g><line y1="5" x2="100" y2="5"/></svg>';
     const doc = new PDFDocument({ size: 'A4', compress: false });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
     drawChart(doc, new PdfText(doc, fonts), { id: 'dashes', svg, width: 100, height: 10 }, 0, 0, 100, theme);
-    doc.end();
-    await done;
-    const content = Buffer.concat(chunks).toString('latin1');
+    const content = (await endPdf(doc)).toString('latin1');
     expect(content).toMatch(/\[4 2\.5\] 1 d\n1\.5 w|1\.5 w[^]*\[4 2\.5\] 1 d/);
     expect(content).toMatch(/0 0 m\n100 0 l\nS/);
     expect(content).not.toContain('0 5 m');

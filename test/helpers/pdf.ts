@@ -56,3 +56,14 @@ export function openPdf(file: string): Promise<OpenedPdf> {
 export function normalise(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
+
+/** Ends a pdfkit document and gives its bytes (the stream holds what was written until it is read). */
+export function endPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

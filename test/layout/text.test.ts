@@ -9,6 +9,7 @@ import { fitted } from '../../pipeline/layout/draw.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { loadTheme } from '../../pipeline/theme/index.ts';
 import { repoRoot } from '../helpers/project.ts';
+import { endPdf } from '../helpers/pdf.ts';
 
 const theme = loadTheme(repoRoot, 'templates');
 const shared = sharedFaces(fontFaces(theme), theme.memory);
@@ -22,16 +23,6 @@ interface TextRun {
   y: number;
 }
 
-/** The bytes of a finished pdfkit document. */
-function bytesOf(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return new Promise((resolve) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.end();
-  });
-}
-
 /** A PDF with each page's runs written by the layout's text writer, each run's line box at its top. */
 function ours(pages: readonly (readonly TextRun[])[]): Promise<Buffer> {
   const doc = new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
@@ -41,7 +32,7 @@ function ours(pages: readonly (readonly TextRun[])[]): Promise<Buffer> {
     for (const run of runs) text.drawTop(theme.font.faces[run.face].name, run.size, run.text, run.x, run.y);
   }
   text.embed();
-  return bytesOf(doc);
+  return endPdf(doc);
 }
 
 /** The same runs written by pdfkit's own `text()`, shaping with fontkit from the font files. */
@@ -49,7 +40,7 @@ function pdfkits(runs: readonly TextRun[]): Promise<Buffer> {
   const doc = new PDFDocument({ compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
   for (const face of Object.values(theme.font.faces)) doc.registerFont(face.name, face.file);
   for (const run of runs) doc.font(theme.font.faces[run.face].name).fontSize(run.size).text(run.text, run.x, run.y, { lineBreak: false });
-  return bytesOf(doc);
+  return endPdf(doc);
 }
 
 /** What a PDF viewer reads on the first page: each text item's characters, origin and width, rounded to 1/1000 pt. */
