@@ -78,6 +78,8 @@ export interface RunResult {
   timings: StageTimings;
   /** Of the layout stage's time, the milliseconds spent setting paragraphs into lines (breaking, hyphenating). */
   breakingMs: number;
+  /** Pages of the editions laid out that were written again as a build before wrote them, not drawn: nothing they depend on changed. */
+  reusedPages: number;
   /** What changed since the previous build (absent for `check`). */
   changes?: ChangeReport;
   /** One-line notices of the run (see `RunRequest.onNotice`). */
@@ -144,7 +146,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   const inputs = buildInputs(request, target, version, stamps);
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs, stamps) : undefined;
   stamps.save();
-  if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0 };
+  if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0, reusedPages: 0 };
   // What earlier builds of this pipeline version worked out and kept (cache/memo.ts).
   // The front end and the stages behind it, loaded only now: a rebuild with nothing changed
   // loads neither the YAML parser nor the schema compiler, Vega nor pdfkit.
@@ -169,8 +171,8 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
       // this thread lays out, and a watcher's process does not keep it between builds.
       void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => stopPngThread());
     }
-    if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0 };
-    if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0 };
+    if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0, reusedPages: 0 };
+    if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0, reusedPages: 0 };
     laidOut = await layout.finish();
   } finally {
     await layout.stop();
@@ -186,8 +188,9 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
   const breakingMs = laidOut.reduce((sum, { result }) => sum + result.breakingMs, 0);
+  const reusedPages = laidOut.reduce((sum, { result }) => sum + result.reusedPages, 0);
   const pages = laidOut.map(({ locale, document, result }) => ({ locale, document: document.kind, pages: result.pageCount }));
-  return { country: front.dataset.country.id, written, scores, editions: pages, warnings, timings, breakingMs, changes };
+  return { country: front.dataset.country.id, written, scores, editions: pages, warnings, timings, breakingMs, reusedPages, changes };
 }
 
 /** Runs `work`, a refusal of the machine (a full disk, a read-only folder) reported as such. */

@@ -6,6 +6,8 @@ import { sharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import { fontFaces } from '../theme/faces.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
 import type { BrokenLines } from '../layout/broken-lines.ts';
+import type { PageStore } from '../layout/draw.ts';
+import { digest } from '../util/digest.ts';
 import type { Font } from 'fontkit';
 import { openFont } from '../theme/open-font.ts';
 import type { Theme } from '../theme/types.ts';
@@ -20,12 +22,20 @@ export class JobRunner {
   /** The theme's faces with their shaping, shared by the documents and charts this runner lays out. */
   private readonly fonts: ReadonlyMap<string, SharedFace>;
 
-  /** `lines`: paragraphs broken before, the build's memory; the theme's own memory has its shaped words. */
+  /** What every page's drawing depends on beyond the page, but the fonts' files: the style and the faces the charts' texts take. */
+  private readonly drawing: string;
+
+  /**
+   * `lines` and `pages`: paragraphs broken and pages written before, the build's memory; the
+   * theme's own memory has its shaped words.
+   */
   constructor(
     private readonly setup: LayoutSetup,
     private readonly lines: BrokenLines,
+    private readonly pages: PageStore,
   ) {
     this.fonts = sharedFaces(fontFaces(setup.theme), setup.theme.memory);
+    this.drawing = JSON.stringify([setup.style, Object.entries(setup.theme.font.faces).map(([key, face]) => [key, face.name])]);
   }
 
   run(job: LayoutJob): Promise<LayoutResult> {
@@ -39,6 +49,7 @@ export class JobRunner {
       fontsKey: job.fonts,
       charts,
       paintChart: (doc, text, id, x, y, width) => void drawChart(doc, text, charts.get(id)!, x, y, width, theme),
+      pages: { store: this.pages, context: digest(`${this.drawing}|${job.fonts}`) },
       hyphenation: this.hyphenation(job.hyphenation),
     }));
   }

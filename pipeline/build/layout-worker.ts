@@ -7,6 +7,7 @@ import { Claims } from './claims.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
 import { BROKEN_LINES } from '../layout/broken-lines.ts';
+import { RECORDED_PAGES } from '../layout/recorded-pages.ts';
 import { SHAPED_WORDS } from '../theme/shaped-words.ts';
 import { BuildMemory } from './memory.ts';
 
@@ -16,8 +17,8 @@ const claims = new Claims(setup.claims);
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 // The thread's own memory, with only the tables laying out uses loaded.
 const memory = new BuildMemory();
-memory.memos.load(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES]);
-const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines);
+memory.memos.load(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES, RECORDED_PAGES]);
+const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines, memory.pages);
 
 // Documents are offered as they are composed; each is laid out after the one before has
 // ended, unless the main thread claimed it meanwhile.

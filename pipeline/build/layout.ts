@@ -143,7 +143,7 @@ export class LayoutStep {
           continue;
         }
         // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines);
+        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines, memory.pages);
         keep(entry, await runner.run(entry.job));
         await memory.heap.release(this.options.releaseMemory);
       }
@@ -213,7 +213,7 @@ function cachedLayoutResult(cache: StageCache, key: string, notice: (message: st
     // A kept layout cost no breaking in this run.
     const saved = JSON.parse(Buffer.from(meta).toString('utf8')) as { pageCount: number; anchorPages: [string, number][]; pageDigests: string[] };
     if (!Number.isInteger(saved.pageCount) || !Array.isArray(saved.anchorPages) || !Array.isArray(saved.pageDigests)) throw new Error('fields missing');
-    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests, breakingMs: 0 };
+    return { bytes: new Uint8Array(bytes), pageCount: saved.pageCount, anchorPages: new Map(saved.anchorPages), pageDigests: saved.pageDigests, breakingMs: 0, reusedPages: 0 };
   } catch {
     notice(`.cache/${key}.json: not a layout record; laid out again`);
     return undefined;

@@ -1,23 +1,50 @@
-import PDFDocument from 'pdfkit';
 import type { ComposedDocument } from '../document/types.ts';
 import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
-import { PdfText } from './text.ts';
+import { PdfText, type PageGlyphs } from './text.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
+import { PagedPdf, type PageContent } from './paged-pdf.ts';
+import { digest } from '../util/digest.ts';
 
 /** Draws a chart's vector graphics at a place, its labels with the document's text; supplied by the chart stage. */
 export type ChartPainter = (doc: PDFKit.PDFDocument, text: PdfText, chart: string, x: number, y: number, width: number, height: number) => void;
 
 type StructElement = PDFKit.PDFStructureElement;
 
+/** A page as it was written: its content, opacity states and glyphs, to write it again unchanged. */
+export interface RecordedPage extends PageContent {
+  glyphs: PageGlyphs;
+}
+
+/** Pages written before, by a key of everything their drawing depends on (`pageKey`). */
+export interface PageStore {
+  get(key: string): RecordedPage | undefined;
+  set(key: string, page: RecordedPage): void;
+}
+
+/** Where pages written before are kept, and what the keys of this document's pages share. */
+export interface PageReuse {
+  store: PageStore;
+  /** A digest of what every page's drawing depends on beyond the page: the style, the fonts' files, the faces the charts' texts take. */
+  context: string;
+  /** The digest of a chart's drawing, by id. */
+  chartDigest: (id: string) => string | undefined;
+}
+
 /**
  * Walks the page model and draws it with pdfkit: text, rules, charts, links, named
  * destinations, the outline, running heads and page numbers (as artifacts), footnotes, and
  * the structure tree built from the model's struct declarations. Text is written by `text`,
  * which embeds the fonts used when the document ends.
+ *
+ * With `reuse`, a page whose drawing depends on nothing that changed since it was written
+ * (its key is in the store) is written again from what was kept: the walk still makes its
+ * marked content, structure elements, links and destinations, but neither shapes nor writes
+ * text, nor draws charts. Every other page is kept for the next build. Returns the number of
+ * pages written again.
  */
-export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter): void {
+export function drawPages(doc: PagedPdf, text: PdfText, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter, reuse?: PageReuse): number {
   const elements = declareStructs(doc, model);
   const outlineParents: PDFKit.PDFOutline[] = [doc.outline];
   const outlineByAnchor = new Map(model.outline.map((entry) => [entry.anchor, entry]));
@@ -26,8 +53,15 @@ export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageMod
   const { font, size } = style.header;
   const runningHead = fitted(document.meta.runningHead, textWidth(style), (t) => text.widthOf(font, size, t));
 
+  let reused = 0;
+  const roles = new Map(model.structs.map((def) => [def.id, def.role]));
   model.pages.forEach((page, pageIndex) => {
     doc.addPage({ size: [style.width, style.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    const key = reuse && pageKey(reuse, model, roles, page, pageIndex, runningHead, document, labelOf);
+    const kept = key === undefined ? undefined : reuse!.store.get(key);
+    doc.beginPage(kept !== undefined);
+    text.beginPage(kept !== undefined);
+    const paint: ChartPainter = kept ? () => undefined : paintChart;
     for (const item of page.items) {
       if (item.kind === 'anchor') {
         doc.addNamedDestination(item.name, 'XYZ', 0, style.height - item.y + 12, null);
@@ -43,12 +77,42 @@ export function drawPages(doc: PDFKit.PDFDocument, text: PdfText, model: PageMod
         }
         continue;
       }
-      drawItem(doc, text, item, elements, model, style, paintChart, labelOf);
+      drawItem(doc, text, item, elements, model, style, paint, labelOf);
     }
     drawFootnotes(doc, text, model, page.footnotes, style, elements);
     if (!page.plain) drawRunningHead(doc, text, runningHead, document, style, labelOf(pageIndex));
+    // Fonts, then opacity states: the same objects in the same order, drawn or written again.
+    const glyphs = text.endPage(kept?.glyphs);
+    const content = doc.endPage(kept);
+    if (kept) reused += 1;
+    else if (key !== undefined) reuse!.store.set(key, { ...content, glyphs });
   });
   for (const element of elements.all) element.end();
+  return reused;
+}
+
+/**
+ * The key of a page's drawing: everything its content depends on. The document's context
+ * (style, fonts, chart faces), and of the page: its items (charts by their drawing's digest,
+ * index entries with the page numbers they show, each with the role of the structure element
+ * its content is marked for), its footnotes' lines, and its running head and page number.
+ */
+function pageKey(reuse: PageReuse, model: PageModel, roleOf: ReadonlyMap<number, string>, page: PageModel['pages'][number], pageIndex: number, runningHead: string, document: ComposedDocument, labelOf: (page: number) => string): string {
+  const items = page.items.map((item) => {
+    // Marked content names the role of its structure element, not the element: the role is
+    // part of the key, the element's number (which an element added earlier changes) is not.
+    const { struct, ...drawn } = item as typeof item & { struct?: number };
+    const role = struct === undefined ? undefined : roleOf.get(struct) ?? '';
+    if (drawn.kind === 'chart') return { ...drawn, role, digest: reuse.chartDigest(drawn.chart) };
+    if (drawn.kind === 'index-entry') {
+      const target = model.anchorPages.get(drawn.target);
+      return { ...drawn, role, number: target === undefined ? '' : labelOf(target) };
+    }
+    return { ...drawn, role };
+  });
+  const footnotes = page.footnotes.map((number) => [number, model.footnoteLines.get(number) ?? []]);
+  const foot = page.plain ? null : [runningHead, document.labels.page.replace('{page}', labelOf(pageIndex))];
+  return digest(JSON.stringify([reuse.context, model.footnoteX, items, footnotes, foot]));
 }
 
 interface Elements {
@@ -364,8 +428,8 @@ function elementRole(element: StructElement): string {
 }
 
 /** Creates the pdfkit document with metadata and tagging, and its text in the style's faces (`fonts`), for `layoutDocument`. */
-export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): { doc: PDFKit.PDFDocument; text: PdfText } {
-  const doc = new PDFDocument({
+export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): { doc: PagedPdf; text: PdfText } {
+  const doc = new PagedPdf({
     autoFirstPage: false,
     size: [style.width, style.height],
     tagged: true,

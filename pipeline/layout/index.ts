@@ -1,6 +1,6 @@
 import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../document/types.ts';
-import { createPdf, drawPages, type ChartPainter } from './draw.ts';
+import { createPdf, drawPages, type ChartPainter, type PageStore } from './draw.ts';
 import type { PdfText } from './text.ts';
 import type { BrokenLines } from './broken-lines.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
@@ -30,6 +30,13 @@ export interface LayoutInput {
   /** Draws a chart as vectors. */
   paintChart: ChartPainter;
   /**
+   * Pages written before, and a digest of what every page's drawing depends on beyond the
+   * page (the style, the fonts' files, the faces the charts' texts take): a page whose
+   * drawing depends on nothing that changed is written from there, and every page drawn is
+   * kept there. Without it, every page is drawn.
+   */
+  pages?: { store: PageStore; context: string };
+  /**
    * Where words of the edition's language may be hyphenated in justified text, and a name for
    * that (the locale and anything else that changes the pieces) to key remembered lines by.
    * Without it, no word is hyphenated.
@@ -49,6 +56,8 @@ export interface LayoutResult {
   pageDigests: string[];
   /** Milliseconds spent setting paragraphs into lines (Knuth–Plass and hyphenation), remembered lines apart. */
   breakingMs: number;
+  /** Pages written again as they were kept, not drawn (`LayoutInput.pages`). */
+  reusedPages: number;
 }
 
 /**
@@ -70,13 +79,14 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   const { lines } = input;
   const lineMemo: LineMemo = { fonts: input.fontsKey, get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken) };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
-  drawPages(doc, text, model, input.document, input.style, input.paintChart);
+  const reuse = input.pages && { ...input.pages, chartDigest: (id: string) => input.charts.get(id)?.digest };
+  const reusedPages = drawPages(doc, text, model, input.document, input.style, input.paintChart, reuse);
   text.embed();
   doc.end();
   await ended;
   const anchorPages = new Map([...model.anchorPages].map(([anchor, index]) => [anchor, index + 1]));
   const pageDigests = model.pages.map((page) => digest(JSON.stringify(page.items.map((item) => (item.kind === 'chart' ? { ...item, digest: input.charts.get(item.chart)?.digest } : item))) + page.footnotes.join(',')));
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs };
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs, reusedPages };
 }
 
 /** Text measurement by the faces the document embeds: what drawing the text takes. */

@@ -26,14 +26,12 @@ function number(n: number): number {
   throw new Error(`unsupported number: ${n}`);
 }
 
-/** One face as this document embeds it: the glyphs its runs used, with the characters each stands for. */
+/** One face as this document embeds it: the glyphs its pages used, with the characters each stands for. */
 class Embedding {
   /** The font's dictionary, referred to by every page that uses it and written by `embed`. */
   readonly dictionary: PDFKit.PDFKitReference;
   /** The characters of each glyph id used, as first met. */
   readonly glyphs = new Map<number, FontGlyph>();
-  /** The words already counted into `glyphs`. */
-  private readonly words = new Set<EncodedWord>();
 
   constructor(
     readonly id: string,
@@ -42,14 +40,20 @@ class Embedding {
   ) {
     this.dictionary = doc.ref({});
   }
-
-  /** Counts a word's glyphs as used. */
-  use(word: EncodedWord): void {
-    if (this.words.has(word)) return;
-    this.words.add(word);
-    for (const glyph of word.glyphs) if (!this.glyphs.has(glyph.id)) this.glyphs.set(glyph.id, glyph);
-  }
 }
+
+/** The glyphs one page used of one face, each as first met on the page, and the words already counted. */
+interface PageFace {
+  words: Set<EncodedWord>;
+  glyphs: Map<number, FontGlyph>;
+}
+
+/**
+ * The glyphs a page used, by the name of their face: for each glyph its id, its advance, the
+ * number of characters it stands for and those characters, one after another, in the order the
+ * page first used them. What a page written again from its kept content adds to the fonts.
+ */
+export type PageGlyphs = Record<string, number[]>;
 
 /**
  * The text of one PDF document: measures and writes runs of text in the theme's faces, by the
@@ -58,12 +62,23 @@ class Embedding {
  *   const text = new PdfText(doc, faces);
  *   doc.fillColor('#333');
  *   text.draw('Regular', 10, 'Civil society', x, baseline);
+ *   text.endPage();                                // before the next page is added
  *   text.embed();                                  // then doc.end()
+ *
+ * A page's fonts are added to its resources when it ends (`endPage`), in the order of their
+ * resource names, so the document's objects come in the same order whether a page was drawn
+ * or written again from kept content (`beginPage(true)`, `endPage(kept)`, paged-pdf.ts).
  */
 export class PdfText {
   private readonly embeddings = new Map<string, Embedding>();
   /** The resource name of each face, by its place among the faces: the same in every document. */
   private readonly ids: Map<string, string>;
+  /** The faces the current page used so far, by name. */
+  private readonly pageFaces = new Map<string, PageFace>();
+  /** The page those faces were used on. */
+  private pageOf: unknown;
+  /** Whether the current page is written again from kept content: nothing is drawn. */
+  private replaying = false;
 
   /** `faces`: the shared shaping of each face, by the name the page style gives it. */
   constructor(
@@ -101,19 +116,19 @@ export class PdfText {
    * that keeps the space characters in the text.
    */
   draw(font: string, size: number, text: string, x: number, baseline: number, spacing = 0): void {
+    if (this.replaying) return;
     text = text.replace(/\n/g, '');
     if (text.length === 0) return;
-    const embedding = this.embedding(font);
+    const face = this.face(font);
+    const used = this.pageFace(font);
     const doc = this.doc;
     const height = doc.page.height;
-    const fonts = doc.page.fonts as Record<string, unknown>;
-    if (fonts[embedding.id] == null) fonts[embedding.id] = embedding.dictionary;
     doc.save();
     doc.transform(1, 0, 0, -1, 0, height);
     const y = height - baseline;
     doc.addContent('BT');
     doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
-    doc.addContent(`/${embedding.id} ${number(size)} Tf`);
+    doc.addContent(`/${this.ids.get(font)!} ${number(size)} Tf`);
     const scale = size / 1000;
     // In the text space's units (thousandths of the size), as TJ takes them.
     const extra = spacing / scale;
@@ -127,8 +142,11 @@ export class PdfText {
       if (commands.length > 0) doc.addContent(`[${commands.join(' ')}] TJ`);
       commands.length = 0;
     };
-    for (const word of embedding.face.encodeText(text)) {
-      embedding.use(word);
+    for (const word of face.encodeText(text)) {
+      if (!used.words.has(word)) {
+        used.words.add(word);
+        for (const glyph of word.glyphs) if (!used.glyphs.has(glyph.id)) used.glyphs.set(glyph.id, glyph);
+      }
       const { codes, positions, spaces } = word;
       for (let i = 0; i < codes.length; i++) {
         const pos = positions[i]!;
@@ -157,9 +175,51 @@ export class PdfText {
     doc.restore();
   }
 
-  /** Writes the font objects of every face used. Called once, before the document ends. */
+  /** Starts the page just added: drawn, or (`replaying`) to be written again from kept content, when `draw` draws nothing. */
+  beginPage(replaying: boolean): void {
+    this.pageFaces.clear();
+    this.pageOf = this.doc.page;
+    this.replaying = replaying;
+  }
+
+  /**
+   * Ends the current page: adds the faces it used to its font resources and their glyphs to
+   * the fonts the document embeds. A page written again from kept content gives the glyphs it
+   * used when it was drawn (`kept`). Returns the glyphs the page used.
+   */
+  endPage(kept?: PageGlyphs): PageGlyphs {
+    const glyphs: PageGlyphs = kept ?? Object.fromEntries([...this.pageFaces].map(([font, used]) => [font, flatGlyphs(used.glyphs.values())]));
+    const fonts = this.doc.page.fonts as Record<string, unknown>;
+    for (const font of [...this.ids.keys()].filter((name) => glyphs[name])) {
+      const embedding = this.embedding(font);
+      fonts[embedding.id] = embedding.dictionary;
+      eachGlyph(glyphs[font]!, (glyph) => {
+        if (!embedding.glyphs.has(glyph.id)) embedding.glyphs.set(glyph.id, glyph);
+      });
+    }
+    this.pageFaces.clear();
+    this.replaying = false;
+    return glyphs;
+  }
+
+  /** Writes the font objects of every face used, the current page's too. Called once, before the document ends. */
   embed(): void {
+    if (this.pageFaces.size > 0) this.endPage();
     for (const embedding of this.embeddings.values()) embedFont(this.doc, embedding);
+  }
+
+  /** What the current page used of `font` so far; a page added without `endPage` for the one before is an error. */
+  private pageFace(font: string): PageFace {
+    if (this.doc.page !== this.pageOf) {
+      if (this.pageFaces.size > 0) throw new Error('PdfText: a page was added before endPage() ended the one before; its fonts would be missing');
+      this.pageOf = this.doc.page;
+    }
+    let used = this.pageFaces.get(font);
+    if (!used) {
+      used = { words: new Set(), glyphs: new Map() };
+      this.pageFaces.set(font, used);
+    }
+    return used;
   }
 
   private embedding(font: string): Embedding {
@@ -169,6 +229,22 @@ export class PdfText {
       this.embeddings.set(font, embedding);
     }
     return embedding;
+  }
+}
+
+/** Glyphs as `PageGlyphs` keeps them: id, advance, character count, characters. */
+function flatGlyphs(glyphs: Iterable<FontGlyph>): number[] {
+  const flat: number[] = [];
+  for (const glyph of glyphs) flat.push(glyph.id, glyph.advanceWidth, glyph.codePoints.length, ...glyph.codePoints);
+  return flat;
+}
+
+/** Calls `visit` with each glyph of a `flatGlyphs` list, in order. */
+function eachGlyph(flat: readonly number[], visit: (glyph: FontGlyph) => void): void {
+  for (let i = 0; i < flat.length; ) {
+    const count = flat[i + 2]!;
+    visit({ id: flat[i]!, advanceWidth: flat[i + 1]!, codePoints: flat.slice(i + 3, i + 3 + count) });
+    i += 3 + count;
   }
 }
 

@@ -43,7 +43,8 @@ describe('documents laid out on two threads', () => {
     const job = (whole: boolean): LayoutJob => ({
       locale,
       document: document!,
-      charts: [...charts.values()].map(({ id, svg, width, height }) => ({ id, svg: whole ? svg : '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', width, height, digest: id })),
+      // A chart's digest is that of its drawing: the broken one has another.
+      charts: [...charts.values()].map(({ id, svg, width, height }) => ({ id, svg: whole ? svg : '<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', width, height, digest: whole ? id : `broken ${id}` })),
       hyphenation: { name: `${locale}:test`, locale, unbreakable: [] },
       fonts: 'test fonts',
     });
@@ -54,7 +55,7 @@ describe('documents laid out on two threads', () => {
     thread.offer(0, job(true));
     thread.offer(1, job(false));
     try {
-      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines).run(job(true));
+      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines, memory.pages).run(job(true));
       const there = await thread.result(0);
       // Laid out there, it is no longer this thread's to take.
       expect(thread.claim(0)).toBe(false);

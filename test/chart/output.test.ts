@@ -157,6 +157,7 @@ describe('charts in the PDF', () => {
       for (const chart of (await chartsFor(locale)).values()) {
         doc.addPage();
         expect(() => drawChart(doc, text, chart, 57, 57, 481, theme), `${locale} ${chart.id}`).not.toThrow();
+        text.endPage();
       }
     }
     text.embed();

@@ -30,6 +30,7 @@ function ours(pages: readonly (readonly TextRun[])[]): Promise<Buffer> {
   for (const runs of pages) {
     doc.addPage();
     for (const run of runs) text.drawTop(theme.font.faces[run.face].name, run.size, run.text, run.x, run.y);
+    text.endPage();
   }
   text.embed();
   return endPdf(doc);

@@ -1,0 +1,119 @@
+/**
+ * A pdfkit document whose pages can be written again from what was written on them before.
+ *
+ * Two things of pdfkit's own make a page's content depend on the pages before it: nothing
+ * else does, once the text is written by `PdfText` (text.ts). Opacity states are named in the
+ * order a document first uses them (`/Gs1 gs`); here they are named by their values. And
+ * resources are made when first used, so the order of the document's objects follows the
+ * drawing; here a page's opacity states (and, in `PdfText`, its fonts) are added to its
+ * resources when the page ends, in the order of their names, whether the page was drawn or
+ * written again.
+ *
+ * A page is either recorded (`beginPage(false)`: everything written to its content is kept,
+ * and `endPage` returns it) or written again (`beginPage(true)`: the drawing calls still run,
+ * so that marked content, structure elements, links and destinations are made exactly as
+ * before, but they write nothing, and `endPage` writes the kept content in one piece).
+ *
+ * This extends pdfkit through its public API only: `addContent`, which every drawing call of
+ * pdfkit writes through, the opacity methods, `ref` and the page's resources.
+ */
+import PDFDocument from 'pdfkit';
+
+/** What a page wrote that its drawing would write again: its content and the opacity states it set. */
+export interface PageContent {
+  /** The content stream, as written (the operators of each call, a newline between them). */
+  content: string;
+  /** The names of the opacity states the page set (`opacityName`). */
+  opacities: string[];
+}
+
+const Base = PDFDocument as unknown as new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+
+export class PagedPdf extends Base {
+  /** The content written on the page being recorded. */
+  private written: string[] | undefined;
+  /** Whether the page is being written again: drawing calls write nothing. */
+  private replaying = false;
+  /** The opacity states the page set. */
+  private readonly pageOpacities = new Set<string>();
+  /** The document's opacity states, by name. */
+  private readonly opacityStates = new Map<string, PDFKit.PDFKitReference>();
+
+  override addContent(data: string): this {
+    if (this.replaying) return this;
+    this.written?.push(data);
+    return super.addContent(data) as this;
+  }
+
+  override opacity(opacity: number): this {
+    return this.setOpacity(opacity, opacity);
+  }
+
+  override fillOpacity(opacity: number): this {
+    return this.setOpacity(opacity, undefined);
+  }
+
+  override strokeOpacity(opacity: number): this {
+    return this.setOpacity(undefined, opacity);
+  }
+
+  /** Starts the page just added: recorded, or (`replaying`) drawn without writing, to be written from what was kept. */
+  beginPage(replaying: boolean): void {
+    this.replaying = replaying;
+    this.written = replaying ? undefined : [];
+    this.pageOpacities.clear();
+  }
+
+  /**
+   * Ends the page: writes the kept content (`kept`, when the page was begun replaying), adds
+   * the page's opacity states to its resources, and returns what the page wrote.
+   */
+  endPage(kept?: PageContent): PageContent {
+    let page: PageContent;
+    if (kept) {
+      this.replaying = false;
+      super.addContent(kept.content);
+      page = kept;
+    } else {
+      page = { content: (this.written ?? []).join('\n'), opacities: [...this.pageOpacities].sort() };
+    }
+    this.written = undefined;
+    for (const name of page.opacities) this.page.ext_gstates[name] = this.opacityState(name);
+    return page;
+  }
+
+  private setOpacity(fill: number | null | undefined, stroke: number | null | undefined): this {
+    // pdfkit's fillColor(colour) calls fillOpacity(undefined): no state then.
+    if (fill == null && stroke == null) return this;
+    const name = opacityName(fill == null ? undefined : clamp(fill), stroke == null ? undefined : clamp(stroke));
+    this.pageOpacities.add(name);
+    return this.addContent(`/${name} gs`);
+  }
+
+  private opacityState(name: string): PDFKit.PDFKitReference {
+    let state = this.opacityStates.get(name);
+    if (!state) {
+      const { fill, stroke } = opacityValues(name);
+      state = this.ref({ Type: 'ExtGState', ...(fill === undefined ? {} : { ca: fill }), ...(stroke === undefined ? {} : { CA: stroke }) });
+      // An object with a dictionary and no stream: pdfkit's `end()` takes no chunk then, though its type declarations want one.
+      state.end(undefined);
+      this.opacityStates.set(name, state);
+    }
+    return state;
+  }
+}
+
+function clamp(value: number): number {
+  return Math.max(0, Math.min(1, value));
+}
+
+/** The resource name of an opacity state: its fill and stroke opacity, `n` for one it leaves as it is. */
+export function opacityName(fill: number | undefined, stroke: number | undefined): string {
+  return `Op${fill ?? 'n'}_${stroke ?? 'n'}`;
+}
+
+/** The opacities an `opacityName` stands for. */
+function opacityValues(name: string): { fill?: number; stroke?: number } {
+  const [fill, stroke] = name.slice(2).split('_');
+  return { fill: fill === 'n' ? undefined : Number(fill), stroke: stroke === 'n' ? undefined : Number(stroke) };
+}
