@@ -166,7 +166,9 @@ export function splitWord(token: string, rules: WordRules): readonly string[] {
   }
   for (const { offset, part } of hardBreaks) {
     if (isProtected(offset)) continue;
-    if (parts[part]!.letterStarts.length >= MIN_BEFORE && parts[part + 1]!.letterStarts.length >= MIN_AFTER) breaks.add(offset);
+    // After a hyphen only where a letter follows it: a line does not start with an apostrophe.
+    const next = parts[part + 1]!;
+    if (parts[part]!.letterStarts.length >= MIN_BEFORE && next.letterStarts.length >= MIN_AFTER && next.letterStarts[0] === offset) breaks.add(offset);
   }
 
   if (breaks.size === 0) return whole;

@@ -70,6 +70,9 @@ describe('where a word may break', () => {
     expect(en.split('x-ray')).toEqual(['x-ray']);
     // The non-breaking hyphen never becomes a break.
     expect(en.split('state\u2011owned')).toEqual(['state\u2011owned']);
+    // Nor a hyphen before an apostrophe: no line starts with one.
+    expect(en.split("rock-'n'-rollers")).not.toContain("'n'-");
+    expect(en.split("аа-'ааа")).toEqual(["аа-'ааа"]);
   });
 
   it('returns the same pieces for the same word', () => {
