@@ -6,7 +6,8 @@ import { sharedFaces, type SharedFace } from '../theme/shared-face.ts';
 import { fontFaces } from '../theme/faces.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
 import type { BrokenLines } from '../layout/broken-lines.ts';
-import type { PageStore } from '../layout/draw.ts';
+import { keepPages, keptPages, recordedPagesKey } from '../layout/recorded-pages.ts';
+import type { StageCache } from '../cache/key.ts';
 import { digest } from '../util/digest.ts';
 import type { Font } from 'fontkit';
 import { openFont } from '../theme/open-font.ts';
@@ -26,22 +27,27 @@ export class JobRunner {
   private readonly drawing: string;
 
   /**
-   * `lines` and `pages`: paragraphs broken and pages written before, the build's memory; the
-   * theme's own memory has its shaped words.
+   * `lines`: paragraphs broken before, the build's memory; the theme's own memory has its
+   * shaped words. `pages`: where each document's pages are kept between builds (a stage cache,
+   * under the pipeline version), and how a kept entry that cannot be read is told.
    */
   constructor(
     private readonly setup: LayoutSetup,
     private readonly lines: BrokenLines,
-    private readonly pages: PageStore,
+    private readonly pages: { cache: StageCache; version: string; notice: (message: string) => void },
   ) {
     this.fonts = sharedFaces(fontFaces(setup.theme), setup.theme.memory);
     this.drawing = JSON.stringify([setup.style, Object.entries(setup.theme.font.faces).map(([key, face]) => [key, face.name])]);
   }
 
-  run(job: LayoutJob): Promise<LayoutResult> {
+  /** Lays out a job's document, writing the pages it did not change as the last build wrote them, and keeps its pages for the next. */
+  async run(job: LayoutJob): Promise<LayoutResult> {
     const { style, theme } = this.setup;
     const charts = new Map(job.charts.map((chart) => [chart.id, chart]));
-    return whileDrawing(jobTitle(job), () => layoutDocument({
+    const { cache, version, notice } = this.pages;
+    const key = recordedPagesKey(version, job.document);
+    const pages = keptPages(cache, key, notice);
+    const result = await whileDrawing(jobTitle(job), () => layoutDocument({
       document: job.document,
       style,
       fonts: this.fonts,
@@ -49,9 +55,11 @@ export class JobRunner {
       fontsKey: job.fonts,
       charts,
       paintChart: (doc, text, id, x, y, width) => void drawChart(doc, text, charts.get(id)!, x, y, width, theme),
-      pages: { store: this.pages, context: digest(`${this.drawing}|${job.fonts}`) },
+      pages: { store: pages, context: digest(`${this.drawing}|${job.fonts}`) },
       hyphenation: this.hyphenation(job.hyphenation),
     }));
+    keepPages(cache, key, pages);
+    return result;
   }
 
   private hyphenation(spec: HyphenationSpec): { name: string; hyphenator: Hyphenator } {

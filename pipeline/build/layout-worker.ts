@@ -7,7 +7,6 @@ import { Claims } from './claims.ts';
 import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
 import { BROKEN_LINES } from '../layout/broken-lines.ts';
-import { RECORDED_PAGES } from '../layout/recorded-pages.ts';
 import { SHAPED_WORDS } from '../theme/shaped-words.ts';
 import { BuildMemory } from './memory.ts';
 
@@ -17,8 +16,10 @@ const claims = new Claims(setup.claims);
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 // The thread's own memory, with only the tables laying out uses loaded.
 const memory = new BuildMemory();
-memory.memos.load(setup.cacheDir ? fileCache(setup.cacheDir) : noCache, setup.version, (message) => post({ kind: 'notice', message }), [SHAPED_WORDS, BROKEN_LINES, RECORDED_PAGES]);
-const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines, memory.pages);
+const cache = setup.cacheDir ? fileCache(setup.cacheDir) : noCache;
+const notice = (message: string) => post({ kind: 'notice', message });
+memory.memos.load(cache, setup.version, notice, [SHAPED_WORDS, BROKEN_LINES]);
+const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines, { cache, version: setup.version, notice });
 
 // Documents are offered as they are composed; each is laid out after the one before has
 // ended, unless the main thread claimed it meanwhile.

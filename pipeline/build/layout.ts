@@ -143,7 +143,7 @@ export class LayoutStep {
           continue;
         }
         // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines, memory.pages);
+        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines, { cache, version, notice: this.options.notice });
         keep(entry, await runner.run(entry.job));
         await memory.heap.release(this.options.releaseMemory);
       }

@@ -1,7 +1,7 @@
 /**
  * What one process (or one layout thread, or a watcher over all its builds) remembers of the
  * work its builds did: parsed and validated inputs, shaped words and text widths, broken
- * lines, written pages, compiled templates. One object, made where a build starts and handed to the stages
+ * lines, compiled templates. One object, made where a build starts and handed to the stages
  * that use each part; nothing of it lives in a module. Its tables are kept in the stage cache
  * between processes too (`memos`), so that a fresh `csi-report build` after a one-value
  * correction starts with what the last build learned.
@@ -12,7 +12,6 @@ import type { InputMemory } from '../input/read.ts';
 import { ValidInputs } from '../input/valid-inputs.ts';
 import { ParsedYaml } from '../input/parsed-yaml.ts';
 import { BrokenLines } from '../layout/broken-lines.ts';
-import { RecordedPages } from '../layout/recorded-pages.ts';
 import { FontMemory } from '../theme/font-memory.ts';
 import { MemoryRelease } from '../util/memory.ts';
 
@@ -23,12 +22,10 @@ export class BuildMemory {
   readonly fonts = new FontMemory();
   /** Paragraphs broken into lines. */
   readonly lines = new BrokenLines();
-  /** Pages as they were written, to write them again when nothing they show changed. */
-  readonly pages = new RecordedPages();
   /** Narrative texts compiled by Handlebars. */
   readonly templates = new CompiledTemplates();
   /** When this thread's heap was last collected in full, to collect between documents only when it pays. */
   readonly heap = new MemoryRelease();
   /** The tables among them that are kept between processes. */
-  readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.pages, this.templates]);
+  readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates]);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { StageCache } from './key.ts';
@@ -58,7 +58,11 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
       // Unique to this thread: countries of `build --all` write from threads of one process.
       const temp = join(dir, `.${key}.${process.pid}.${threadId}.${(written += 1)}`);
       try {
-        writeFileSync(temp, sealEntry(key, value));
+        // The header, then the content: not copied into one buffer first, as the largest
+        // entries (the memo tables) are megabytes.
+        const { header, content } = sealEntry(key, value);
+        writeFileSync(temp, header);
+        appendFileSync(temp, content);
         renameSync(temp, join(dir, key));
       } catch (error) {
         rmSync(temp, { force: true });
@@ -73,10 +77,10 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
 }
 
 /** An entry as stored: a header line naming key, length and digest, then the content. */
-export function sealEntry(key: string, value: string | Uint8Array): Buffer {
+function sealEntry(key: string, value: string | Uint8Array): { header: Buffer; content: Buffer } {
   const content = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   const header = `${MAGIC} ${key} ${content.length} ${createHash('sha256').update(content).digest('hex')}\n`;
-  return Buffer.concat([Buffer.from(header, 'latin1'), content]);
+  return { header: Buffer.from(header, 'latin1'), content };
 }
 
 /** The content of a stored entry, or why it cannot be trusted. */

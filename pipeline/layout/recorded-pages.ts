@@ -1,129 +1,155 @@
-import type { MemoTable } from '../cache/memo.ts';
+import { cacheKey, type StageCache } from '../cache/key.ts';
+import type { ComposedDocument } from '../document/types.ts';
 import type { PageStore, RecordedPage } from './draw.ts';
 import type { PageGlyphs } from './text.ts';
 
-/** The name of the table of pages written before, in the stage cache and among the build memory's tables. */
-export const RECORDED_PAGES = 'recorded-pages';
-
-/** A page as the table keeps it between processes: what is not its content, and where its content lies. */
+/** A page as the header of a kept entry describes it: its key and opacity states, and what of it lies in the bytes after the header. */
 interface SavedPage {
   key: string;
   opacities: string[];
-  glyphs: PageGlyphs;
   /** The length of its content, in bytes (one per character). */
   length: number;
+  /** Each face's glyph list (`PageGlyphs`): the face, the list's type and its length. */
+  glyphs: [string, 'i32' | 'f64', number][];
 }
 
-/** A page read from the kept table, its content not yet taken out of the bytes. */
+/** A page read from a kept entry, its content not yet taken out of the bytes. */
 interface UnreadPage {
   saved: SavedPage;
   bytes: Buffer;
   start: number;
+  glyphs: PageGlyphs;
 }
 
 /**
- * Pages written before (`drawPages`), by the key of everything their drawing depends on: a
- * build after a correction writes the pages it did not change from here, without shaping or
- * drawing them again.
+ * The pages of one document as they were written (`drawPages`), by the key of everything each
+ * page's drawing depends on: a build after a correction writes the pages it did not change
+ * from here, without shaping or drawing them again.
  *
- * Saving keeps the pages the builds of this process used or wrote since the table was last
- * saved, and of the others (those of documents not laid out again, or versions of pages
- * since changed) those saved most recently, up to half as many again, and at least
- * `KEPT_AT_LEAST` pages in all; the rest it lets go. So a watcher that rebuilds again and
- * again holds about one build's pages, not every version of every page. Kept between
- * processes as bytes: a JSON header and then the pages' contents, read out of the bytes only
- * when a page is used.
+ * Each document's pages are one entry of the stage cache (`keptPages`, `keepPages`), read
+ * before the document is laid out and written after it, with the pages it has now: a build
+ * holds the pages of the document it lays out, not those of every document, on whichever
+ * thread lays it out, and a watcher's memory does not grow with them. Kept as bytes: a JSON
+ * header and then each page's content and glyph lists; a page's content is read out of the
+ * bytes only when the page is used.
  */
-export class RecordedPages implements MemoTable, PageStore {
-  readonly name = RECORDED_PAGES;
+export class RecordedPages implements PageStore {
   private readonly pages = new Map<string, RecordedPage | UnreadPage>();
-  /** The pages used or written since the table was last saved. */
-  private readonly live = new Set<string>();
+  /** The pages used or written by this layout, in order: what is kept for the next. */
+  private readonly used = new Set<string>();
+  /** Whether a page was written that was not kept. */
+  private written = false;
 
   get(key: string): RecordedPage | undefined {
-    const page = this.read(key);
-    if (page) this.live.add(key);
-    return page;
-  }
-
-  /** The page kept under `key`, its content read out of the kept bytes when it was not yet. */
-  private read(key: string): RecordedPage | undefined {
     const found = this.pages.get(key);
-    if (!found || !('bytes' in found)) return found;
-    const { saved, bytes, start } = found;
-    const page: RecordedPage = { content: bytes.toString('latin1', start, start + saved.length), opacities: saved.opacities, glyphs: saved.glyphs };
+    if (!found) return undefined;
+    this.used.add(key);
+    if (!('bytes' in found)) return found;
+    const { saved, bytes, start, glyphs } = found;
+    const page: RecordedPage = { content: bytes.toString('latin1', start, start + saved.length), opacities: saved.opacities, glyphs };
     this.pages.set(key, page);
     return page;
   }
 
   set(key: string, page: RecordedPage): void {
     this.pages.set(key, page);
-    this.live.add(key);
+    this.used.add(key);
+    this.written = true;
   }
 
-  size(): number {
-    return this.pages.size;
-  }
-
-  /** The pages to keep (see the class), by key; the others are let go. */
-  save(): Record<string, RecordedPage> {
-    const limit = Math.max(KEPT_AT_LEAST, Math.ceil(this.live.size * 1.5));
-    const keys = [...this.live];
-    for (const key of this.pages.keys()) {
-      if (keys.length >= limit) break;
-      if (!this.live.has(key)) keys.push(key);
-    }
-    const saved: Record<string, RecordedPage> = {};
-    for (const key of keys) saved[key] = this.read(key)!;
-    this.pages.clear();
-    for (const key of keys) this.pages.set(key, saved[key]!);
-    this.live.clear();
-    return saved;
-  }
-
-  /** Adds pages another thread's build used or wrote (`save`): this build's too. */
-  load(entries: unknown): void {
-    for (const [key, page] of Object.entries(entries as Record<string, RecordedPage>)) this.set(key, page);
-  }
-
-  clear(): void {
-    this.pages.clear();
-    this.live.clear();
+  /** Whether what is kept differs from what was read: a page was written, or one kept was not used. */
+  changed(): boolean {
+    return this.written || this.used.size !== this.pages.size;
   }
 
   /**
-   * The pages used or written since the last save, as bytes: the length of a JSON header
-   * (4 bytes, little-endian), the header (each page's key, opacity states, glyphs and the
-   * length of its content), then the contents one after another, a byte per character.
+   * The pages used or written, as bytes: the length of a JSON header (4 bytes, little-endian),
+   * the header (`SavedPage`s), then, from a multiple of 8 on, each page's content, a byte per
+   * character, and its glyph lists as they lie in memory, each from a multiple of 8.
    */
   saveBytes(): Uint8Array {
-    const pages = Object.entries(this.save());
-    const header: SavedPage[] = pages.map(([key, { opacities, glyphs, content }]) => ({ key, opacities, glyphs, length: content.length }));
+    const pages = [...this.used].map((key) => [key, this.get(key)!] as const);
+    const header: SavedPage[] = pages.map(([key, { opacities, glyphs, content }]) => ({
+      key,
+      opacities,
+      length: content.length,
+      glyphs: Object.entries(glyphs).map(([face, list]) => [face, list instanceof Int32Array ? 'i32' : 'f64', list.length]),
+    }));
     const head = Buffer.from(JSON.stringify(header), 'utf8');
-    const bytes = Buffer.alloc(4 + head.length + header.reduce((sum, page) => sum + page.length, 0));
+    let size = aligned(4 + head.length);
+    for (const [, { content, glyphs }] of pages) {
+      size = aligned(size + content.length);
+      for (const list of Object.values(glyphs)) size = aligned(size + list.byteLength);
+    }
+    const bytes = Buffer.alloc(size);
     bytes.writeUInt32LE(head.length, 0);
     head.copy(bytes, 4);
-    let offset = 4 + head.length;
-    for (const [, { content }] of pages) offset += bytes.write(content, offset, 'latin1');
+    let offset = aligned(4 + head.length);
+    for (const [, { content, glyphs }] of pages) {
+      offset = aligned(offset + bytes.write(content, offset, 'latin1'));
+      for (const list of Object.values(glyphs)) {
+        bytes.set(new Uint8Array(list.buffer, list.byteOffset, list.byteLength), offset);
+        offset = aligned(offset + list.byteLength);
+      }
+    }
     return bytes;
   }
 
-  /** Adds the pages of a table saved by `saveBytes`, their contents left in `bytes` until used; throws on bytes that are not one. */
+  /** Adds the pages of bytes written by `saveBytes`, left in `bytes` until used; throws on bytes that are not such pages. */
   loadBytes(data: Uint8Array): void {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    if (bytes.length < 4) throw new Error('the table of recorded pages is cut short');
+    const cutShort = () => new Error('the recorded pages are cut short');
+    if (bytes.length < 4) throw cutShort();
     const headLength = bytes.readUInt32LE(0);
-    if (4 + headLength > bytes.length) throw new Error('the table of recorded pages is cut short');
+    if (4 + headLength > bytes.length) throw cutShort();
     const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as SavedPage[];
-    let start = 4 + headLength;
+    let offset = aligned(4 + headLength);
     for (const saved of header) {
-      if (typeof saved.key !== 'string' || !Number.isInteger(saved.length) || !Array.isArray(saved.opacities) || typeof saved.glyphs !== 'object') throw new Error('not a table of recorded pages');
-      if (!this.pages.has(saved.key)) this.pages.set(saved.key, { saved, bytes, start });
-      start += saved.length;
+      if (typeof saved.key !== 'string' || !Number.isInteger(saved.length) || !Array.isArray(saved.opacities) || !Array.isArray(saved.glyphs)) throw new Error('not recorded pages');
+      const start = offset;
+      offset = aligned(offset + saved.length);
+      const glyphs: PageGlyphs = {};
+      for (const [face, type, length] of saved.glyphs) {
+        const size = type === 'i32' ? 4 : 8;
+        if (!Number.isInteger(length) || offset + length * size > bytes.length) throw cutShort();
+        // A copy: the kept bytes lie at any offset, and a typed array must start at a multiple of its width.
+        const copy = new Uint8Array(bytes.subarray(offset, offset + length * size)).buffer;
+        glyphs[face] = type === 'i32' ? new Int32Array(copy) : new Float64Array(copy);
+        offset = aligned(offset + length * size);
+      }
+      if (offset > bytes.length) throw cutShort();
+      this.pages.set(saved.key, { saved, bytes, start, glyphs });
     }
-    if (start !== bytes.length) throw new Error('the table of recorded pages is cut short');
+    if (offset !== bytes.length) throw cutShort();
   }
 }
 
-/** The fewest pages a save keeps, of those not used since the last: about one default build's pages. */
-const KEPT_AT_LEAST = 256;
+/** The stage cache's key of a document's recorded pages: its edition and country, under the pipeline version. */
+export function recordedPagesKey(version: string, document: ComposedDocument): string {
+  return cacheKey('pages', version, document.locale, document.kind, document.meta.subject, document.meta.title);
+}
+
+/** The pages kept for `key` (none when there are none, or when the entry cannot be read: then `notice` says so). */
+export function keptPages(cache: StageCache, key: string, notice: (message: string) => void): RecordedPages {
+  const pages = new RecordedPages();
+  const bytes = cache.get(key);
+  if (bytes) {
+    try {
+      pages.loadBytes(bytes);
+    } catch {
+      notice(`.cache/${key}: the kept pages could not be read; the document's pages are drawn again`);
+      return new RecordedPages();
+    }
+  }
+  return pages;
+}
+
+/** Keeps a document's pages for the next build under `key`, when they differ from those read. */
+export function keepPages(cache: StageCache, key: string, pages: RecordedPages): void {
+  if (pages.changed()) cache.set(key, pages.saveBytes());
+}
+
+/** `n` rounded up to a multiple of 8, where typed arrays of any element size may start. */
+function aligned(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}

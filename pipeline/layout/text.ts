@@ -51,9 +51,10 @@ interface PageFace {
 /**
  * The glyphs a page used, by the name of their face: for each glyph its id, its advance, the
  * number of characters it stands for and those characters, one after another, in the order the
- * page first used them. What a page written again from its kept content adds to the fonts.
+ * page first used them (whole numbers all, as a font's are; else as 64-bit floats). What a page
+ * written again from its kept content adds to the fonts.
  */
-export type PageGlyphs = Record<string, number[]>;
+export type PageGlyphs = Record<string, Int32Array | Float64Array>;
 
 /**
  * The text of one PDF document: measures and writes runs of text in the theme's faces, by the
@@ -233,17 +234,17 @@ export class PdfText {
 }
 
 /** Glyphs as `PageGlyphs` keeps them: id, advance, character count, characters. */
-function flatGlyphs(glyphs: Iterable<FontGlyph>): number[] {
+function flatGlyphs(glyphs: Iterable<FontGlyph>): Int32Array | Float64Array {
   const flat: number[] = [];
   for (const glyph of glyphs) flat.push(glyph.id, glyph.advanceWidth, glyph.codePoints.length, ...glyph.codePoints);
-  return flat;
+  return flat.every(Number.isInteger) ? Int32Array.from(flat) : Float64Array.from(flat);
 }
 
 /** Calls `visit` with each glyph of a `flatGlyphs` list, in order. */
-function eachGlyph(flat: readonly number[], visit: (glyph: FontGlyph) => void): void {
+function eachGlyph(flat: Int32Array | Float64Array, visit: (glyph: FontGlyph) => void): void {
   for (let i = 0; i < flat.length; ) {
     const count = flat[i + 2]!;
-    visit({ id: flat[i]!, advanceWidth: flat[i + 1]!, codePoints: flat.slice(i + 3, i + 3 + count) });
+    visit({ id: flat[i]!, advanceWidth: flat[i + 1]!, codePoints: Array.from(flat.subarray(i + 3, i + 3 + count)) });
     i += 3 + count;
   }
 }

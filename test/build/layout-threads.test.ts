@@ -55,7 +55,7 @@ describe('documents laid out on two threads', () => {
     thread.offer(0, job(true));
     thread.offer(1, job(false));
     try {
-      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines, memory.pages).run(job(true));
+      const here = await new JobRunner({ style: front.dataset.page, theme: front.dataset.theme }, memory.lines, { cache: noCache, version: 'test', notice: () => undefined }).run(job(true));
       const there = await thread.result(0);
       // Laid out there, it is no longer this thread's to take.
       expect(thread.claim(0)).toBe(false);

@@ -8,6 +8,7 @@ import type { RecordedPage } from '../../pipeline/layout/draw.ts';
 import { edit, tempProject } from '../helpers/project.ts';
 import { JobRunner } from '../../pipeline/build/layout-runner.ts';
 import { BuildMemory } from '../../pipeline/build/memory.ts';
+import type { StageCache } from '../../pipeline/cache/key.ts';
 import type { Block } from '../../pipeline/document/types.ts';
 import { testDocument } from '../helpers/documents.ts';
 import { kazakhstan } from '../chart/kazakhstan.ts';
@@ -42,57 +43,65 @@ describe('pages written again after a correction', () => {
     const breakPage: Block = { kind: 'page-break' };
     const blocks = [paragraph('The first page.'), breakPage, paragraph('A page that only moves.')];
     const moved = [paragraph('The first page.'), breakPage, paragraph('A page put in before it.'), breakPage, paragraph('A page that only moves.')];
-    const layOut = (memory: BuildMemory, content: Block[]) =>
-      new JobRunner({ style: dataset.page, theme }, memory.lines, memory.pages).run({ locale: 'en', document: testDocument(content, { textColumn: false }), charts: [], hyphenation: { name: 'en:test', locale: 'en', unbreakable: [] }, fonts: 'test' });
+    const layOut = (cache: StageCache, content: Block[]) =>
+      new JobRunner({ style: dataset.page, theme }, new BuildMemory().lines, { cache, version: 'test', notice: () => undefined }).run({ locale: 'en', document: testDocument(content, { textColumn: false }), charts: [], hyphenation: { name: 'en:test', locale: 'en', unbreakable: [] }, fonts: 'test' });
 
-    const memory = new BuildMemory();
-    expect((await layOut(memory, blocks)).reusedPages).toBe(0);
-    const again = await layOut(memory, moved);
+    const cache = memoryCache();
+    expect((await layOut(cache, blocks)).reusedPages).toBe(0);
+    const again = await layOut(cache, moved);
     // The first page is the same; the last shows the same text under another page number.
     expect(again.reusedPages).toBe(1);
-    const fresh = await layOut(new BuildMemory(), moved);
+    const fresh = await layOut(memoryCache(), moved);
     expect(Buffer.from(again.bytes).equals(Buffer.from(fresh.bytes))).toBe(true);
-    expect((await layOut(memory, moved)).reusedPages).toBe(3);
+    expect((await layOut(cache, moved)).reusedPages).toBe(3);
   });
 });
 
-const page = (n: number): RecordedPage => ({ content: `BT /T1 10 Tf [<00${n.toString(16).padStart(2, '0')}>] TJ ET\n\u00e9`, opacities: n % 2 ? ['Op0.5_n'] : [], glyphs: { Regular: [n, 500, 1, 65 + (n % 26)] } });
+const page = (n: number): RecordedPage => ({ content: `BT /T1 10 Tf [<00${n.toString(16).padStart(2, '0')}>] TJ ET\n\u00e9`, opacities: n % 2 ? ['Op0.5_n'] : [], glyphs: { Regular: Int32Array.of(n, 500, 1, 65 + (n % 26)), Italic: Float64Array.of(n, 480.5, 2, 102, 105) } });
 
-describe('the table of recorded pages', () => {
-  it('reads back, from its bytes, every page it keeps', () => {
+describe('the recorded pages of a document', () => {
+  it('read back, from their bytes, every page kept', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (numbers) => {
-        const table = new RecordedPages();
-        for (const n of numbers) table.set(`k${n}`, page(n));
+        const pages = new RecordedPages();
+        for (const n of numbers) pages.set(`k${n}`, page(n));
         const read = new RecordedPages();
-        read.loadBytes(table.saveBytes());
-        expect(read.size()).toBe(numbers.length);
+        read.loadBytes(pages.saveBytes());
         for (const n of numbers) expect(read.get(`k${n}`)).toEqual(page(n));
         expect(read.get('none')).toBeUndefined();
       }),
     );
   });
 
-  it('refuses bytes cut short', () => {
-    const table = new RecordedPages();
-    for (let n = 0; n < 3; n++) table.set(`k${n}`, page(n));
-    const bytes = table.saveBytes();
+  it('refuse bytes cut short', () => {
+    const pages = new RecordedPages();
+    for (let n = 0; n < 3; n++) pages.set(`k${n}`, page(n));
+    const bytes = pages.saveBytes();
     expect(() => new RecordedPages().loadBytes(bytes.subarray(0, bytes.length - 1))).toThrow(/cut short/);
     expect(() => new RecordedPages().loadBytes(bytes.subarray(0, 2))).toThrow(/cut short/);
   });
 
-  it('keeps the pages used since it was last saved, and of the others only the most recently saved', () => {
-    const table = new RecordedPages();
-    for (let n = 0; n < 300; n++) table.set(`old${n}`, page(n % 256));
-    table.save();
-    // A build that uses ten of them and writes 200 new pages.
-    for (let n = 0; n < 10; n++) table.get(`old${n}`);
-    for (let n = 0; n < 200; n++) table.set(`new${n}`, page(n));
-    const saved = Object.keys(table.save());
-    expect(saved).toHaveLength(315);
-    expect(saved.filter((key) => key.startsWith('new'))).toHaveLength(200);
-    // The ten used, then the others in the order they were last saved.
-    expect(saved.filter((key) => key.startsWith('old'))).toEqual(Array.from({ length: 115 }, (_, n) => `old${n}`));
-    expect(table.size()).toBe(315);
+  it('keep for the next build the pages this one used or wrote, and only those', () => {
+    const first = new RecordedPages();
+    for (let n = 0; n < 10; n++) first.set(`k${n}`, page(n));
+    const next = new RecordedPages();
+    next.loadBytes(first.saveBytes());
+    for (let n = 0; n < 10; n++) next.get(`k${n}`);
+    // Every page read and used, none written: nothing to write again.
+    expect(next.changed()).toBe(false);
+    const corrected = new RecordedPages();
+    corrected.loadBytes(first.saveBytes());
+    for (let n = 0; n < 8; n++) corrected.get(`k${n}`);
+    corrected.set('k10', page(10));
+    expect(corrected.changed()).toBe(true);
+    const kept = new RecordedPages();
+    kept.loadBytes(corrected.saveBytes());
+    for (let n = 0; n <= 10; n++) expect(kept.get(`k${n}`) !== undefined, `k${n}`).toBe(n < 8 || n === 10);
   });
 });
+
+/** A stage cache in memory. */
+function memoryCache(): StageCache {
+  const entries = new Map<string, Uint8Array>();
+  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, typeof value === 'string' ? Buffer.from(value) : value) };
+}
