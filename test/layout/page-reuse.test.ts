@@ -37,6 +37,24 @@ describe('pages written again after a correction', () => {
     expect(pdfOf(root).equals(pdfOf(fresh))).toBe(true);
   }, 120_000);
 
+  it('are taken from the pages either thread wrote, with the same bytes, when two threads lay out', async () => {
+    const correct = (root: string) => edit(root, 'data/countries/kazakhstan/indicators.yaml', '"2.4.1":\n    value: 14.4', '"2.4.1":\n    value: 15.2');
+    const request = { configPath, locales: ['en'], layoutThreads: 2 };
+    const root = tempProject('repo');
+    await runPipeline({ root, ...request });
+    correct(root);
+    const corrected = await runPipeline({ root, ...request });
+    expect(corrected.reusedPages).toBeGreaterThan(0);
+
+    const fresh = tempProject('repo');
+    correct(fresh);
+    await runPipeline({ root: fresh, configPath, locales: ['en'], noCache: true });
+    for (const document of ['acr', 'brief']) {
+      const path = `output/kazakhstan/en/${document}.pdf`;
+      expect(readFileSync(join(root, path)).equals(readFileSync(join(fresh, path))), path).toBe(true);
+    }
+  }, 240_000);
+
   it('draw anew a page that shows nothing new but its number', async () => {
     const { dataset, theme } = kazakhstan();
     const paragraph = (text: string): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text }] });
