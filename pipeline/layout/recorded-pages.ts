@@ -137,7 +137,7 @@ export function keptPages(cache: StageCache, key: string, notice: (message: stri
     try {
       pages.loadBytes(bytes);
     } catch {
-      notice(`.cache/${key}: the kept pages could not be read; the document's pages are drawn again`);
+      notice(`.cache/${key}: the kept pages could not be read; made again`);
       return new RecordedPages();
     }
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,28 @@ describe('pages written again after a correction', () => {
       expect(readFileSync(join(root, path)).equals(readFileSync(join(fresh, path))), path).toBe(true);
     }
   }, 240_000);
+
+  it('are drawn again, with a notice, when their kept entry is damaged', async () => {
+    const root = tempProject('mini');
+    await runPipeline({ root, configPath });
+    const cache = join(root, '.cache');
+    const entries = readdirSync(cache).filter((name) => name.startsWith('pages-'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const name of entries) {
+      const bytes = readFileSync(join(cache, name));
+      writeFileSync(join(cache, name), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+    const notices: string[] = [];
+    const corrected = await runPipeline({ root, configPath, onNotice: (message) => notices.push(message) });
+    expect(corrected.reusedPages).toBe(0);
+    expect(notices.some((line) => /^\.cache\/pages-\S+: .+; removed, and made again$/.test(line)), notices.join('\n')).toBe(true);
+
+    const fresh = tempProject('mini');
+    edit(fresh, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+    await runPipeline({ root: fresh, configPath, noCache: true });
+    expect(pdfOf(root).equals(pdfOf(fresh))).toBe(true);
+  }, 120_000);
 
   it('draw anew a page that shows nothing new but its number', async () => {
     const { dataset, theme } = kazakhstan();
