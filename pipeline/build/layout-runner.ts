@@ -7,7 +7,7 @@ import { fontFaces } from '../theme/faces.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
 import type { BrokenLines } from '../layout/broken-lines.ts';
 import { keepPages, keptPages, recordedPagesKey } from '../layout/recorded-pages.ts';
-import type { StageCache } from '../cache/key.ts';
+import { noCache, type StageCache } from '../cache/key.ts';
 import { digest } from '../util/digest.ts';
 import type { Font } from 'fontkit';
 import { openFont } from '../theme/open-font.ts';
@@ -46,7 +46,8 @@ export class JobRunner {
     const charts = new Map(job.charts.map((chart) => [chart.id, chart]));
     const { cache, version, notice } = this.pages;
     const key = recordedPagesKey(version, job.document);
-    const pages = keptPages(cache, key, notice);
+    // A build that keeps nothing (--no-cache) records no pages either.
+    const pages = cache === noCache ? undefined : keptPages(cache, key, notice);
     const result = await whileDrawing(jobTitle(job), () => layoutDocument({
       document: job.document,
       style,
@@ -55,10 +56,10 @@ export class JobRunner {
       fontsKey: job.fonts,
       charts,
       paintChart: (doc, text, id, x, y, width) => void drawChart(doc, text, charts.get(id)!, x, y, width, theme),
-      pages: { store: pages, context: digest(`${this.drawing}|${job.fonts}`) },
+      pages: pages && { store: pages, context: digest(`${this.drawing}|${job.fonts}`) },
       hyphenation: this.hyphenation(job.hyphenation),
     }));
-    keepPages(cache, key, pages);
+    if (pages) keepPages(cache, key, pages);
     return result;
   }
 

@@ -2,6 +2,7 @@ import { cacheKey, type StageCache } from '../cache/key.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import type { PageStore, RecordedPage } from './draw.ts';
 import type { PageGlyphs } from './text.ts';
+import { bytesOf, frame, FrameReader, shapeOf, type NumbersShape } from '../util/framed-bytes.ts';
 
 /** A page as the header of a kept entry describes it: its key and opacity states, and what of it lies in the bytes after the header. */
 interface SavedPage {
@@ -9,15 +10,14 @@ interface SavedPage {
   opacities: string[];
   /** The length of its content, in bytes (one per character). */
   length: number;
-  /** Each face's glyph list (`PageGlyphs`): the face, the list's type and its length. */
-  glyphs: [string, 'i32' | 'f64', number][];
+  /** Each face's glyph list (`PageGlyphs`): the face, and the list's type and length. */
+  glyphs: [string, NumbersShape][];
 }
 
 /** A page read from a kept entry, its content not yet taken out of the bytes. */
 interface UnreadPage {
-  saved: SavedPage;
-  bytes: Buffer;
-  start: number;
+  opacities: string[];
+  content: Buffer;
   glyphs: PageGlyphs;
 }
 
@@ -44,9 +44,8 @@ export class RecordedPages implements PageStore {
     const found = this.pages.get(key);
     if (!found) return undefined;
     this.used.add(key);
-    if (!('bytes' in found)) return found;
-    const { saved, bytes, start, glyphs } = found;
-    const page: RecordedPage = { content: bytes.toString('latin1', start, start + saved.length), opacities: saved.opacities, glyphs };
+    if (typeof found.content === 'string') return found as RecordedPage;
+    const page: RecordedPage = { ...found, content: found.content.toString('latin1') };
     this.pages.set(key, page);
     return page;
   }
@@ -63,9 +62,9 @@ export class RecordedPages implements PageStore {
   }
 
   /**
-   * The pages used or written, as bytes: the length of a JSON header (4 bytes, little-endian),
-   * the header (`SavedPage`s), then, from a multiple of 8 on, each page's content, a byte per
-   * character, and its glyph lists as they lie in memory, each from a multiple of 8.
+   * The pages used or written, as bytes (`frame`, util/framed-bytes.ts): a header with each
+   * page's key, opacity states and the sizes of what follows, then each page's content, a
+   * byte per character, and its glyph lists as they lie in memory.
    */
   saveBytes(): Uint8Array {
     const pages = [...this.used].map((key) => [key, this.get(key)!] as const);
@@ -73,54 +72,21 @@ export class RecordedPages implements PageStore {
       key,
       opacities,
       length: content.length,
-      glyphs: Object.entries(glyphs).map(([face, list]) => [face, list instanceof Int32Array ? 'i32' : 'f64', list.length]),
+      glyphs: Object.entries(glyphs).map(([face, list]) => [face, shapeOf(list)]),
     }));
-    const head = Buffer.from(JSON.stringify(header), 'utf8');
-    let size = aligned(4 + head.length);
-    for (const [, { content, glyphs }] of pages) {
-      size = aligned(size + content.length);
-      for (const list of Object.values(glyphs)) size = aligned(size + list.byteLength);
-    }
-    const bytes = Buffer.alloc(size);
-    bytes.writeUInt32LE(head.length, 0);
-    head.copy(bytes, 4);
-    let offset = aligned(4 + head.length);
-    for (const [, { content, glyphs }] of pages) {
-      offset = aligned(offset + bytes.write(content, offset, 'latin1'));
-      for (const list of Object.values(glyphs)) {
-        bytes.set(new Uint8Array(list.buffer, list.byteOffset, list.byteLength), offset);
-        offset = aligned(offset + list.byteLength);
-      }
-    }
-    return bytes;
+    return frame(header, pages.flatMap(([, { content, glyphs }]) => [Buffer.from(content, 'latin1'), ...Object.values(glyphs).map(bytesOf)]));
   }
 
-  /** Adds the pages of bytes written by `saveBytes`, left in `bytes` until used; throws on bytes that are not such pages. */
-  loadBytes(data: Uint8Array): void {
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const cutShort = () => new Error('the recorded pages are cut short');
-    if (bytes.length < 4) throw cutShort();
-    const headLength = bytes.readUInt32LE(0);
-    if (4 + headLength > bytes.length) throw cutShort();
-    const header = JSON.parse(bytes.toString('utf8', 4, 4 + headLength)) as SavedPage[];
-    let offset = aligned(4 + headLength);
-    for (const saved of header) {
-      if (typeof saved.key !== 'string' || !Number.isInteger(saved.length) || !Array.isArray(saved.opacities) || !Array.isArray(saved.glyphs)) throw new Error('not recorded pages');
-      const start = offset;
-      offset = aligned(offset + saved.length);
-      const glyphs: PageGlyphs = {};
-      for (const [face, type, length] of saved.glyphs) {
-        const size = type === 'i32' ? 4 : 8;
-        if (!Number.isInteger(length) || offset + length * size > bytes.length) throw cutShort();
-        // A copy: the kept bytes lie at any offset, and a typed array must start at a multiple of its width.
-        const copy = new Uint8Array(bytes.subarray(offset, offset + length * size)).buffer;
-        glyphs[face] = type === 'i32' ? new Int32Array(copy) : new Float64Array(copy);
-        offset = aligned(offset + length * size);
-      }
-      if (offset > bytes.length) throw cutShort();
-      this.pages.set(saved.key, { saved, bytes, start, glyphs });
+  /** Adds the pages of bytes written by `saveBytes`, their contents left in the bytes until used; throws on bytes that are not such pages. */
+  loadBytes(bytes: Uint8Array): void {
+    const reader = new FrameReader(bytes, 'the recorded pages');
+    for (const saved of reader.header as SavedPage[]) {
+      if (typeof saved.key !== 'string' || !Array.isArray(saved.opacities) || !Array.isArray(saved.glyphs)) throw new Error('not recorded pages');
+      const content = reader.part(saved.length);
+      const glyphs: PageGlyphs = Object.fromEntries(saved.glyphs.map(([face, shape]) => [face, reader.numbers(shape)]));
+      this.pages.set(saved.key, { opacities: saved.opacities, content, glyphs });
     }
-    if (offset !== bytes.length) throw cutShort();
+    reader.end();
   }
 }
 
@@ -147,9 +113,4 @@ export function keptPages(cache: StageCache, key: string, notice: (message: stri
 /** Keeps a document's pages for the next build under `key`, when they differ from those read. */
 export function keepPages(cache: StageCache, key: string, pages: RecordedPages): void {
   if (pages.changed()) cache.set(key, pages.saveBytes());
-}
-
-/** `n` rounded up to a multiple of 8, where typed arrays of any element size may start. */
-function aligned(n: number): number {
-  return Math.ceil(n / 8) * 8;
 }

@@ -19,6 +19,7 @@ import type { Subset, SubsetFont } from 'fontkit';
 import type { FontGlyph } from '../theme/shaping.ts';
 import type { EncodedWord, SharedFace } from '../theme/shared-face.ts';
 import { digest } from '../util/digest.ts';
+import { compactNumbers, type Numbers } from '../util/framed-bytes.ts';
 
 /** pdfkit's number format for content streams. */
 function number(n: number): number {
@@ -54,7 +55,7 @@ interface PageFace {
  * page first used them (whole numbers all, as a font's are; else as 64-bit floats). What a page
  * written again from its kept content adds to the fonts.
  */
-export type PageGlyphs = Record<string, Int32Array | Float64Array>;
+export type PageGlyphs = Record<string, Numbers>;
 
 /**
  * The text of one PDF document: measures and writes runs of text in the theme's faces, by the
@@ -234,14 +235,14 @@ export class PdfText {
 }
 
 /** Glyphs as `PageGlyphs` keeps them: id, advance, character count, characters. */
-function flatGlyphs(glyphs: Iterable<FontGlyph>): Int32Array | Float64Array {
+function flatGlyphs(glyphs: Iterable<FontGlyph>): Numbers {
   const flat: number[] = [];
   for (const glyph of glyphs) flat.push(glyph.id, glyph.advanceWidth, glyph.codePoints.length, ...glyph.codePoints);
-  return flat.every(Number.isInteger) ? Int32Array.from(flat) : Float64Array.from(flat);
+  return compactNumbers(flat);
 }
 
 /** Calls `visit` with each glyph of a `flatGlyphs` list, in order. */
-function eachGlyph(flat: Int32Array | Float64Array, visit: (glyph: FontGlyph) => void): void {
+function eachGlyph(flat: Numbers, visit: (glyph: FontGlyph) => void): void {
   for (let i = 0; i < flat.length; ) {
     const count = flat[i + 2]!;
     visit({ id: flat[i]!, advanceWidth: flat[i + 1]!, codePoints: Array.from(flat.subarray(i + 3, i + 3 + count)) });

@@ -6,6 +6,7 @@
  */
 import type { MemoTable } from '../cache/memo.ts';
 import type { FontGlyph, GlyphPosition } from './shaping.ts';
+import { bytesOf, compactNumbers, frame, FrameReader, shapeOf, type Numbers, type NumbersShape } from '../util/framed-bytes.ts';
 
 /** A shaped word: its glyphs, their positions in font units, and the same scaled to a size of 1000 as pdfkit scales them. */
 export interface ShapedRun {
@@ -42,17 +43,12 @@ export function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: nu
 interface SavedFace {
   advances: Record<number, number>;
   words: string[];
-  data: Int32Array | Float64Array;
+  data: Numbers;
   codePoints: Record<number, number[][]>;
 }
 
 /** A saved face as the header of `ShapedWords.saveBytes` gives it: all but its numbers, with their type and count. */
-type SavedHeader = Omit<SavedFace, 'data'> & { type: 'i32' | 'f64'; length: number };
-
-/** `n` rounded up to a multiple of 8, where each face's numbers start in `ShapedWords.saveBytes`. */
-function aligned(n: number): number {
-  return Math.ceil(n / 8) * 8;
-}
+type SavedHeader = Omit<SavedFace, 'data'> & NumbersShape;
 
 /** Numbers added one by one into a typed array that grows; `done` gives them as whole numbers when all are. */
 class NumberList {
@@ -68,10 +64,8 @@ class NumberList {
     this.buffer[this.length++] = value;
   }
 
-  done(): Int32Array | Float64Array {
-    const numbers = this.buffer.subarray(0, this.length);
-    for (const value of numbers) if ((value | 0) !== value) return numbers.slice();
-    return Int32Array.from(numbers);
+  done(): Numbers {
+    return compactNumbers(this.buffer.subarray(0, this.length));
   }
 }
 
@@ -161,47 +155,27 @@ export class ShapedWords implements MemoTable {
   }
 
   /**
-   * The table as bytes: the length of a JSON header (4 bytes, little-endian), the header —
-   * each face's words, advances, code points and the type and length of its data — and then
-   * each face's data as it lies in memory, in the header's order, each at a multiple of 8.
-   * Reading it parses only the header; the numbers, most of the table, are copied as they are.
+   * The table as bytes (`frame`, util/framed-bytes.ts): a header with each face's words,
+   * advances, code points and the type and length of its data, then each face's data as it
+   * lies in memory, in the header's order. Reading it parses only the header; the numbers,
+   * most of the table, are copied as they are.
    */
   saveBytes(): Uint8Array {
     const faces = this.save() as Record<string, SavedFace>;
     const header: Record<string, SavedHeader> = {};
-    for (const [face, { data, ...rest }] of Object.entries(faces)) header[face] = { ...rest, type: data instanceof Int32Array ? 'i32' : 'f64', length: data.length };
-    const head = Buffer.from(JSON.stringify(header), 'utf8');
-    let size = aligned(4 + head.length);
-    for (const { data } of Object.values(faces)) size += aligned(data.byteLength);
-    const bytes = new Uint8Array(size);
-    new DataView(bytes.buffer).setUint32(0, head.length, true);
-    bytes.set(head, 4);
-    let offset = aligned(4 + head.length);
-    for (const { data } of Object.values(faces)) {
-      bytes.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset);
-      offset += aligned(data.byteLength);
-    }
-    return bytes;
+    for (const [face, { data, ...rest }] of Object.entries(faces)) header[face] = { ...rest, ...shapeOf(data) };
+    return frame(header, Object.values(faces).map(({ data }) => bytesOf(data)));
   }
 
   /** Adds the faces of a table saved by `saveBytes`; throws on bytes that are not one. */
   loadBytes(bytes: Uint8Array): void {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const headLength = view.getUint32(0, true);
-    const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 4, headLength).toString('utf8')) as Record<string, SavedHeader>;
-    let offset = aligned(4 + headLength);
+    const reader = new FrameReader(bytes, 'the shaped words');
     const faces: Record<string, SavedFace> = {};
-    for (const [face, { type, length, ...rest }] of Object.entries(header)) {
-      const width = type === 'i32' ? 4 : 8;
-      if (!Number.isInteger(length) || offset + length * width > bytes.byteLength) throw new Error(`the shaped words of ${face} run past the end of the table`);
-      // A copy (a Buffer's slice would be a view): the kept bytes lie at any offset, and a typed
-      // array must start at a multiple of its width.
-      const copy = new Uint8Array(bytes.subarray(offset, offset + length * width)).buffer;
-      faces[face] = { ...rest, data: type === 'i32' ? new Int32Array(copy) : new Float64Array(copy) };
-      offset += aligned(length * width);
-    }
+    for (const [face, { type, length, ...rest }] of Object.entries(reader.header as Record<string, SavedHeader>)) faces[face] = { ...rest, data: reader.numbers({ type, length }) };
+    reader.end();
     this.load(faces);
   }
+
 }
 
 /** Length in `data` of the word entry starting at `offset`. */

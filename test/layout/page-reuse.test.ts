@@ -15,6 +15,16 @@ import { kazakhstan } from '../chart/kazakhstan.ts';
 
 const configPath = 'pipeline.config.yaml';
 const pdfOf = (root: string) => readFileSync(join(root, 'output/testland/en/acr.pdf'));
+/** The fixture's one-value correction. */
+const correct = (root: string) => edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+
+/** The PDF a build without cache makes of the fixture, `change` made first. */
+async function withoutCache(change: (root: string) => void): Promise<Buffer> {
+  const fresh = tempProject('mini');
+  change(fresh);
+  await runPipeline({ root: fresh, configPath, noCache: true });
+  return pdfOf(fresh);
+}
 
 describe('pages written again after a correction', () => {
   it('are pages the correction did not change, and the PDF is byte for byte that of a build without cache', async () => {
@@ -23,7 +33,7 @@ describe('pages written again after a correction', () => {
     expect(first.reusedPages).toBe(0);
     const pages = first.editions.reduce((sum, edition) => sum + edition.pages, 0);
 
-    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+    correct(root);
     const corrected = await runPipeline({ root, configPath });
     const changed = corrected.changes!.editions.reduce((sum, edition) => sum + edition.pages.length, 0);
     expect(changed).toBeGreaterThan(0);
@@ -31,23 +41,20 @@ describe('pages written again after a correction', () => {
     expect(corrected.reusedPages).toBeGreaterThan(0);
     expect(corrected.reusedPages).toBeLessThanOrEqual(pages - changed);
 
-    const fresh = tempProject('mini');
-    edit(fresh, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
-    await runPipeline({ root: fresh, configPath, noCache: true });
-    expect(pdfOf(root).equals(pdfOf(fresh))).toBe(true);
+    expect(pdfOf(root).equals(await withoutCache(correct))).toBe(true);
   }, 120_000);
 
   it('are taken from the pages either thread wrote, with the same bytes, when two threads lay out', async () => {
-    const correct = (root: string) => edit(root, 'data/countries/kazakhstan/indicators.yaml', '"2.4.1":\n    value: 14.4', '"2.4.1":\n    value: 15.2');
+    const correctDefault = (root: string) => edit(root, 'data/countries/kazakhstan/indicators.yaml', '"2.4.1":\n    value: 14.4', '"2.4.1":\n    value: 15.2');
     const request = { configPath, locales: ['en'], layoutThreads: 2 };
     const root = tempProject('repo');
     await runPipeline({ root, ...request });
-    correct(root);
+    correctDefault(root);
     const corrected = await runPipeline({ root, ...request });
     expect(corrected.reusedPages).toBeGreaterThan(0);
 
     const fresh = tempProject('repo');
-    correct(fresh);
+    correctDefault(fresh);
     await runPipeline({ root: fresh, configPath, locales: ['en'], noCache: true });
     for (const document of ['acr', 'brief']) {
       const path = `output/kazakhstan/en/${document}.pdf`;
@@ -65,16 +72,13 @@ describe('pages written again after a correction', () => {
       const bytes = readFileSync(join(cache, name));
       writeFileSync(join(cache, name), bytes.subarray(0, Math.floor(bytes.length / 2)));
     }
-    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+    correct(root);
     const notices: string[] = [];
     const corrected = await runPipeline({ root, configPath, onNotice: (message) => notices.push(message) });
     expect(corrected.reusedPages).toBe(0);
     expect(notices.some((line) => /^\.cache\/pages-\S+: .+; removed, and made again$/.test(line)), notices.join('\n')).toBe(true);
 
-    const fresh = tempProject('mini');
-    edit(fresh, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
-    await runPipeline({ root: fresh, configPath, noCache: true });
-    expect(pdfOf(root).equals(pdfOf(fresh))).toBe(true);
+    expect(pdfOf(root).equals(await withoutCache(correct))).toBe(true);
   }, 120_000);
 
   it('draw anew a page that shows nothing new but its number', async () => {
