@@ -13,6 +13,9 @@
  * and `endPage` returns it) or written again (`beginPage(true)`: the drawing calls still run,
  * so that marked content, structure elements, links and destinations are made exactly as
  * before, but they write nothing, and `endPage` writes the kept content in one piece).
+ * A recorded page's content is written in one piece too, when it ends: the same bytes as
+ * pdfkit's call by call (each call's operators and a newline), but turned into bytes once, by
+ * Node, where pdfkit turns each call's string into bytes by itself, a character at a time.
  *
  * This extends pdfkit through its public API only: `addContent`, which every drawing call of
  * pdfkit writes through, the opacity methods, `ref` and the page's resources.
@@ -41,7 +44,10 @@ export class PagedPdf extends Base {
 
   override addContent(data: string): this {
     if (this.replaying) return this;
-    this.written?.push(data);
+    if (this.written) {
+      this.written.push(data);
+      return this;
+    }
     return super.addContent(data) as this;
   }
 
@@ -72,11 +78,12 @@ export class PagedPdf extends Base {
     let page: PageContent;
     if (kept) {
       this.replaying = false;
-      super.addContent(kept.content);
       page = kept;
     } else {
       page = { content: (this.written ?? []).join('\n'), opacities: [...this.pageOpacities].sort() };
     }
+    // A page that wrote nothing writes nothing; one written again writes what was kept, even empty.
+    if (kept || this.written?.length) super.addContent(contentBytes(page.content));
     this.written = undefined;
     for (const name of page.opacities) this.page.ext_gstates[name] = this.opacityState(name);
     return page;
@@ -101,6 +108,14 @@ export class PagedPdf extends Base {
     }
     return state;
   }
+}
+
+/**
+ * A page's content as pdfkit writes a string to it: a byte per character (its low eight bits)
+ * and a newline after it. pdfkit takes bytes as they are.
+ */
+function contentBytes(content: string): Uint8Array {
+  return Buffer.from(`${content}\n`, 'latin1');
 }
 
 function clamp(value: number): number {
