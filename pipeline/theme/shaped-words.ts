@@ -124,6 +124,22 @@ export class ShapedWords implements MemoTable {
     return index === undefined ? undefined : loadRun(word, kept!.saved, kept!.offsets[index]!, index, scale);
   }
 
+  /**
+   * The advance width of a word an earlier build saved, as `keptRun(…).advanceWidth` gives it
+   * (the same additions in the same order), without making its run: measuring a word needs
+   * only this. Undefined when none was saved.
+   */
+  keptAdvance(kept: KeptFace | undefined, word: string, scale: number): number | undefined {
+    const index = kept?.index.get(word);
+    if (index === undefined) return undefined;
+    const { data } = kept!.saved;
+    const offset = kept!.offsets[index]!;
+    const n = data[offset]!;
+    let advanceWidth = 0;
+    for (let i = 0; i < n; i++) advanceWidth += data[offset + 1 + n + i]! * scale;
+    return advanceWidth;
+  }
+
   size(): number {
     let count = 0;
     for (const [face, words] of this.runs) {

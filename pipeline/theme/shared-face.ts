@@ -43,6 +43,8 @@ export class SharedFace {
   private readonly shapers: Shapers;
   /** Each word as the PDF's text writer writes it, by word (with its trailing space or tab). */
   private readonly encodings = new Map<string, EncodedWord>();
+  /** The advance width of each word an earlier build saved that was measured but not yet written, by word. */
+  private readonly keptAdvances = new Map<string, number>();
 
   /** `memory`: the build's font memory, whose table of shaped words this face reads and adds to. */
   constructor(
@@ -103,9 +105,25 @@ export class SharedFace {
   widthOf(text: string, size: number): number {
     let advance = 0;
     eachWord(text, (word) => {
-      advance += this.run(word).advanceWidth;
+      advance += this.advanceOf(word);
     });
     return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+  }
+
+  /**
+   * The advance width of `word`'s run. A word an earlier build saved is measured from what was
+   * saved, and its run is made only when it is written: most words a rebuild measures (the
+   * column's measure, a paragraph whose lines were kept) it never writes.
+   */
+  private advanceOf(word: string): number {
+    const run = this.words.get(word);
+    if (run) return run.advanceWidth;
+    const known = this.keptAdvances.get(word);
+    if (known !== undefined) return known;
+    const kept = this.memory.words.keptAdvance(this.kept, word, this.scale);
+    if (kept === undefined) return this.run(word).advanceWidth;
+    this.keptAdvances.set(word, kept);
+    return kept;
   }
 }
 

@@ -33,6 +33,11 @@ describe('the kept table of shaped words', () => {
         again.loadBytes(cache.get('memo-words')!);
         const kept = again.keptFace(face);
         for (const [word, run] of Object.entries(words)) expect(again.keptRun(kept, word, 1)).toEqual(scaledRun(run.glyphs.map((g) => ({ ...g, codePoints: g.codePoints })), run.units, 1));
+        // A word measured without its run made: the very width its run gives, at any scale.
+        for (const scale of [1, 1000 / 2048, 1000 / 1000.5]) {
+          for (const word of Object.keys(words)) expect(again.keptAdvance(kept, word, scale)).toBe(again.keptRun(kept, word, scale)!.advanceWidth);
+        }
+        expect(again.keptAdvance(kept, '\u0000never saved', 1)).toBeUndefined();
       }),
       { numRuns: 40 },
     );
