@@ -1,6 +1,6 @@
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import type { Block, ComposedDocument, Inline } from '../document/types.ts';
-import { missingGlyphs, type Theme } from '../theme/index.ts';
+import { drawsAll, missingGlyphs, type Theme } from '../theme/index.ts';
 
 /** A text that will be drawn, with where it comes from. */
 interface DrawnText {
@@ -43,11 +43,23 @@ export function checkGlyphs(document: ComposedDocument, chartTexts: readonly Dra
   document.blocks.forEach(visit);
   for (const body of document.footnotes.values()) add(inlineText(body), undefined);
 
+  // Each character once against each face: a document's texts are a million characters, of a
+  // few hundred kinds. Only when a face lacks one are the texts gone through for where it is.
+  const codePoints = new Set<number>();
+  for (const { text } of texts) {
+    for (let index = 0; index < text.length; index++) {
+      const codePoint = text.codePointAt(index)!;
+      codePoints.add(codePoint);
+      if (codePoint > 0xffff) index += 1;
+    }
+  }
+  if (FACES.every((face) => drawsAll(theme, codePoints, weightOf(face), styleOf(face)))) return [];
+
   const issues: InputIssue[] = [];
   const seen = new Set<string>();
   for (const { text, place } of texts) {
-    for (const face of ['regular', 'bold', 'italic', 'semibold'] as const) {
-      for (const char of missingGlyphs(theme, text, face === 'bold' ? 700 : face === 'semibold' ? 600 : 400, face === 'italic' ? 'italic' : 'normal')) {
+    for (const face of FACES) {
+      for (const char of missingGlyphs(theme, text, weightOf(face), styleOf(face))) {
         const key = `${char}|${place.file}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -62,6 +74,17 @@ export function checkGlyphs(document: ComposedDocument, chartTexts: readonly Dra
     }
   }
   return issues;
+}
+
+/** The faces a document's text is set in. */
+const FACES = ['regular', 'bold', 'italic', 'semibold'] as const;
+
+function weightOf(face: (typeof FACES)[number]): 400 | 600 | 700 {
+  return face === 'bold' ? 700 : face === 'semibold' ? 600 : 400;
+}
+
+function styleOf(face: (typeof FACES)[number]): 'italic' | 'normal' {
+  return face === 'italic' ? 'italic' : 'normal';
 }
 
 /** The words around a character, for the message. */

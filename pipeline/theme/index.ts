@@ -1,5 +1,5 @@
 export { loadTheme } from './load.ts';
-export { faceFor, fontFaces, measureText, missingGlyphs, type StyleLike, type WeightLike } from './measure.ts';
+export { drawsAll, faceFor, fontFaces, measureText, missingGlyphs, type StyleLike, type WeightLike } from './measure.ts';
 export { withThemeMetrics } from './vega-metrics.ts';
 export type * from './types.ts';
 export { faceNames, templateNames } from './types.ts';

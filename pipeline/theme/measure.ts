@@ -34,23 +34,38 @@ export function measureText(theme: Theme, text: string, size: number, weight: We
  * prints them as empty boxes without a warning; line breaks and tabs are layout, not glyphs.
  */
 export function missingGlyphs(theme: Theme, text: string, weight: WeightLike = 'normal', style: StyleLike = 'normal'): string[] {
+  const has = coverage(theme, weight, style);
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (char === '\n' || char === '\r' || char === '\t') continue;
+    if (!has(char.codePointAt(0)!)) missing.add(char);
+  }
+  return [...missing];
+}
+
+/** Whether the face can draw every one of `codePoints`, line breaks and tabs aside: whether `missingGlyphs` finds nothing in a text made of them. */
+export function drawsAll(theme: Theme, codePoints: Iterable<number>, weight: WeightLike = 'normal', style: StyleLike = 'normal'): boolean {
+  const has = coverage(theme, weight, style);
+  for (const codePoint of codePoints) if (codePoint !== 10 && codePoint !== 13 && codePoint !== 9 && !has(codePoint)) return false;
+  return true;
+}
+
+/** Whether the face has a glyph for a code point, remembered by font in the theme's memory. */
+function coverage(theme: Theme, weight: WeightLike, style: StyleLike): (codePoint: number) => boolean {
   const { font } = faceFor(theme, weight, style);
   let known = theme.memory.coverage.get(font);
   if (!known) {
     known = new Map();
     theme.memory.coverage.set(font, known);
   }
-  const missing = new Set<string>();
-  for (const char of text) {
-    if (char === '\n' || char === '\r' || char === '\t') continue;
-    const codePoint = char.codePointAt(0)!;
-    let has = known.get(codePoint);
+  const table = known;
+  return (codePoint) => {
+    let has = table.get(codePoint);
     if (has === undefined) {
       has = font.hasGlyphForCodePoint(codePoint);
-      known.set(codePoint, has);
+      table.set(codePoint, has);
     }
-    if (!has) missing.add(char);
-  }
-  return [...missing];
+    return has;
+  };
 }
 
