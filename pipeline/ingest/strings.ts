@@ -4,6 +4,7 @@ import type { InputReader } from '../input/read.ts';
 import { issueAt } from '../input/yaml-file.ts';
 import { pluralGaps } from '../format/plurals.ts';
 import type { LocaleStrings, StringEntry } from '../format/strings.ts';
+import { digest } from '../util/digest.ts';
 
 /**
  * Reads `templates/locales/<locale>/*.yaml`. Each file is a namespace (`chart.yaml` gives keys
@@ -16,9 +17,18 @@ export function readLocaleStrings(reader: InputReader, templatesDir: string, loc
     const yaml = reader.yaml(file, 'locale strings');
     if (!yaml || yaml.value === undefined) continue;
     const namespace = file.split('/').pop()!.replace(/\.yaml$/, '');
+    // A file whose every string was found valid for this locale before (in this process or a
+    // build before it: the reader's inputs known valid) is not checked again, string by string.
+    const validKey = `icu-strings|${locale}|${digest(JSON.stringify(yaml.value))}`;
+    const known = reader.valid.has(validKey);
+    const issuesBefore = reader.issues.length;
     flatten(yaml.value, [namespace], (path, text) => {
       const key = path.join('.');
       const place = yaml.placeOf(path.slice(1));
+      if (known) {
+        entries.set(key, { key, text: text as string, place });
+        return;
+      }
       if (typeof text !== 'string') {
         reader.issues.push(issueAt(place, { message: `the string "${key}" is not a text`, hint: 'Write the text in quotes.' }));
         return;
@@ -43,6 +53,7 @@ export function readLocaleStrings(reader: InputReader, templatesDir: string, loc
       if (gaps.length > 0) return;
       entries.set(key, { key, text, place });
     });
+    if (!known && reader.issues.length === issuesBefore) reader.valid.add(validKey);
   }
   return { locale, entries };
 }
