@@ -17,19 +17,20 @@ const theme = loadTheme(repoRoot, 'templates');
 const faces = Object.entries(theme.font.faces);
 
 /**
- * fontkit's own shaping of `text`, on a font instance of its own: glyphs and positions. Where
- * the run is a glyph per character, each glyph's code point is its character, as the layout
- * writes it. fontkit names the character a shared glyph was first made for (a no-break space
- * for a space, after a text with one), so where the run is not a glyph per character (a
- * ligature) the code points are those of a font instance that has shaped nothing before.
+ * fontkit's own shaping of `text`: glyphs and positions, each glyph naming the characters it
+ * was made from, as the layout writes them. fontkit names a glyph two characters share (a
+ * space and a no-break space) after the one it met first, in this text or an earlier one, so
+ * its names are not taken: each glyph takes as many characters of the text, in order, as
+ * fontkit's names count (one, or the letters of a ligature).
  */
-function reference(font: ShapingFont, text: string, file: string) {
+function reference(font: ShapingFont, text: string) {
   const run = font.layout(text);
-  const chars = Array.from(text, (c) => [c.codePointAt(0)!]);
+  const chars = Array.from(text, (c) => c.codePointAt(0)!);
+  let next = 0;
   return {
     ids: run.glyphs.map((g) => g.id),
     advances: run.glyphs.map((g) => g.advanceWidth),
-    codePoints: run.glyphs.length === chars.length ? chars : fresh(file).layout(text).glyphs.map((g) => g.codePoints),
+    codePoints: run.glyphs.map((g) => chars.slice(next, (next += g.codePoints.length))),
     positions: run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
   };
 }
@@ -67,7 +68,7 @@ describe('shaping by HarfBuzz', () => {
       const run = shapedBy(shaper, word);
       if (!run) continue;
       shaped++;
-      expect(run, word).toEqual(reference(font, word, face.file));
+      expect(run, word).toEqual(reference(font, word));
     }
     // Nearly every word is HarfBuzz's, or it would be doing nothing.
     expect(shaped / words.length).toBeGreaterThan(0.99);
@@ -84,9 +85,11 @@ describe('shaping by HarfBuzz', () => {
       fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 8 }), (chars) => {
         const text = chars.join('');
         const run = shapedBy(shaper, text);
-        if (run) expect(run).toEqual(reference(font, text, face.file));
+        if (run) expect(run).toEqual(reference(font, text));
       }),
-      { numRuns: 3000 },
+      // Also the texts where a ligature run holds both a space and a no-break space, which
+      // share a glyph: each names its own character.
+      { numRuns: 3000, examples: [[[' ', 'f', 'f', '\u00a0']], [['\u00a0', 'f', 'f', ' ']], [['\u00a0', 'f', 'f', ' ', 'A']]] },
     );
   });
 
