@@ -4,7 +4,6 @@ import type { InputReader } from '../input/read.ts';
 import { issueAt } from '../input/yaml-file.ts';
 import { pluralGaps } from '../format/plurals.ts';
 import type { LocaleStrings, StringEntry } from '../format/strings.ts';
-import { digest } from '../util/digest.ts';
 
 /**
  * Reads `templates/locales/<locale>/*.yaml`. Each file is a namespace (`chart.yaml` gives keys
@@ -19,7 +18,7 @@ export function readLocaleStrings(reader: InputReader, templatesDir: string, loc
     const namespace = file.split('/').pop()!.replace(/\.yaml$/, '');
     // A file whose every string was found valid for this locale before (in this process or a
     // build before it: the reader's inputs known valid) is not checked again, string by string.
-    const validKey = `icu-strings|${locale}|${digest(JSON.stringify(yaml.value))}`;
+    const validKey = reader.valid.checkKey(`icu-strings:${locale}`, yaml.value);
     const known = reader.valid.has(validKey);
     const issuesBefore = reader.issues.length;
     flatten(yaml.value, [namespace], (path, text) => {

@@ -26,8 +26,9 @@ function schemaDigest(schema: SchemaObject): string {
 export const VALID_INPUTS = 'valid-inputs';
 
 /**
- * The digests of schema and value of every file found valid, kept between builds too
- * (memo.ts): an unchanged file is not validated again, and its schema need not even be compiled.
+ * The digests of check and value of every file found valid, kept between builds too (memo.ts):
+ * an unchanged file is not validated again, and its schema need not even be compiled. A check
+ * is a schema, by its digest, or one the code makes itself, by its name (`checkKey`).
  */
 export class ValidInputs implements MemoTable {
   readonly name = VALID_INPUTS;
@@ -35,7 +36,12 @@ export class ValidInputs implements MemoTable {
 
   /** The key under which `value` is known valid against `schema`. */
   keyOf(schema: SchemaObject, value: unknown): string {
-    return `${schemaDigest(schema)}|${digest(JSON.stringify(value))}`;
+    return this.checkKey(schemaDigest(schema), value);
+  }
+
+  /** The key under which `value` is known to pass the check `check` names (a schema's digest, or a check of the code's own). */
+  checkKey(check: string, value: unknown): string {
+    return `${check}|${digest(JSON.stringify(value))}`;
   }
 
   has(key: string): boolean {

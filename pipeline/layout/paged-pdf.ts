@@ -24,8 +24,8 @@ import PDFDocument from 'pdfkit';
 
 /** What a page wrote that its drawing would write again: its content and the opacity states it set. */
 export interface PageContent {
-  /** The content stream, as written (the operators of each call, a newline between them). */
-  content: string;
+  /** The content stream's bytes, as pdfkit writes them: each call's operators and a newline, a byte per character. */
+  content: Uint8Array;
   /** The names of the opacity states the page set (`opacityName`). */
   opacities: string[];
 }
@@ -75,15 +75,10 @@ export class PagedPdf extends Base {
    * the page's opacity states to its resources, and returns what the page wrote.
    */
   endPage(kept?: PageContent): PageContent {
-    let page: PageContent;
-    if (kept) {
-      this.replaying = false;
-      page = kept;
-    } else {
-      page = { content: (this.written ?? []).join('\n'), opacities: [...this.pageOpacities].sort() };
-    }
-    // A page that wrote nothing writes nothing; one written again writes what was kept, even empty.
-    if (kept || this.written?.length) super.addContent(contentBytes(page.content));
+    const page = kept ?? { content: contentBytes(this.written ?? []), opacities: [...this.pageOpacities].sort() };
+    // A page that wrote nothing writes nothing, drawn or written again.
+    if (page.content.length > 0) super.addContent(page.content);
+    this.replaying = false;
     this.written = undefined;
     for (const name of page.opacities) this.page.ext_gstates[name] = this.opacityState(name);
     return page;
@@ -111,11 +106,11 @@ export class PagedPdf extends Base {
 }
 
 /**
- * A page's content as pdfkit writes a string to it: a byte per character (its low eight bits)
- * and a newline after it. pdfkit takes bytes as they are.
+ * A page's calls as pdfkit writes each string to the page: a byte per character (its low eight
+ * bits) and a newline after each call; nothing for no call. pdfkit takes bytes as they are.
  */
-function contentBytes(content: string): Uint8Array {
-  return Buffer.from(`${content}\n`, 'latin1');
+function contentBytes(calls: readonly string[]): Uint8Array {
+  return calls.length === 0 ? new Uint8Array(0) : Buffer.from(`${calls.join('\n')}\n`, 'latin1');
 }
 
 function clamp(value: number): number {

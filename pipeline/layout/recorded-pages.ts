@@ -8,17 +8,10 @@ import { bytesOf, frame, FrameReader, shapeOf, type NumbersShape } from '../util
 interface SavedPage {
   key: string;
   opacities: string[];
-  /** The length of its content, in bytes (one per character). */
+  /** The length of its content, in bytes. */
   length: number;
   /** Each face's glyph list (`PageGlyphs`): the face, and the list's type and length. */
   glyphs: [string, NumbersShape][];
-}
-
-/** A page read from a kept entry, its content not yet taken out of the bytes. */
-interface UnreadPage {
-  opacities: string[];
-  content: Buffer;
-  glyphs: PageGlyphs;
 }
 
 /**
@@ -30,11 +23,11 @@ interface UnreadPage {
  * before the document is laid out and written after it, with the pages it has now: a build
  * holds the pages of the document it lays out, not those of every document, on whichever
  * thread lays it out, and a watcher's memory does not grow with them. Kept as bytes: a JSON
- * header and then each page's content and glyph lists; a page's content is read out of the
- * bytes only when the page is used.
+ * header and then each page's content and glyph lists; a page read back keeps its content as a
+ * view into those bytes, which pdfkit writes as it is.
  */
 export class RecordedPages implements PageStore {
-  private readonly pages = new Map<string, RecordedPage | UnreadPage>();
+  private readonly pages = new Map<string, RecordedPage>();
   /** The pages used or written by this layout, in order: what is kept for the next. */
   private readonly used = new Set<string>();
   /** Whether a page was written that was not kept. */
@@ -42,12 +35,8 @@ export class RecordedPages implements PageStore {
 
   get(key: string): RecordedPage | undefined {
     const found = this.pages.get(key);
-    if (!found) return undefined;
-    this.used.add(key);
-    if (typeof found.content === 'string') return found as RecordedPage;
-    const page: RecordedPage = { ...found, content: found.content.toString('latin1') };
-    this.pages.set(key, page);
-    return page;
+    if (found) this.used.add(key);
+    return found;
   }
 
   set(key: string, page: RecordedPage): void {
@@ -63,18 +52,18 @@ export class RecordedPages implements PageStore {
 
   /**
    * The pages used or written, as bytes (`frame`, util/framed-bytes.ts): a header with each
-   * page's key, opacity states and the sizes of what follows, then each page's content, a
-   * byte per character, and its glyph lists as they lie in memory.
+   * page's key, opacity states and the sizes of what follows, then each page's content and its
+   * glyph lists as they lie in memory.
    */
   saveBytes(): Uint8Array {
-    const pages = [...this.used].map((key) => [key, this.get(key)!] as const);
+    const pages = [...this.used].map((key) => [key, this.pages.get(key)!] as const);
     const header: SavedPage[] = pages.map(([key, { opacities, glyphs, content }]) => ({
       key,
       opacities,
       length: content.length,
       glyphs: Object.entries(glyphs).map(([face, list]) => [face, shapeOf(list)]),
     }));
-    return frame(header, pages.flatMap(([, { content, glyphs }]) => [Buffer.from(content, 'latin1'), ...Object.values(glyphs).map(bytesOf)]));
+    return frame(header, pages.flatMap(([, { content, glyphs }]) => [content, ...Object.values(glyphs).map(bytesOf)]));
   }
 
   /** Adds the pages of bytes written by `saveBytes`, their contents left in the bytes until used; throws on bytes that are not such pages. */

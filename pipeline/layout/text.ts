@@ -195,9 +195,12 @@ export class PdfText {
     for (const font of [...this.ids.keys()].filter((name) => glyphs[name])) {
       const embedding = this.embedding(font);
       fonts[embedding.id] = embedding.dictionary;
-      eachGlyph(glyphs[font]!, (glyph) => {
+      const add = (glyph: FontGlyph) => {
         if (!embedding.glyphs.has(glyph.id)) embedding.glyphs.set(glyph.id, glyph);
-      });
+      };
+      // A page drawn here has its glyphs at hand; only kept ones are read out of their list.
+      if (kept) eachGlyph(kept[font]!, add);
+      else for (const glyph of this.pageFaces.get(font)!.glyphs.values()) add(glyph);
     }
     this.pageFaces.clear();
     this.replaying = false;

@@ -101,7 +101,7 @@ describe('pages written again after a correction', () => {
   });
 });
 
-const page = (n: number): RecordedPage => ({ content: `BT /T1 10 Tf [<00${n.toString(16).padStart(2, '0')}>] TJ ET\n\u00e9`, opacities: n % 2 ? ['Op0.5_n'] : [], glyphs: { Regular: Int32Array.of(n, 500, 1, 65 + (n % 26)), Italic: Float64Array.of(n, 480.5, 2, 102, 105) } });
+const page = (n: number): RecordedPage => ({ content: Buffer.from(`BT /T1 10 Tf [<00${n.toString(16).padStart(2, '0')}>] TJ ET\n\u00e9\n`, 'latin1'), opacities: n % 2 ? ['Op0.5_n'] : [], glyphs: { Regular: Int32Array.of(n, 500, 1, 65 + (n % 26)), Italic: Float64Array.of(n, 480.5, 2, 102, 105) } });
 
 describe('the recorded pages of a document', () => {
   it('read back, from their bytes, every page kept', () => {
