@@ -112,6 +112,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   // nothing changed then compiles no schema (nor loads the compiler).
   const cache = request.noCache || request.checkOnly ? noCache : whileReading(cacheDir, () => fileCache(cacheDir, notice));
   const memory = request.memory ?? new BuildMemory();
+  if (request.releaseMemory !== false) memory.heap.watch();
   whileReading(cacheDir, () => memory.memos.load(cache, version, notice, [VALID_INPUTS]));
   // The digests of inputs and outputs that did not change since an earlier build looked at
   // them are remembered with each file's stamp (cache/stamps.mjs), so this costs a stat a file.
@@ -130,6 +131,7 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
     lock?.release();
+    memory.heap.stop();
   }
 }
 

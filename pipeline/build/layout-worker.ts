@@ -16,6 +16,7 @@ const claims = new Claims(setup.claims);
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 // The thread's own memory, with only the tables laying out uses loaded.
 const memory = new BuildMemory();
+if (setup.releaseMemory !== false) memory.heap.watch();
 const cache = setup.cacheDir ? fileCache(setup.cacheDir) : noCache;
 const notice = (message: string) => post({ kind: 'notice', message });
 memory.memos.load(cache, setup.version, notice, [SHAPED_WORDS, BROKEN_LINES]);
@@ -31,6 +32,7 @@ port.on('message', (request: ThreadRequest) => {
 async function handle(request: ThreadRequest): Promise<void> {
   if (request.kind === 'finish') {
     post({ kind: 'memos', grown: memory.memos.grown(setup.version) });
+    memory.heap.stop();
     port.close();
     return;
   }
