@@ -7,7 +7,8 @@ import { fontFaces } from '../theme/faces.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
 import type { BrokenLines } from '../layout/broken-lines.ts';
 import { keepPages, keptPages, recordedPagesKey } from '../layout/recorded-pages.ts';
-import { noCache, type StageCache } from '../cache/key.ts';
+import { cacheKey, noCache, type StageCache } from '../cache/key.ts';
+import type { SubsetStore } from '../layout/text.ts';
 import { digest } from '../util/digest.ts';
 import type { Font } from 'fontkit';
 import { openFont } from '../theme/open-font.ts';
@@ -26,6 +27,9 @@ export class JobRunner {
   /** What every page's drawing depends on beyond the page, but the fonts' files: the style and the faces the charts' texts take. */
   private readonly drawing: string;
 
+  /** The embedded font files the documents' faces were subset to, kept in the stage cache under the pipeline version. */
+  private readonly subsets: SubsetStore;
+
   /**
    * `lines`: paragraphs broken before, the build's memory; the theme's own memory has its
    * shaped words. `pages`: where each document's pages are kept between builds (a stage cache,
@@ -38,6 +42,8 @@ export class JobRunner {
   ) {
     this.fonts = sharedFaces(fontFaces(setup.theme), setup.theme.memory);
     this.drawing = JSON.stringify([setup.style, Object.entries(setup.theme.font.faces).map(([key, face]) => [key, face.name])]);
+    const { cache, version } = pages;
+    this.subsets = { get: (key) => cache.get(cacheKey('subset', version, key)), set: (key, file) => cache.set(cacheKey('subset', version, key), file) };
   }
 
   /** Lays out a job's document, writing the pages it did not change as the last build wrote them, and keeps its pages for the next. */
@@ -57,6 +63,7 @@ export class JobRunner {
       charts,
       paintChart: (doc, text, id, x, y, width) => void drawChart(doc, text, charts.get(id)!, x, y, width, theme),
       pages: pages && { store: pages, context: digest(`${this.drawing}|${job.fonts}`) },
+      subsets: pages && this.subsets,
       hyphenation: this.hyphenation(job.hyphenation),
     }));
     if (pages) keepPages(cache, key, pages);

@@ -2,7 +2,7 @@ import type { ComposedDocument } from '../document/types.ts';
 import type { Line, Run } from '../typeset/types.ts';
 import type { PageModel, PlacedItem, PlacedLine } from './model.ts';
 import type { PageStyle, TextStyle } from '../theme/style.ts';
-import { PdfText, type PageGlyphs } from './text.ts';
+import { PdfText, type PageGlyphs, type SubsetStore } from './text.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
 import { PagedPdf, type PageContent } from './paged-pdf.ts';
 import { digest } from '../util/digest.ts';
@@ -428,7 +428,7 @@ function elementRole(element: StructElement): string {
 }
 
 /** Creates the pdfkit document with metadata and tagging, and its text in the style's faces (`fonts`), for `layoutDocument`. */
-export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>): { doc: PagedPdf; text: PdfText } {
+export function createPdf(document: ComposedDocument, style: PageStyle, fonts: ReadonlyMap<string, SharedFace>, subsets?: SubsetStore): { doc: PagedPdf; text: PdfText } {
   const doc = new PagedPdf({
     autoFirstPage: false,
     size: [style.width, style.height],
@@ -451,5 +451,5 @@ export function createPdf(document: ComposedDocument, style: PageStyle, fonts: R
       ModDate: document.meta.date,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  return { doc, text: new PdfText(doc, fonts) };
+  return { doc, text: new PdfText(doc, fonts, subsets) };
 }

@@ -1,7 +1,7 @@
 import { digest } from '../util/digest.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import { createPdf, drawPages, type ChartPainter, type PageStore } from './draw.ts';
-import type { PdfText } from './text.ts';
+import type { PdfText, SubsetStore } from './text.ts';
 import type { BrokenLines } from './broken-lines.ts';
 import type { SharedFace } from '../theme/shared-face.ts';
 import { flowDocument, type LineMemo } from './flow.ts';
@@ -36,6 +36,8 @@ export interface LayoutInput {
    * kept there. Without it, every page is drawn.
    */
   pages?: { store: PageStore; context: string };
+  /** Embedded font files made before, by face and glyphs; without it, each is made anew. */
+  subsets?: SubsetStore;
   /**
    * Where words of the edition's language may be hyphenated in justified text, and a name for
    * that (the locale and anything else that changes the pieces) to key remembered lines by.
@@ -65,7 +67,7 @@ export interface LayoutResult {
  * with the embedded fonts), then draws the pages.
  */
 export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> {
-  const { doc, text } = createPdf(input.document, input.style, input.fonts);
+  const { doc, text } = createPdf(input.document, input.style, input.fonts, input.subsets);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {

@@ -15,8 +15,9 @@
  * and a ToUnicode map, so the text layer reads the words drawn.
  */
 
+import { deflateSync } from 'node:zlib';
 import type { Subset, SubsetFont } from 'fontkit';
-import type { FontGlyph } from '../theme/shaping.ts';
+import { fontIdentity, type FontGlyph, type ShapingFont } from '../theme/shaping.ts';
 import type { EncodedWord, SharedFace } from '../theme/shared-face.ts';
 import { digest } from '../util/digest.ts';
 import { compactNumbers, type Numbers } from '../util/framed-bytes.ts';
@@ -58,6 +59,20 @@ interface PageFace {
 export type PageGlyphs = Record<string, Numbers>;
 
 /**
+ * Embedded font files made before, each by its face and glyphs (`subsetKey`): a document whose
+ * pages use the glyphs an earlier build's did embeds the same file without making it again.
+ */
+export interface SubsetStore {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, file: Uint8Array): void;
+}
+
+/** What an embedded font file is made from: the face (its identity) and the glyph ids it holds, in order. */
+export function subsetKey(font: ShapingFont, ids: readonly number[]): string {
+  return `${fontIdentity(font)}|${ids.join(',')}`;
+}
+
+/**
  * The text of one PDF document: measures and writes runs of text in the theme's faces, by the
  * name each face has in the page style, and embeds the faces used when the document ends.
  *
@@ -82,10 +97,14 @@ export class PdfText {
   /** Whether the current page is written again from kept content: nothing is drawn. */
   private replaying = false;
 
-  /** `faces`: the shared shaping of each face, by the name the page style gives it. */
+  /**
+   * `faces`: the shared shaping of each face, by the name the page style gives it. `subsets`:
+   * the embedded font files made before, and where those made here are kept.
+   */
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly faces: ReadonlyMap<string, SharedFace>,
+    private readonly subsets?: SubsetStore,
   ) {
     this.ids = new Map([...faces.keys()].map((name, i) => [name, `T${i + 1}`]));
   }
@@ -210,7 +229,7 @@ export class PdfText {
   /** Writes the font objects of every face used, the current page's too. Called once, before the document ends. */
   embed(): void {
     if (this.pageFaces.size > 0) this.endPage();
-    for (const embedding of this.embeddings.values()) embedFont(this.doc, embedding);
+    for (const embedding of this.embeddings.values()) embedFont(this.doc, embedding, this.subsets);
   }
 
   /** What the current page used of `font` so far; a page added without `endPage` for the one before is an error. */
@@ -268,8 +287,11 @@ function hex4(n: number): string {
  * whose CIDs are the font's glyph ids, mapped to the embedded subset's by a CIDToGIDMap; the
  * subset (glyphs in id order, so the same glyphs give the same file); the widths of the
  * glyphs used; and a ToUnicode map from each glyph to the characters it stands for.
+ *
+ * The subset's file is written deflated as pdfkit deflates a stream (zlib's defaults), and
+ * taken from `subsets` when an earlier document embedded the same glyphs of the same face.
  */
-function embedFont(doc: PDFKit.PDFDocument, embedding: Embedding): void {
+function embedFont(doc: PDFKit.PDFDocument, embedding: Embedding, subsets: SubsetStore | undefined): void {
   const { face } = embedding;
   const font = face.font as unknown as SubsetFont;
   const scale = face.scale;
@@ -281,8 +303,15 @@ function embedFont(doc: PDFKit.PDFDocument, embedding: Embedding): void {
     cidToGid[2 * id] = gid >> 8;
     cidToGid[2 * id + 1] = gid & 0xff;
   }
-  const fontFile = doc.ref({});
-  fontFile.end(Buffer.from(subset.encode()));
+  const key = subsetKey(face.font, ids);
+  let file = subsets?.get(key);
+  if (!file) {
+    file = deflateSync(subset.encode());
+    subsets?.set(key, file);
+  }
+  // Already deflated: pdfkit writes a stream that names its filter as it is given.
+  const fontFile = doc.ref({ Length: 0, Filter: 'FlateDecode' });
+  fontFile.end(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   const map = doc.ref({});
   map.end(Buffer.from(cidToGid));
 

@@ -4,7 +4,7 @@ import { decodePDFRawStream, PDFArray, PDFDocument as PdfLibDocument, PDFRawStre
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
-import { PdfText } from '../../pipeline/layout/text.ts';
+import { PdfText, type SubsetStore } from '../../pipeline/layout/text.ts';
 import { fitted } from '../../pipeline/layout/draw.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
 import { loadTheme } from '../../pipeline/theme/index.ts';
@@ -24,9 +24,9 @@ interface TextRun {
 }
 
 /** A PDF with each page's runs written by the layout's text writer, each run's line box at its top. */
-function ours(pages: readonly (readonly TextRun[])[]): Promise<Buffer> {
+function ours(pages: readonly (readonly TextRun[])[], subsets?: SubsetStore): Promise<Buffer> {
   const doc = new PDFDocument({ autoFirstPage: false, compress: false, info: { CreationDate: new Date('2011-06-01T00:00:00Z') } });
-  const text = new PdfText(doc, shared);
+  const text = new PdfText(doc, shared, subsets);
   for (const runs of pages) {
     doc.addPage();
     for (const run of runs) text.drawTop(theme.font.faces[run.face].name, run.size, run.text, run.x, run.y);
@@ -118,6 +118,42 @@ describe('writing a run of text', () => {
     expect(source.match(/\/CIDToGIDMap \d+ 0 R/g)).toHaveLength(3);
     expect(source.match(/\/FontFile2 \d+ 0 R/g)).toHaveLength(3);
     expect(source.match(/\/ToUnicode \d+ 0 R/g)).toHaveLength(3);
+  });
+});
+
+describe('embedded font files kept between documents', () => {
+  /** A store of font files that counts those made. */
+  function store(): SubsetStore & { files: Map<string, Uint8Array>; made: number } {
+    const files = new Map<string, Uint8Array>();
+    const kept = { files, made: 0, get: (key: string) => files.get(key), set: (key: string, file: Uint8Array) => {
+      kept.made += 1;
+      files.set(key, file);
+    } };
+    return kept;
+  }
+
+  it('are made once for the same glyphs of a face, and the PDF is the same as one made without them', async () => {
+    const subsets = store();
+    const alone = await ours([mixed]);
+    expect((await ours([mixed], subsets)).equals(alone)).toBe(true);
+    expect(subsets.made).toBe(3);
+    expect((await ours([mixed], subsets)).equals(alone)).toBe(true);
+    expect(subsets.made).toBe(3);
+    // One more glyph of one face: that face's file is made again, the others are taken.
+    await ours([[...mixed, { text: 'ЖЖЖ', face: 'bold', size: 11, x: 57, y: 400 }]], subsets);
+    expect(subsets.made).toBe(4);
+  });
+
+  it('are embedded as they were kept', async () => {
+    const subsets = store();
+    await ours([mixed], subsets);
+    const [first, second] = [...subsets.files.keys()];
+    // Two kept files swapped: each PDF holds, byte for byte, the file kept under its face's key.
+    const swapped: SubsetStore = { get: (key) => subsets.files.get(key === first ? second! : key === second ? first! : key), set: () => undefined };
+    const pdf = await ours([mixed], swapped);
+    expect(pdf.includes(Buffer.from(subsets.files.get(first!)!))).toBe(true);
+    expect(pdf.includes(Buffer.from(subsets.files.get(second!)!))).toBe(true);
+    expect(pdf.equals(await ours([mixed]))).toBe(false);
   });
 });
 
