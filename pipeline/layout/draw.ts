@@ -28,8 +28,17 @@ export interface PageReuse {
   store: PageStore;
   /** A digest of what every page's drawing depends on beyond the page: the style, the fonts' files, the faces the charts' texts take. */
   context: string;
-  /** The digest of a chart's drawing, by id. */
-  chartDigest: (id: string) => string | undefined;
+}
+
+/** What `drawPages` did. */
+export interface DrawnPages {
+  /** Pages written again from what was kept. */
+  reused: number;
+  /**
+   * A digest of each page's drawing (`pageDrawing`): what the page shows, not how the
+   * document's structure numbers its elements. The change report compares them.
+   */
+  digests: string[];
 }
 
 /**
@@ -41,10 +50,10 @@ export interface PageReuse {
  * With `reuse`, a page whose drawing depends on nothing that changed since it was written
  * (its key is in the store) is written again from what was kept: the walk still makes its
  * marked content, structure elements, links and destinations, but neither shapes nor writes
- * text, nor draws charts. Every other page is kept for the next build. Returns the number of
- * pages written again.
+ * text, nor draws charts. Every other page is kept for the next build. `chartDigest` gives
+ * the digest of a chart's drawing, by id.
  */
-export function drawPages(doc: PagedPdf, text: PdfText, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter, reuse?: PageReuse): number {
+export function drawPages(doc: PagedPdf, text: PdfText, model: PageModel, document: ComposedDocument, style: PageStyle, paintChart: ChartPainter, chartDigest: (id: string) => string | undefined, reuse?: PageReuse): DrawnPages {
   const elements = declareStructs(doc, model);
   const outlineParents: PDFKit.PDFOutline[] = [doc.outline];
   const outlineByAnchor = new Map(model.outline.map((entry) => [entry.anchor, entry]));
@@ -54,10 +63,13 @@ export function drawPages(doc: PagedPdf, text: PdfText, model: PageModel, docume
   const runningHead = fitted(document.meta.runningHead, textWidth(style), (t) => text.widthOf(font, size, t));
 
   let reused = 0;
+  const digests: string[] = [];
   const roles = new Map(model.structs.map((def) => [def.id, def.role]));
   model.pages.forEach((page, pageIndex) => {
     doc.addPage({ size: [style.width, style.height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
-    const key = reuse && pageKey(reuse, model, roles, page, pageIndex, runningHead, document, labelOf);
+    const drawing = digest(pageDrawing(model, roles, chartDigest, page, pageIndex, runningHead, document, labelOf));
+    digests.push(drawing);
+    const key = reuse && digest(`${reuse.context}|${drawing}`);
     const kept = key === undefined ? undefined : reuse!.store.get(key);
     doc.beginPage(kept !== undefined);
     text.beginPage(kept !== undefined);
@@ -88,22 +100,23 @@ export function drawPages(doc: PagedPdf, text: PdfText, model: PageModel, docume
     else if (key !== undefined) reuse!.store.set(key, { ...content, glyphs });
   });
   for (const element of elements.all) element.end();
-  return reused;
+  return { reused, digests };
 }
 
 /**
- * The key of a page's drawing: everything its content depends on. The document's context
- * (style, fonts, chart faces), and of the page: its items (charts by their drawing's digest,
- * index entries with the page numbers they show, each with the role of the structure element
- * its content is marked for), its footnotes' lines, and its running head and page number.
+ * A page's drawing: everything its content depends on but the document's context (style,
+ * fonts, chart faces). Its items (charts by their drawing's digest, index entries with the
+ * page numbers they show, each with the role of the structure element its content is marked
+ * for), its footnotes' lines, and its running head and page number. With the context, the key
+ * a drawn page is kept under.
  */
-function pageKey(reuse: PageReuse, model: PageModel, roleOf: ReadonlyMap<number, string>, page: PageModel['pages'][number], pageIndex: number, runningHead: string, document: ComposedDocument, labelOf: (page: number) => string): string {
+function pageDrawing(model: PageModel, roleOf: ReadonlyMap<number, string>, chartDigest: (id: string) => string | undefined, page: PageModel['pages'][number], pageIndex: number, runningHead: string, document: ComposedDocument, labelOf: (page: number) => string): string {
   const items = page.items.map((item) => {
     // Marked content names the role of its structure element, not the element: the role is
     // part of the key, the element's number (which an element added earlier changes) is not.
     const { struct, ...drawn } = item as typeof item & { struct?: number };
     const role = struct === undefined ? undefined : roleOf.get(struct) ?? '';
-    if (drawn.kind === 'chart') return { ...drawn, role, digest: reuse.chartDigest(drawn.chart) };
+    if (drawn.kind === 'chart') return { ...drawn, role, digest: chartDigest(drawn.chart) };
     if (drawn.kind === 'index-entry') {
       const target = model.anchorPages.get(drawn.target);
       return { ...drawn, role, number: target === undefined ? '' : labelOf(target) };
@@ -112,7 +125,7 @@ function pageKey(reuse: PageReuse, model: PageModel, roleOf: ReadonlyMap<number,
   });
   const footnotes = page.footnotes.map((number) => [number, model.footnoteLines.get(number) ?? []]);
   const foot = page.plain ? null : [runningHead, document.labels.page.replace('{page}', labelOf(pageIndex))];
-  return digest(JSON.stringify([reuse.context, model.footnoteX, items, footnotes, foot]));
+  return JSON.stringify([model.footnoteX, items, footnotes, foot]);
 }
 
 interface Elements {

@@ -54,7 +54,7 @@ export interface LayoutResult {
   pageCount: number;
   /** Page (1-based) of every heading, figure and table anchor. */
   anchorPages: ReadonlyMap<string, number>;
-  /** A digest of each page's content (text, positions, charts), for the change report. */
+  /** A digest of what each page shows (its text, positions, charts, notes, running head and number), for the change report. */
   pageDigests: string[];
   /** Milliseconds spent setting paragraphs into lines (Knuth–Plass and hyphenation), remembered lines apart. */
   breakingMs: number;
@@ -81,14 +81,12 @@ export async function layoutDocument(input: LayoutInput): Promise<LayoutResult> 
   const { lines } = input;
   const lineMemo: LineMemo = { fonts: input.fontsKey, get: (key) => lines.get(digest(key)), set: (key, broken) => lines.set(digest(key), broken) };
   const model: PageModel = flowDocument({ document: input.document, style: input.style, measure, charts: input.charts, lineMemo, hyphenation: input.hyphenation, clock });
-  const reuse = input.pages && { ...input.pages, chartDigest: (id: string) => input.charts.get(id)?.digest };
-  const reusedPages = drawPages(doc, text, model, input.document, input.style, input.paintChart, reuse);
+  const drawn = drawPages(doc, text, model, input.document, input.style, input.paintChart, (id) => input.charts.get(id)?.digest, input.pages);
   text.embed();
   doc.end();
   await ended;
   const anchorPages = new Map([...model.anchorPages].map(([anchor, index]) => [anchor, index + 1]));
-  const pageDigests = model.pages.map((page) => digest(JSON.stringify(page.items.map((item) => (item.kind === 'chart' ? { ...item, digest: input.charts.get(item.chart)?.digest } : item))) + page.footnotes.join(',')));
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests, breakingMs: clock.breakingMs, reusedPages };
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), pageCount: model.pages.length, anchorPages, pageDigests: drawn.digests, breakingMs: clock.breakingMs, reusedPages: drawn.reused };
 }
 
 /** Text measurement by the faces the document embeds: what drawing the text takes. */

@@ -35,6 +35,23 @@ describe('regenerating after a data correction', () => {
     expect(result.warnings.map((w) => w.message)).toEqual(['the published value of indicator "1.1.1" changed from 40.0 to 46.0 with no entry in the corrections log']);
   });
 
+  it('names the page whose footnote changed, and only that page', async () => {
+    const root = tempProject('mini');
+    const findings = 'data/countries/testland/narrative/en/acr/findings.md';
+    edit(root, findings, 'volunteering at\n{{score "1.1.2"}}.', 'volunteering at\n{{score "1.1.2"}}.[^survey]\n\n[^survey]: Household survey of 2009.');
+    await build(root);
+    edit(root, findings, 'Household survey of 2009.', 'Household survey of 2010.');
+    await build(root);
+    const changes = readJson(root, 'testland/changes.json');
+    expect(changes.editions.map((e: { edition: string }) => e.edition)).toEqual(['en/acr']);
+    const [page, ...others] = changes.editions[0].pages as number[];
+    expect(others).toEqual([]);
+    // openPdf keeps what it read by path: a copy is read afresh.
+    const copy = join(root, 'acr-after.pdf');
+    writeFileSync(copy, readFileSync(join(root, 'output/testland/en/acr.pdf')));
+    expect(normalise((await openPdf(copy)).pages[page! - 1]!)).toContain('Household survey of 2010.');
+  });
+
   it('says when a ranking stated in the text flips', async () => {
     const root = tempProject('mini');
     await build(root);
