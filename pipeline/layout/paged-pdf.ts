@@ -13,18 +13,25 @@
  * and `endPage` returns it) or written again (`beginPage(true)`: the drawing calls still run,
  * so that marked content, structure elements, links and destinations are made exactly as
  * before, but they write nothing, and `endPage` writes the kept content in one piece).
- * A recorded page's content is written in one piece too, when it ends: the same bytes as
- * pdfkit's call by call (each call's operators and a newline), but turned into bytes once, by
- * Node, where pdfkit turns each call's string into bytes by itself, a character at a time.
+ *
+ * A page's content stream is written in one piece when the page ends, already deflated: the
+ * bytes pdfkit would write call by call (each call's operators and a newline, from the
+ * operators pdfkit itself writes when it adds the page), turned into bytes once, by Node, and
+ * deflated as pdfkit deflates a stream (zlib's defaults). So a page written again is copied as
+ * it was kept, neither encoded nor deflated again, and the file is byte for byte the one pdfkit
+ * would write.
  *
  * This extends pdfkit through its public API only: `addContent`, which every drawing call of
- * pdfkit writes through, the opacity methods, `ref` and the page's resources.
+ * pdfkit writes through; `addPage` and `ref`, with which pdfkit makes a page's content stream
+ * (the one reference it makes without data while it adds a page); `flushPages`; the opacity
+ * methods and the page's resources.
  */
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 /** What a page wrote that its drawing would write again: its content and the opacity states it set. */
 export interface PageContent {
-  /** The content stream's bytes, as pdfkit writes them: each call's operators and a newline, a byte per character. */
+  /** The page's content stream as the file holds it: deflated, and from pdfkit's own first operators on. */
   content: Uint8Array;
   /** The names of the opacity states the page set (`opacityName`). */
   opacities: string[];
@@ -33,22 +40,42 @@ export interface PageContent {
 const Base = PDFDocument as unknown as new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
 
 export class PagedPdf extends Base {
-  /** The content written on the page being recorded. */
+  /** What was written on the current page since it was added; none between a page's end and the next page. */
   private written: string[] | undefined;
   /** Whether the page is being written again: drawing calls write nothing. */
   private replaying = false;
+  /** While pdfkit adds a page: the reference it makes without data is the page's content stream. */
+  private addingPage = false;
   /** The opacity states the page set. */
   private readonly pageOpacities = new Set<string>();
   /** The document's opacity states, by name. */
   private readonly opacityStates = new Map<string, PDFKit.PDFKitReference>();
 
-  override addContent(data: string): this {
-    if (this.replaying) return this;
-    if (this.written) {
-      this.written.push(data);
-      return this;
+  override addPage(options?: PDFKit.PDFDocumentOptions): this {
+    // The pages before end first, so that the only reference pdfkit makes without data while
+    // it adds this one is its content stream.
+    this.flushPages();
+    this.written = [];
+    this.addingPage = true;
+    try {
+      return super.addPage(options) as this;
+    } finally {
+      this.addingPage = false;
     }
-    return super.addContent(data) as this;
+  }
+
+  override ref(data?: Record<string, unknown>): PDFKit.PDFKitReference {
+    // pdfkit's own calls without data: its declarations want some, its code makes an empty one.
+    if (!this.addingPage || data !== undefined) return super.ref(data as Record<string, unknown>);
+    this.addingPage = false;
+    // Deflated in endPage: a stream that names its filter is written as it is given.
+    return super.ref({ Length: 0, Filter: 'FlateDecode' });
+  }
+
+  override addContent(data: string): this {
+    if (!this.written) throw new Error('PagedPdf: drawing outside a page (after endPage, before the next addPage)');
+    if (!this.replaying) this.written.push(data);
+    return this;
   }
 
   override opacity(opacity: number): this {
@@ -66,18 +93,17 @@ export class PagedPdf extends Base {
   /** Starts the page just added: recorded, or (`replaying`) drawn without writing, to be written from what was kept. */
   beginPage(replaying: boolean): void {
     this.replaying = replaying;
-    this.written = replaying ? undefined : [];
     this.pageOpacities.clear();
   }
 
   /**
-   * Ends the page: writes the kept content (`kept`, when the page was begun replaying), adds
+   * Ends the page: writes its content stream (`kept`, when the page was begun replaying), adds
    * the page's opacity states to its resources, and returns what the page wrote.
    */
   endPage(kept?: PageContent): PageContent {
-    const page = kept ?? { content: contentBytes(this.written ?? []), opacities: [...this.pageOpacities].sort() };
-    // A page that wrote nothing writes nothing, drawn or written again.
-    if (page.content.length > 0) super.addContent(page.content);
+    if (!this.written) throw new Error('PagedPdf: endPage without a page');
+    const page = kept ?? { content: deflateSync(contentBytes(this.written)), opacities: [...this.pageOpacities].sort() };
+    super.addContent(page.content);
     this.replaying = false;
     this.written = undefined;
     for (const name of page.opacities) this.page.ext_gstates[name] = this.opacityState(name);
@@ -107,7 +133,7 @@ export class PagedPdf extends Base {
 
 /**
  * A page's calls as pdfkit writes each string to the page: a byte per character (its low eight
- * bits) and a newline after each call; nothing for no call. pdfkit takes bytes as they are.
+ * bits) and a newline after each call; nothing for no call.
  */
 function contentBytes(calls: readonly string[]): Uint8Array {
   return calls.length === 0 ? new Uint8Array(0) : Buffer.from(`${calls.join('\n')}\n`, 'latin1');
