@@ -232,12 +232,15 @@ function spanText(inline: Token, open: Token): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** The names of languages, to tell a known language from a well-formed code that names none. */
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
 /** Why `tag` is not a language tag a PDF reader can use, or undefined when it is one. */
 export function languageTagProblem(tag: string): string | undefined {
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) return `gives the language "${tag}", which is not a language code`;
   try {
     const language = new Intl.Locale(tag).language;
-    if (new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language) === undefined) return `gives the language "${tag}", which is no known language`;
+    if (languageNames.of(language) === undefined) return `gives the language "${tag}", which is no known language`;
   } catch {
     return `gives the language "${tag}", which is not a language code`;
   }

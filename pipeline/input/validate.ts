@@ -166,17 +166,30 @@ function pointerToPath(pointer: string): (string | number)[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/** Paths of every NaN or infinite number in a value. */
+/** Paths of every NaN or infinite number in a value, in the order of the file. */
 function nonFiniteNumbers(value: unknown): (string | number)[][] {
   const found: (string | number)[][] = [];
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    if (typeof node === 'number' && !Number.isFinite(node)) found.push(path);
-    else if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, [...path, i]]));
-    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) stack.push([child, [...path, key]]);
-  }
-  return found.reverse();
+  // One path, grown and shrunk on the way down and up: copied only for a number found.
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) found.push([...path]);
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i += 1) {
+        path.push(i);
+        visit(node[i]);
+        path.pop();
+      }
+    } else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        path.push(key);
+        visit(child);
+        path.pop();
+      }
+    }
+  };
+  visit(value);
+  return found;
 }
 
 function numberName(yaml: YamlFile, path: readonly (string | number)[]): string {
