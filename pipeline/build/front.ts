@@ -106,7 +106,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
     const documents: ComposedDocument[] = [];
     for (const kind of kinds) {
       try {
-        const document = composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages, templates: input.memory?.templates });
+        const document = composeDocument({ dataset: edition, scores, locale, document: kind, figures, messages, templates: input.memory?.templates, markdown: input.memory?.markdown });
         warnings.push(...(document.warnings ?? []));
         issues.push(...checkGlyphs(document, chartTexts, dataset.theme, `${dataset.config.templatesDir}/locales/${locale}`));
         documents.push(document);

@@ -1,13 +1,14 @@
 /**
  * What one process (or one layout thread, or a watcher over all its builds) remembers of the
  * work its builds did: parsed and validated inputs, shaped words and text widths, broken
- * lines, compiled templates. One object, made where a build starts and handed to the stages
- * that use each part; nothing of it lives in a module. Its tables are kept in the stage cache
- * between processes too (`memos`), so that a fresh `csi-report build` after a one-value
- * correction starts with what the last build learned.
+ * lines, compiled templates, Markdown read into blocks. One object, made where a build starts
+ * and handed to the stages that use each part; nothing of it lives in a module. Its tables are
+ * kept in the stage cache between processes too (`memos`), so that a fresh `csi-report build`
+ * after a one-value correction starts with what the last build learned.
  */
 import { Memos } from '../cache/memo.ts';
 import { CompiledTemplates } from '../compose/compiled-templates.ts';
+import { MarkdownBlocks } from '../compose/markdown-blocks.ts';
 import type { InputMemory } from '../input/read.ts';
 import { ValidInputs } from '../input/valid-inputs.ts';
 import { ParsedYaml } from '../input/parsed-yaml.ts';
@@ -24,8 +25,10 @@ export class BuildMemory {
   readonly lines = new BrokenLines();
   /** Narrative texts compiled by Handlebars. */
   readonly templates = new CompiledTemplates();
+  /** Narrative Markdown read into blocks. */
+  readonly markdown = new MarkdownBlocks();
   /** When this thread's heap was last collected in full, to collect between documents only when it pays. */
   readonly heap = new MemoryRelease();
   /** The tables among them that are kept between processes. */
-  readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates]);
+  readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates, this.markdown]);
 }

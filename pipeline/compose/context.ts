@@ -1,4 +1,5 @@
 import type { CompiledTemplates } from './compiled-templates.ts';
+import type { MarkdownBlocks } from './markdown-blocks.ts';
 import { untranslatedMark } from '../format/untranslated.ts';
 import type { InputIssue } from '../errors/errors.ts';
 import type { Messages } from '../format/messages.ts';
@@ -35,6 +36,8 @@ export interface ComposeInput {
   messages: Messages;
   /** Narrative texts compiled before: the build's memory (compiled afresh without it). */
   templates?: CompiledTemplates;
+  /** Narrative Markdown read into blocks before: the build's memory (read afresh without it). */
+  markdown?: MarkdownBlocks;
 }
 
 /** Shared state while composing: where problems are collected and footnotes numbered. */

@@ -9,7 +9,8 @@ import { localised, type ComposeState } from './context.ts';
 import { HelperError, createHelpers, recommendationMarker, type RenderTrail } from './helpers.ts';
 import { recommendationList } from './recommendations.ts';
 import type { Actor } from '../ingest/types.ts';
-import { markdownToBlocks, type Placeholder } from './markdown.ts';
+import { markdownToBlocks, type MarkdownResult, type Placeholder } from './markdown.ts';
+import { markdownKey } from './markdown-blocks.ts';
 import { tableBlock } from './tables.ts';
 import type { Block } from '../document/types.ts';
 import { typedNumbers } from './bindings.ts';
@@ -24,7 +25,7 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
   const markdown = renderTemplate(state, file, {});
   if (markdown === undefined) return [];
   state.issues.push(...typedNumbers(state, file), ...typedCitations(state, file));
-  const result = markdownToBlocks(markdown, state.input.locale, state.nextFootnote, { file: file.path, line: 1 }, anchorPrefix, sourceLines(markdown));
+  const result = readMarkdown(state, markdown, { file: file.path, line: 1 }, anchorPrefix, true);
   for (const problem of result.problems) state.issues.push({ place: { file: file.path, line: problem.line + 1 }, message: problem.message, hint: problem.hint, severity: 'error' });
   state.nextFootnote = result.nextFootnote;
   for (const [number, body] of result.footnotes) state.footnotes.set(number, body);
@@ -36,6 +37,22 @@ export function renderNarrative(state: ComposeState, file: TextFile, anchorPrefi
     blocks.splice(at < 0 ? blocks.length : at, 0, marker);
   }
   return blocks;
+}
+
+/**
+ * Rendered Markdown read into blocks from footnote `state.nextFootnote` on (`markdownToBlocks`),
+ * its lines mapped back to the template's when `mapsLines`; taken from the build's memory when
+ * the same text was read so before. A text with problems is read again at every build, so they
+ * are reported again.
+ */
+function readMarkdown(state: ComposeState, markdown: string, source: SourcePlace, anchorPrefix: string, mapsLines: boolean): MarkdownResult {
+  const { locale, markdown: memory } = state.input;
+  const key = memory && markdownKey(markdown, locale, state.nextFootnote, source, anchorPrefix, mapsLines);
+  const kept = key === undefined ? undefined : memory!.get(key);
+  if (kept) return kept;
+  const result = markdownToBlocks(markdown, locale, state.nextFootnote, source, anchorPrefix, mapsLines ? sourceLines(markdown) : undefined);
+  if (key !== undefined && result.problems.length === 0) memory!.set(key, result);
+  return result;
 }
 
 /**
@@ -190,7 +207,7 @@ function resolvePlaceholder(state: ComposeState, item: Placeholder, file: TextFi
   const items = list.map((entry) => {
     const rendered = renderTemplate(state, { path: entry.place.file, name: entry.id, text: entry.text }, {}, entry.place) ?? entry.text;
     const text = entry.untranslated ? `${untranslatedMark(state.input.dataset.config.sourceLocale)}${rendered}` : rendered;
-    const blocks = markdownToBlocks(text, state.input.locale, state.nextFootnote, entry.place, 'li');
+    const blocks = readMarkdown(state, text, entry.place, 'li', false);
     for (const problem of blocks.problems) state.issues.push({ place: { file: entry.place.file, line: (entry.place.line ?? 1) + problem.line }, message: problem.message, hint: problem.hint, severity: 'error' });
     const first = blocks.items.find((b) => b.kind === 'paragraph');
     return first && first.kind === 'paragraph' ? first.inlines : [{ kind: 'text' as const, text }];
