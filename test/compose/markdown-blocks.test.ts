@@ -64,7 +64,7 @@ describe('Markdown read into blocks, kept in the build\'s memory', () => {
       ['Text.', 'en', 1, { file: 'f.md', line: 1 }, 'g', true],
       ['Text.', 'en', 1, { file: 'f.md', line: 1 }, 'f', false],
     ] as const;
-    const keys = new Set([base, ...variants].map((args) => markdownKey(...args)));
+    const keys = new Set([base, ...variants].map(([text, locale, first, source, prefix, maps]) => markdownKey(text, locale, first, source, prefix, maps)));
     expect(keys.size).toBe(variants.length + 1);
   });
 
