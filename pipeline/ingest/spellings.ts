@@ -18,22 +18,21 @@ export interface Spelling {
  */
 export function checkSpellings(reader: InputReader, files: readonly string[], spellings: readonly Spelling[], except: string): void {
   if (spellings.length === 0) return;
-  // Each variant's words with any run of spaces between them, made once for every file.
+  // Each variant's words with any run of white space between them (line breaks too), made once
+  // for every file.
   const variants = spellings.flatMap((spelling) => spelling.not.map((variant) => ({
     spelling,
     variant,
-    pattern: new RegExp(variant.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' +'), 'g'),
+    pattern: new RegExp(variant.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g'),
   })));
   for (const file of files) {
     if (file === except || !/\.(md|ya?ml)$/.test(file)) continue;
     const text = reader.text(file, 'text');
     if (text === undefined) continue;
-    // Line breaks and runs of spaces count as one space, keeping each character's place.
-    const flat = text.replace(/\s/g, ' ');
     // Where each line starts, worked out at the first variant found: most files have none.
     let lineStarts: number[] | undefined;
     for (const { spelling, variant, pattern } of variants) {
-      for (const match of flat.matchAll(pattern)) {
+      for (const match of text.matchAll(pattern)) {
         lineStarts ??= [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
         let line = 0;
         while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= match.index!) line += 1;
