@@ -2,7 +2,9 @@
  * Narrative Markdown read into blocks, as the build's memory keeps it (memo.ts): each result
  * of `markdownToBlocks` by a digest of everything it depends on (`markdownKey`), kept between
  * builds too. A correction changes the rendered text of a few parts of each document; every
- * other part is taken from here instead of being parsed again.
+ * other part is taken from here instead of being parsed again. One result is kept per part
+ * (its source, language and anchors), as `ParsedYaml` keeps one version per file: the table
+ * does not grow with every correction.
  *
  * Each result is kept as JSON, made when it is kept and read anew at every use: no two
  * documents, and no two builds of a watcher, share a block that a later stage could change. Its own module, without
@@ -20,23 +22,52 @@ export const MARKDOWN_BLOCKS = 'markdown-blocks';
 /** A result as JSON holds it: the footnotes as [number, body] pairs. */
 type SavedResult = Omit<MarkdownResult, 'footnotes'> & { footnotes: [number, Inline[]][] };
 
+/** What a result is kept under: the key of the text read, and of the part of a document it is (`markdownKey`). */
+export interface MarkdownKey {
+  /** A digest of everything the blocks depend on. */
+  key: string;
+  /** A digest of the part: where the text comes from, in which language, under which anchors. */
+  part: string;
+}
+
+/** A kept result: the part it is of, and the result as JSON. */
+interface KeptResult {
+  part: string;
+  json: string;
+}
+
 export class MarkdownBlocks implements MemoTable {
   readonly name = MARKDOWN_BLOCKS;
-  /** Each result as JSON, by key. */
-  private readonly results = new Map<string, string>();
+  private readonly results = new Map<string, KeptResult>();
+  /** The results this process asked for or made: what is saved, so the texts a part had before are not kept for ever. */
+  private readonly used = new Set<string>();
+  /** The key of each part's latest result: a watcher that reads a part's corrected text drops the one before. */
+  private readonly latest = new Map<string, string>();
 
   /** A fresh copy of the result kept under `key`. */
-  get(key: string): MarkdownResult | undefined {
-    const json = this.results.get(key);
-    if (json === undefined) return undefined;
-    const saved = JSON.parse(json) as SavedResult;
+  get(key: MarkdownKey): MarkdownResult | undefined {
+    const kept = this.results.get(key.key);
+    if (kept === undefined) return undefined;
+    this.keep(key.key, kept);
+    const saved = JSON.parse(kept.json) as SavedResult;
     return { ...saved, footnotes: new Map(saved.footnotes) };
   }
 
   /** Keeps `result` under `key`, as it is now: what its user does with it afterwards is not kept. */
-  set(key: string, result: MarkdownResult): void {
+  set(key: MarkdownKey, result: MarkdownResult): void {
     const saved: SavedResult = { ...result, footnotes: [...result.footnotes] };
-    this.results.set(key, JSON.stringify(saved));
+    this.keep(key.key, { part: key.part, json: JSON.stringify(saved) });
+  }
+
+  private keep(key: string, kept: KeptResult): void {
+    const before = this.latest.get(kept.part);
+    if (before !== undefined && before !== key) {
+      this.results.delete(before);
+      this.used.delete(before);
+    }
+    this.latest.set(kept.part, key);
+    this.results.set(key, kept);
+    this.used.add(key);
   }
 
   size(): number {
@@ -44,23 +75,33 @@ export class MarkdownBlocks implements MemoTable {
   }
 
   save(): unknown {
-    return Object.fromEntries(this.results);
+    return Object.fromEntries([...this.used].map((key) => [key, this.results.get(key)!]));
   }
 
   clear(): void {
     this.results.clear();
+    this.used.clear();
+    this.latest.clear();
   }
 
   load(entries: unknown): void {
-    for (const [key, json] of Object.entries(entries as Record<string, string>)) if (!this.results.has(key)) this.results.set(key, json);
+    for (const [key, kept] of Object.entries(entries as Record<string, KeptResult>)) {
+      if (this.results.has(key) || this.latest.has(kept.part)) continue;
+      this.results.set(key, kept);
+      this.latest.set(kept.part, key);
+    }
   }
 }
 
 /**
  * The key of a Markdown text read into blocks: the text, the edition's language (quotes and
  * dashes), the first footnote number, where the text comes from, the prefix of its anchors,
- * and whether its lines are mapped back to a template's (`mapsLines`).
+ * and whether its lines are mapped back to a template's (`mapsLines`); and of the part it is,
+ * all but the text and the footnote number.
  */
-export function markdownKey(markdown: string, locale: string, firstFootnote: number, source: SourcePlace, anchorPrefix: string, mapsLines: boolean): string {
-  return digest(JSON.stringify([locale, firstFootnote, source, anchorPrefix, mapsLines, markdown]));
+export function markdownKey(markdown: string, locale: string, firstFootnote: number, source: SourcePlace, anchorPrefix: string, mapsLines: boolean): MarkdownKey {
+  return {
+    key: digest(JSON.stringify([locale, firstFootnote, source, anchorPrefix, mapsLines, markdown])),
+    part: digest(JSON.stringify([locale, source, anchorPrefix, mapsLines])),
+  };
 }

@@ -44,28 +44,54 @@ describe('Markdown read into blocks, kept in the build\'s memory', () => {
 
   it('keeps a result as it was when kept, whatever is done with it or with a copy', () => {
     const kept = new MarkdownBlocks();
-    const result = markdownToBlocks('Membership stands at 46.9.[^1]\n\n[^1]: Survey.', 'en', 1, { file: 'f.md' }, 'f');
-    kept.set('k', result);
-    const copy = kept.get('k')!;
+    const text = 'Membership stands at 46.9.[^1]\n\n[^1]: Survey.';
+    const key = markdownKey(text, 'en', 1, { file: 'f.md' }, 'f', false);
+    const result = markdownToBlocks(text, 'en', 1, { file: 'f.md' }, 'f');
+    kept.set(key, result);
+    const copy = kept.get(key)!;
     copy.items.length = 0;
     copy.footnotes.clear();
     (result.items[0] as { kind: string }).kind = 'heading';
-    expect(kept.get('k')).toEqual(markdownToBlocks('Membership stands at 46.9.[^1]\n\n[^1]: Survey.', 'en', 1, { file: 'f.md' }, 'f'));
+    expect(kept.get(key)).toEqual(markdownToBlocks(text, 'en', 1, { file: 'f.md' }, 'f'));
   });
 
-  it('is keyed by everything the blocks depend on', () => {
+  it('is keyed by everything the blocks depend on, and its part by all of it but the text and the first footnote', () => {
     const base = ['Text.', 'en', 1, { file: 'f.md', line: 1 }, 'f', true] as const;
-    const variants = [
+    const sameParts = [
       ['Text!', 'en', 1, { file: 'f.md', line: 1 }, 'f', true],
-      ['Text.', 'ru', 1, { file: 'f.md', line: 1 }, 'f', true],
       ['Text.', 'en', 2, { file: 'f.md', line: 1 }, 'f', true],
+    ] as const;
+    const otherParts = [
+      ['Text.', 'ru', 1, { file: 'f.md', line: 1 }, 'f', true],
       ['Text.', 'en', 1, { file: 'g.md', line: 1 }, 'f', true],
       ['Text.', 'en', 1, { file: 'f.md', line: 3 }, 'f', true],
       ['Text.', 'en', 1, { file: 'f.md', line: 1 }, 'g', true],
       ['Text.', 'en', 1, { file: 'f.md', line: 1 }, 'f', false],
     ] as const;
-    const keys = new Set([base, ...variants].map(([text, locale, first, source, prefix, maps]) => markdownKey(text, locale, first, source, prefix, maps)));
-    expect(keys.size).toBe(variants.length + 1);
+    const keyOf = ([text, locale, first, source, prefix, maps]: (typeof base | (typeof sameParts)[number] | (typeof otherParts)[number])) => markdownKey(text, locale, first, source, prefix, maps);
+    const all = [base, ...sameParts, ...otherParts].map(keyOf);
+    expect(new Set(all.map((k) => k.key)).size).toBe(all.length);
+    expect(new Set([base, ...sameParts].map((args) => keyOf(args).part)).size).toBe(1);
+    expect(new Set([base, ...otherParts].map((args) => keyOf(args).part)).size).toBe(otherParts.length + 1);
+  });
+
+  it('keeps one result per part: a corrected text replaces the one before, in memory and in what is saved', () => {
+    const read = (text: string) => markdownToBlocks(text, 'en', 1, { file: 'f.md', line: 1 }, 'f');
+    const keyOf = (text: string, file = 'f.md') => markdownKey(text, 'en', 1, { file, line: 1 }, 'f', true);
+    const kept = new MarkdownBlocks();
+    kept.set(keyOf('Membership stands at 40.0.'), read('Membership stands at 40.0.'));
+    kept.set(keyOf('Volunteering at 12.5.', 'g.md'), read('Volunteering at 12.5.'));
+    for (let value = 41; value <= 60; value += 1) kept.set(keyOf(`Membership stands at ${value}.0.`), read(`Membership stands at ${value}.0.`));
+    expect(kept.size()).toBe(2);
+    expect(kept.get(keyOf('Membership stands at 40.0.'))).toBeUndefined();
+    expect(kept.get(keyOf('Membership stands at 60.0.'))).toEqual(read('Membership stands at 60.0.'));
+    // The next build loads what was saved; a part it reads anew there replaces the loaded one.
+    const next = new MarkdownBlocks();
+    next.load(JSON.parse(JSON.stringify(kept.save())));
+    expect(next.size()).toBe(2);
+    next.set(keyOf('Membership stands at 61.0.'), read('Membership stands at 61.0.'));
+    expect(next.size()).toBe(2);
+    expect(next.get(keyOf('Volunteering at 12.5.', 'g.md'))).toEqual(read('Volunteering at 12.5.'));
   });
 
   it('composes the same document from kept blocks as from the text, in a second build of the same memory', () => {
