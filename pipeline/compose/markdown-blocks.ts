@@ -11,6 +11,7 @@
  * markdown-it, so that a build that composes nothing does not load the parser to make it.
  */
 import type { MemoTable } from '../cache/memo.ts';
+import { LatestVersions } from '../cache/latest-versions.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { Inline } from '../document/types.ts';
 import type { MarkdownResult } from './markdown.ts';
@@ -38,17 +39,13 @@ interface KeptResult {
 
 export class MarkdownBlocks implements MemoTable {
   readonly name = MARKDOWN_BLOCKS;
-  private readonly results = new Map<string, KeptResult>();
-  /** The results this process asked for or made: what is saved, so the texts a part had before are not kept for ever. */
-  private readonly used = new Set<string>();
-  /** The key of each part's latest result: a watcher that reads a part's corrected text drops the one before. */
-  private readonly latest = new Map<string, string>();
+  /** One result per part: a watcher that reads a part's corrected text drops the one before. */
+  private readonly results = new LatestVersions<KeptResult>((kept) => kept.part);
 
   /** A fresh copy of the result kept under `key`. */
   get(key: MarkdownKey): MarkdownResult | undefined {
     const kept = this.results.get(key.key);
     if (kept === undefined) return undefined;
-    this.keep(key.key, kept);
     const saved = JSON.parse(kept.json) as SavedResult;
     return { ...saved, footnotes: new Map(saved.footnotes) };
   }
@@ -56,40 +53,23 @@ export class MarkdownBlocks implements MemoTable {
   /** Keeps `result` under `key`, as it is now: what its user does with it afterwards is not kept. */
   set(key: MarkdownKey, result: MarkdownResult): void {
     const saved: SavedResult = { ...result, footnotes: [...result.footnotes] };
-    this.keep(key.key, { part: key.part, json: JSON.stringify(saved) });
-  }
-
-  private keep(key: string, kept: KeptResult): void {
-    const before = this.latest.get(kept.part);
-    if (before !== undefined && before !== key) {
-      this.results.delete(before);
-      this.used.delete(before);
-    }
-    this.latest.set(kept.part, key);
-    this.results.set(key, kept);
-    this.used.add(key);
+    this.results.keep(key.key, { part: key.part, json: JSON.stringify(saved) });
   }
 
   size(): number {
-    return this.results.size;
+    return this.results.size();
   }
 
   save(): unknown {
-    return Object.fromEntries([...this.used].map((key) => [key, this.results.get(key)!]));
+    return this.results.save();
   }
 
   clear(): void {
     this.results.clear();
-    this.used.clear();
-    this.latest.clear();
   }
 
   load(entries: unknown): void {
-    for (const [key, kept] of Object.entries(entries as Record<string, KeptResult>)) {
-      if (this.results.has(key) || this.latest.has(kept.part)) continue;
-      this.results.set(key, kept);
-      this.latest.set(kept.part, key);
-    }
+    this.results.load(entries as Record<string, KeptResult>);
   }
 }
 

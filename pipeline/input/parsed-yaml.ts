@@ -5,6 +5,7 @@
  * nothing changed, which parses nothing, does not load the parser to make its memory.
  */
 import type { MemoTable } from '../cache/memo.ts';
+import { LatestVersions } from '../cache/latest-versions.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import { digest } from '../util/digest.ts';
 
@@ -60,57 +61,34 @@ export const PARSED_YAML = 'parsed-yaml';
  */
 export class ParsedYaml implements MemoTable {
   readonly name = PARSED_YAML;
-  private readonly files = new Map<string, KeptYaml>();
-  /** The entries this process asked for: what is saved, so versions of a file that changed are not kept for ever. */
-  private readonly used = new Set<string>();
-  /** The entry of each file's latest text: a watcher that parses a corrected file drops the version before. */
-  private readonly latest = new Map<string, string>();
+  /** One version per file: a watcher that parses a corrected file drops the version before. */
+  private readonly files = new LatestVersions<KeptYaml>((kept) => kept.file);
 
   /** The file as `parseYamlFile` gives it, from what was kept when its text is one parsed before; undefined otherwise. */
   find(file: string, text: string): YamlFile | undefined {
-    const key = keyOf(file, text);
-    const known = this.files.get(key);
-    if (!known) return undefined;
-    this.keep(key, known);
-    return keptFile(file, known);
+    const known = this.files.get(keyOf(file, text));
+    return known && keptFile(file, known);
   }
 
   /** Keeps what parsing `text` as `file` gave (a file that parsed without a problem). */
   remember(file: string, text: string, kept: KeptYaml): void {
-    this.keep(keyOf(file, text), kept);
-  }
-
-  private keep(key: string, kept: KeptYaml): void {
-    const before = this.latest.get(kept.file);
-    if (before !== undefined && before !== key) {
-      this.files.delete(before);
-      this.used.delete(before);
-    }
-    this.latest.set(kept.file, key);
-    this.files.set(key, kept);
-    this.used.add(key);
+    this.files.keep(keyOf(file, text), kept);
   }
 
   size(): number {
-    return this.files.size;
+    return this.files.size();
   }
 
   save(): unknown {
-    return Object.fromEntries([...this.used].map((key) => [key, this.files.get(key)!]));
+    return this.files.save();
   }
 
   clear(): void {
     this.files.clear();
-    this.used.clear();
-    this.latest.clear();
   }
 
   load(entries: unknown): void {
-    for (const [key, entry] of Object.entries(entries as Record<string, KeptYaml>)) {
-      if (this.files.has(key) || this.latest.has(entry.file)) continue;
-      this.files.set(key, entry);
-      this.latest.set(entry.file, key);
-    }
+    this.files.load(entries as Record<string, KeptYaml>);
   }
 }
 
