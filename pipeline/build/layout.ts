@@ -120,15 +120,6 @@ export class LayoutStep {
 
   /** Lays out here every document the layout thread has not claimed, waits for the others, and keeps what the memo tables learned. */
   async finish(): Promise<LaidOutDocument[]> {
-    try {
-      return await this.layOutAndKeep();
-    } finally {
-      // Between builds nothing needs to know of V8's collections.
-      this.options.memory.heap.stop();
-    }
-  }
-
-  private async layOutAndKeep(): Promise<LaidOutDocument[]> {
     const { cache, memory, version } = this.options;
     const keep = (entry: StepJob, result: LayoutResult) => {
       entry.result = result;

@@ -1,32 +1,38 @@
+import type { MemoTable } from './memo.ts';
+
 /**
- * Entries of a memo table (memo.ts) that each stand for one version of something that changes
+ * A memo table (memo.ts) whose entries each stand for one version of something that changes
  * from build to build — a file's text, a part of a document — kept by a key of their content,
  * one version per thing: the version a build reads or makes replaces the one before. So a
  * watcher's table does not grow with every correction, and what is saved are the versions this
- * process used, not every one it ever saw.
+ * process used, not every one it ever saw. A table of this kind extends it with its name and
+ * how to tell the thing an entry is a version of.
  *
- *   const kept = new LatestVersions<KeptYaml>((entry) => entry.file);
- *   kept.get(key) ?? kept.keep(key, parse());
+ *   class ParsedYaml extends LatestVersions<KeptYaml> {
+ *     readonly name = PARSED_YAML;
+ *     protected thingOf(kept: KeptYaml) { return kept.file; }
+ *   }
  */
-export class LatestVersions<T> {
+export abstract class LatestVersions<T> implements MemoTable {
+  abstract readonly name: string;
   private readonly entries = new Map<string, T>();
   /** The entries this process asked for or kept: what is saved. */
   private readonly used = new Set<string>();
   /** The key of each thing's latest version. */
   private readonly latest = new Map<string, string>();
 
-  /** `thingOf`: what an entry is a version of. */
-  constructor(private readonly thingOf: (entry: T) => string) {}
+  /** What `entry` is a version of. */
+  protected abstract thingOf(entry: T): string;
 
   /** The entry kept under `key`, which becomes the latest version of its thing. */
-  get(key: string): T | undefined {
+  protected version(key: string): T | undefined {
     const entry = this.entries.get(key);
-    if (entry !== undefined) this.keep(key, entry);
+    if (entry !== undefined) this.keepVersion(key, entry);
     return entry;
   }
 
   /** Keeps `entry` under `key` as the latest version of its thing, dropping the version before. */
-  keep(key: string, entry: T): void {
+  protected keepVersion(key: string, entry: T): void {
     const thing = this.thingOf(entry);
     const before = this.latest.get(thing);
     if (before !== undefined && before !== key) {
@@ -54,8 +60,8 @@ export class LatestVersions<T> {
   }
 
   /** Adds saved entries, but none of a thing of which a version is already here. */
-  load(entries: Readonly<Record<string, T>>): void {
-    for (const [key, entry] of Object.entries(entries)) {
+  load(entries: unknown): void {
+    for (const [key, entry] of Object.entries(entries as Record<string, T>)) {
       const thing = this.thingOf(entry);
       if (this.entries.has(key) || this.latest.has(thing)) continue;
       this.entries.set(key, entry);

@@ -10,7 +10,6 @@
  * documents, and no two builds of a watcher, share a block that a later stage could change. Its own module, without
  * markdown-it, so that a build that composes nothing does not load the parser to make it.
  */
-import type { MemoTable } from '../cache/memo.ts';
 import { LatestVersions } from '../cache/latest-versions.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import type { Inline } from '../document/types.ts';
@@ -37,14 +36,12 @@ interface KeptResult {
   json: string;
 }
 
-export class MarkdownBlocks implements MemoTable {
+export class MarkdownBlocks extends LatestVersions<KeptResult> {
   readonly name = MARKDOWN_BLOCKS;
-  /** One result per part: a watcher that reads a part's corrected text drops the one before. */
-  private readonly results = new LatestVersions<KeptResult>((kept) => kept.part);
 
   /** A fresh copy of the result kept under `key`. */
   get(key: MarkdownKey): MarkdownResult | undefined {
-    const kept = this.results.get(key.key);
+    const kept = this.version(key.key);
     if (kept === undefined) return undefined;
     const saved = JSON.parse(kept.json) as SavedResult;
     return { ...saved, footnotes: new Map(saved.footnotes) };
@@ -53,23 +50,12 @@ export class MarkdownBlocks implements MemoTable {
   /** Keeps `result` under `key`, as it is now: what its user does with it afterwards is not kept. */
   set(key: MarkdownKey, result: MarkdownResult): void {
     const saved: SavedResult = { ...result, footnotes: [...result.footnotes] };
-    this.results.keep(key.key, { part: key.part, json: JSON.stringify(saved) });
+    this.keepVersion(key.key, { part: key.part, json: JSON.stringify(saved) });
   }
 
-  size(): number {
-    return this.results.size();
-  }
-
-  save(): unknown {
-    return this.results.save();
-  }
-
-  clear(): void {
-    this.results.clear();
-  }
-
-  load(entries: unknown): void {
-    this.results.load(entries as Record<string, KeptResult>);
+  /** One result per part: a watcher that reads a part's corrected text drops the one before. */
+  protected thingOf(kept: KeptResult): string {
+    return kept.part;
   }
 }
 

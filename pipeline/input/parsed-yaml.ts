@@ -4,7 +4,6 @@
  * module, without the YAML parser (yaml-file.ts parses and fills it), so that a build with
  * nothing changed, which parses nothing, does not load the parser to make its memory.
  */
-import type { MemoTable } from '../cache/memo.ts';
 import { LatestVersions } from '../cache/latest-versions.ts';
 import type { SourcePlace } from '../errors/errors.ts';
 import { digest } from '../util/digest.ts';
@@ -59,36 +58,23 @@ export const PARSED_YAML = 'parsed-yaml';
  * YAML files parsed in this process or kept by an earlier build, by a digest of path and
  * text: a fresh process after a one-value correction parses only the corrected file.
  */
-export class ParsedYaml implements MemoTable {
+export class ParsedYaml extends LatestVersions<KeptYaml> {
   readonly name = PARSED_YAML;
-  /** One version per file: a watcher that parses a corrected file drops the version before. */
-  private readonly files = new LatestVersions<KeptYaml>((kept) => kept.file);
 
   /** The file as `parseYamlFile` gives it, from what was kept when its text is one parsed before; undefined otherwise. */
   find(file: string, text: string): YamlFile | undefined {
-    const known = this.files.get(keyOf(file, text));
+    const known = this.version(keyOf(file, text));
     return known && keptFile(file, known);
   }
 
   /** Keeps what parsing `text` as `file` gave (a file that parsed without a problem). */
   remember(file: string, text: string, kept: KeptYaml): void {
-    this.files.keep(keyOf(file, text), kept);
+    this.keepVersion(keyOf(file, text), kept);
   }
 
-  size(): number {
-    return this.files.size();
-  }
-
-  save(): unknown {
-    return this.files.save();
-  }
-
-  clear(): void {
-    this.files.clear();
-  }
-
-  load(entries: unknown): void {
-    this.files.load(entries as Record<string, KeptYaml>);
+  /** One version per file: a watcher that parses a corrected file drops the version before. */
+  protected thingOf(kept: KeptYaml): string {
+    return kept.file;
   }
 }
 

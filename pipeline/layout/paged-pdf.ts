@@ -37,6 +37,22 @@ export interface PageContent {
   opacities: string[];
 }
 
+/**
+ * Bytes deflated as pdfkit deflates a stream it compresses (zlib's defaults): written into a
+ * stream made with `deflatedStream`, the file is byte for byte the one pdfkit would write.
+ */
+export function deflated(bytes: Uint8Array): Uint8Array {
+  return deflateSync(bytes);
+}
+
+/**
+ * The dictionary of a stream written already `deflated`: pdfkit writes a stream that names its
+ * filter as it is given, and fills in its length (first, as for a stream it compresses).
+ */
+export function deflatedStream(): { Length: number; Filter: string } {
+  return { Length: 0, Filter: 'FlateDecode' };
+}
+
 const Base = PDFDocument as unknown as new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
 
 export class PagedPdf extends Base {
@@ -68,8 +84,8 @@ export class PagedPdf extends Base {
     // pdfkit's own calls without data: its declarations want some, its code makes an empty one.
     if (!this.addingPage || data !== undefined) return super.ref(data as Record<string, unknown>);
     this.addingPage = false;
-    // Deflated in endPage: a stream that names its filter is written as it is given.
-    return super.ref({ Length: 0, Filter: 'FlateDecode' });
+    // Its content is deflated in endPage.
+    return super.ref(deflatedStream());
   }
 
   override addContent(data: string): this {
@@ -102,7 +118,7 @@ export class PagedPdf extends Base {
    */
   endPage(kept?: PageContent): PageContent {
     if (!this.written) throw new Error('PagedPdf: endPage without a page');
-    const page = kept ?? { content: deflateSync(contentBytes(this.written)), opacities: [...this.pageOpacities].sort() };
+    const page = kept ?? { content: deflated(contentBytes(this.written)), opacities: [...this.pageOpacities].sort() };
     super.addContent(page.content);
     this.replaying = false;
     this.written = undefined;

@@ -15,12 +15,12 @@
  * and a ToUnicode map, so the text layer reads the words drawn.
  */
 
-import { deflateSync } from 'node:zlib';
 import type { Subset, SubsetFont } from 'fontkit';
 import { fontIdentity, type FontGlyph, type ShapingFont } from '../theme/shaping.ts';
 import type { EncodedWord, SharedFace } from '../theme/shared-face.ts';
 import { digest } from '../util/digest.ts';
 import { compactNumbers, type Numbers } from '../util/framed-bytes.ts';
+import { deflated, deflatedStream } from './paged-pdf.ts';
 
 /** pdfkit's number format for content streams. */
 function number(n: number): number {
@@ -306,11 +306,10 @@ function embedFont(doc: PDFKit.PDFDocument, embedding: Embedding, subsets: Subse
   const key = subsetKey(face.font, ids);
   let file = subsets?.get(key);
   if (!file) {
-    file = deflateSync(subset.encode());
+    file = deflated(subset.encode());
     subsets?.set(key, file);
   }
-  // Already deflated: pdfkit writes a stream that names its filter as it is given.
-  const fontFile = doc.ref({ Length: 0, Filter: 'FlateDecode' });
+  const fontFile = doc.ref(deflatedStream());
   fontFile.end(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   const map = doc.ref({});
   map.end(Buffer.from(cidToGid));

@@ -133,10 +133,9 @@ export class ShapedWords implements MemoTable {
     const index = kept?.index.get(word);
     if (index === undefined) return undefined;
     const { data } = kept!.saved;
-    const offset = kept!.offsets[index]!;
-    const n = data[offset]!;
+    const { n, advances } = entryParts(data, kept!.offsets[index]!);
     let advanceWidth = 0;
-    for (let i = 0; i < n; i++) advanceWidth += data[offset + 1 + n + i]! * scale;
+    for (let i = 0; i < n; i++) advanceWidth += data[advances + i]! * scale;
     return advanceWidth;
   }
 
@@ -194,11 +193,21 @@ export class ShapedWords implements MemoTable {
 
 }
 
+/**
+ * Where the parts of the word entry at `offset` start in a face's data: its glyph count `n`,
+ * then the n glyph ids, the n x-advances, a flag (1: the positions' other parts follow; 2: the
+ * glyphs' code points are kept aside), and with flag 1 a y-advance, x-offset and y-offset for
+ * each glyph. What `saveFace` writes, and every reader of an entry reads by.
+ */
+function entryParts(data: ArrayLike<number>, offset: number): { n: number; ids: number; advances: number; flag: number; extras: number } {
+  const n = data[offset]!;
+  return { n, ids: offset + 1, advances: offset + 1 + n, flag: offset + 1 + 2 * n, extras: offset + 2 + 2 * n };
+}
+
 /** Length in `data` of the word entry starting at `offset`. */
 function entryLength(data: ArrayLike<number>, offset: number): number {
-  const n = data[offset]!;
-  const flag = data[offset + 1 + 2 * n]!;
-  return 2 + 2 * n + (flag & 1 ? 3 * n : 0);
+  const { n, flag } = entryParts(data, offset);
+  return 2 + 2 * n + (data[flag]! & 1 ? 3 * n : 0);
 }
 
 /** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
@@ -239,9 +248,9 @@ function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): Sav
       if (words.has(word)) continue;
       const offset = offsets[index]!;
       const length = entryLength(entry.data, offset);
-      const n = entry.data[offset]!;
+      const { n, ids } = entryParts(entry.data, offset);
       for (let i = 0; i < n; i++) {
-        const id = entry.data[offset + 1 + i]!;
+        const id = entry.data[ids + i]!;
         advances[id] = entry.advances[id]!;
       }
       if (entry.codePoints[index]) out.codePoints[out.words.length] = entry.codePoints[index]!;
@@ -255,17 +264,18 @@ function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): Sav
 /** The run of a saved word, as shaping it would give it. */
 function loadRun(word: string, entry: SavedFace, offset: number, index: number, scale: number): ShapedRun {
   const { data, advances } = entry;
-  const n = data[offset]!;
-  const flag = data[offset + 1 + 2 * n]!;
+  const at = entryParts(data, offset);
+  const { n } = at;
+  const flag = data[at.flag]!;
   const codePoints = flag & 2 ? entry.codePoints[index] : undefined;
   const own = codePoints ? undefined : Array.from(word, (c) => [c.codePointAt(0)!]);
   const glyphs: FontGlyph[] = [];
   const units: GlyphPosition[] = [];
   for (let i = 0; i < n; i++) {
-    const id = data[offset + 1 + i]!;
+    const id = data[at.ids + i]!;
     glyphs.push({ id, advanceWidth: advances[id]!, codePoints: codePoints ? codePoints[i]! : own![i]! });
-    const extra = flag & 1 ? offset + 2 + 2 * n + 3 * i : -1;
-    units.push({ xAdvance: data[offset + 1 + n + i]!, yAdvance: extra < 0 ? 0 : data[extra]!, xOffset: extra < 0 ? 0 : data[extra + 1]!, yOffset: extra < 0 ? 0 : data[extra + 2]! });
+    const extra = flag & 1 ? at.extras + 3 * i : -1;
+    units.push({ xAdvance: data[at.advances + i]!, yAdvance: extra < 0 ? 0 : data[extra]!, xOffset: extra < 0 ? 0 : data[extra + 1]!, yOffset: extra < 0 ? 0 : data[extra + 2]! });
   }
   return scaledRun(glyphs, units, scale);
 }
