@@ -14,20 +14,106 @@ export interface ShapedRun {
   /** Positions in font units, as fontkit's `layout` gives them. */
   units: GlyphPosition[];
   /** Positions scaled as pdfkit's `layoutRun` leaves them, with each glyph's scaled advance width. */
-  positions: (GlyphPosition & { advanceWidth: number })[];
+  positions: ScaledPosition[];
   /** Sum of the scaled x advances, added in order as fontkit's `GlyphRun.advanceWidth` adds them. */
   advanceWidth: number;
 }
 
-/** A run with its positions scaled as pdfkit's `layoutRun` scales them. */
-export function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): ShapedRun {
-  let advanceWidth = 0;
-  const positions = units.map((p, i) => {
-    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
-    advanceWidth += position.xAdvance;
-    return position;
-  });
-  return { glyphs, units, positions, advanceWidth };
+/** A glyph's position scaled as pdfkit's `layoutRun` leaves it, with the glyph's scaled advance width. */
+export type ScaledPosition = GlyphPosition & { advanceWidth: number };
+
+/** A position scaled as pdfkit's `layoutRun` scales it: each part times the scale, in this order. */
+function scaledPosition(p: GlyphPosition, advanceWidth: number, scale: number): ScaledPosition {
+  return { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: advanceWidth * scale };
+}
+
+/**
+ * The glyphs and positions of one face's runs (at one scale), one object for each distinct
+ * value, which all the face's runs share. A word's run was three objects for each of its
+ * glyphs — the glyph, its position in font units, the same scaled — so the 36 000 words of the
+ * default build held about a million small objects, 89 MB of the heap, every one of which
+ * survived to be copied by the collector and kept a watcher's memory high. Shared, they are a
+ * few thousand: a face has a few hundred glyphs, each with a handful of advances (its kerning).
+ * What runs hold is never changed (`SharedFace.run`), so sharing cannot be seen in any output.
+ *
+ * Shared are a glyph made from one code point, and a position with no vertical advance and no
+ * offsets (all but a few); others are kept as they come. A signed zero is kept too, so that a
+ * shared value is always the very number it replaces.
+ */
+export class RunParts {
+  /** Glyphs by id and code point. */
+  private readonly glyphs = new Map<number, FontGlyph>();
+  /** Positions in font units, by x advance. */
+  private readonly units = new Map<number, GlyphPosition>();
+  /** Scaled positions, by their position in font units, then the glyph's advance width. */
+  private readonly scaled = new Map<GlyphPosition, Map<number, ScaledPosition>>();
+
+  constructor(readonly scale: number) {}
+
+  /**
+   * The run of these glyphs and positions in font units, its positions scaled as pdfkit's
+   * `layoutRun` scales them and its advance width their x advances added in order, as fontkit's
+   * `GlyphRun.advanceWidth` adds them; made of the shared objects.
+   */
+  run(glyphs: readonly FontGlyph[], units: readonly GlyphPosition[]): ShapedRun {
+    const shared = glyphs.map((glyph) => this.glyph(glyph));
+    const sharedUnits = units.map((unit) => this.unit(unit));
+    let advanceWidth = 0;
+    const positions = sharedUnits.map((unit, i) => {
+      const position = this.position(unit, shared[i]!.advanceWidth);
+      advanceWidth += position.xAdvance;
+      return position;
+    });
+    return { glyphs: shared, units: sharedUnits, positions, advanceWidth };
+  }
+
+  /** How many objects the face's runs share. */
+  get size(): number {
+    let count = this.glyphs.size + this.units.size;
+    for (const byAdvance of this.scaled.values()) count += byAdvance.size;
+    return count;
+  }
+
+  private glyph(glyph: FontGlyph): FontGlyph {
+    if (glyph.codePoints.length !== 1) return glyph;
+    const codePoint = glyph.codePoints[0]!;
+    // Glyph ids below 2¹⁶ and code points below 0x110000: one exact number for the pair.
+    const key = glyph.id * 0x110000 + codePoint;
+    let known = this.glyphs.get(key);
+    if (known && known.advanceWidth !== glyph.advanceWidth) return glyph;
+    if (!known) {
+      // A glyph of its own, plain: the one given may be fontkit's, which keeps it and changes its code points.
+      known = { id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] };
+      this.glyphs.set(key, known);
+    }
+    return known;
+  }
+
+  private unit(unit: GlyphPosition): GlyphPosition {
+    const { xAdvance } = unit;
+    if (!Object.is(unit.yAdvance, 0) || !Object.is(unit.xOffset, 0) || !Object.is(unit.yOffset, 0) || Object.is(xAdvance, -0)) return unit;
+    let known = this.units.get(xAdvance);
+    if (!known) {
+      known = { xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 };
+      this.units.set(xAdvance, known);
+    }
+    return known;
+  }
+
+  private position(unit: GlyphPosition, advanceWidth: number): ScaledPosition {
+    if (this.units.get(unit.xAdvance) !== unit || Object.is(advanceWidth, -0)) return scaledPosition(unit, advanceWidth, this.scale);
+    let byAdvance = this.scaled.get(unit);
+    if (!byAdvance) {
+      byAdvance = new Map();
+      this.scaled.set(unit, byAdvance);
+    }
+    let known = byAdvance.get(advanceWidth);
+    if (!known) {
+      known = scaledPosition(unit, advanceWidth, this.scale);
+      byAdvance.set(advanceWidth, known);
+    }
+    return known;
+  }
 }
 
 /**
@@ -87,6 +173,8 @@ export class ShapedWords implements MemoTable {
   private readonly saved = new Map<string, SavedFace>();
   /** The indexed form of `saved`, by face. */
   private readonly kept = new Map<string, KeptFace>();
+  /** The objects each face's runs share, by face. */
+  private readonly parts = new Map<string, RunParts>();
 
   /** The words of `face` shaped so far, which its shaping adds to. */
   wordsOf(face: string): Map<string, ShapedRun> {
@@ -96,6 +184,16 @@ export class ShapedWords implements MemoTable {
       this.runs.set(face, words);
     }
     return words;
+  }
+
+  /** The objects the runs of `face` (whose positions are scaled by `scale`) share. */
+  partsOf(face: string, scale: number): RunParts {
+    let parts = this.parts.get(face);
+    if (!parts) {
+      parts = new RunParts(scale);
+      this.parts.set(face, parts);
+    }
+    return parts;
   }
 
   /** The words an earlier build saved for `face`, indexed when first asked for. */
@@ -118,10 +216,14 @@ export class ShapedWords implements MemoTable {
     return known;
   }
 
-  /** The run of a word an earlier build saved (`kept`, a face's, from `keptFace`), as shaping it would give it; undefined when none was saved. */
-  keptRun(kept: KeptFace | undefined, word: string, scale: number): ShapedRun | undefined {
+  /**
+   * The run of a word an earlier build saved (`kept`, a face's, from `keptFace`), as shaping it
+   * would give it, made of the face's shared objects (`parts`, from `partsOf`); undefined when
+   * none was saved.
+   */
+  keptRun(kept: KeptFace | undefined, word: string, parts: RunParts): ShapedRun | undefined {
     const index = kept?.index.get(word);
-    return index === undefined ? undefined : loadRun(word, kept!.saved, kept!.offsets[index]!, index, scale);
+    return index === undefined ? undefined : loadRun(word, kept!.saved, kept!.offsets[index]!, index, parts);
   }
 
   /**
@@ -160,6 +262,7 @@ export class ShapedWords implements MemoTable {
     this.runs.clear();
     this.saved.clear();
     this.kept.clear();
+    this.parts.clear();
   }
 
   load(entries: unknown): void {
@@ -261,8 +364,8 @@ function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): Sav
   return { ...out, data: data.done() };
 }
 
-/** The run of a saved word, as shaping it would give it. */
-function loadRun(word: string, entry: SavedFace, offset: number, index: number, scale: number): ShapedRun {
+/** The run of a saved word, as shaping it would give it, made of the face's shared objects. */
+function loadRun(word: string, entry: SavedFace, offset: number, index: number, parts: RunParts): ShapedRun {
   const { data, advances } = entry;
   const at = entryParts(data, offset);
   const { n } = at;
@@ -277,5 +380,5 @@ function loadRun(word: string, entry: SavedFace, offset: number, index: number, 
     const extra = flag & 1 ? at.extras + 3 * i : -1;
     units.push({ xAdvance: data[at.advances + i]!, yAdvance: extra < 0 ? 0 : data[extra]!, xOffset: extra < 0 ? 0 : data[extra + 1]!, yOffset: extra < 0 ? 0 : data[extra + 2]! });
   }
-  return scaledRun(glyphs, units, scale);
+  return parts.run(glyphs, units);
 }

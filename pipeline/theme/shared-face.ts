@@ -9,7 +9,7 @@
  * so a word's encoding (`encodeText`) is the same in every document and is kept here too.
  */
 import type { FontMemory } from './font-memory.ts';
-import { scaledRun, type KeptFace, type ShapedRun } from './shaped-words.ts';
+import type { KeptFace, RunParts, ShapedRun } from './shaped-words.ts';
 import { fontIdentity, shapeText, type FontGlyph, type Shapers, type ShapingFont } from './shaping.ts';
 
 export type { ShapedRun } from './shaped-words.ts';
@@ -40,6 +40,8 @@ export class SharedFace {
   readonly ascender: number;
   private readonly words: Map<string, ShapedRun>;
   private readonly kept: KeptFace | undefined;
+  /** The glyph and position objects this face's runs share. */
+  private readonly parts: RunParts;
   private readonly shapers: Shapers;
   /** Each word as the PDF's text writer writes it, by word (with its trailing space or tab). */
   private readonly encodings = new Map<string, EncodedWord>();
@@ -56,6 +58,7 @@ export class SharedFace {
     const face = `${fontIdentity(font)}|${this.scale}`;
     this.words = memory.words.wordsOf(face);
     this.kept = memory.words.keptFace(face);
+    this.parts = memory.words.partsOf(face, this.scale);
     this.shapers = memory;
   }
 
@@ -63,7 +66,7 @@ export class SharedFace {
   run(text: string): ShapedRun {
     let run = this.words.get(text);
     if (!run) {
-      run = this.memory.words.keptRun(this.kept, text, this.scale) ?? shapeRun(this.font, this.scale, text, this.shapers);
+      run = this.memory.words.keptRun(this.kept, text, this.parts) ?? shapeRun(this.font, this.parts, text, this.shapers);
       this.words.set(text, run);
     }
     return run;
@@ -145,11 +148,12 @@ function eachWord(text: string, visit: (word: string) => void): void {
 
 /**
  * The run of `text`: shaped by HarfBuzz, or by fontkit where the text is left to it
- * (theme/shaping.ts), positions scaled to thousandths of the size.
+ * (theme/shaping.ts), positions scaled to thousandths of the size, made of the face's shared
+ * glyph and position objects.
  */
-function shapeRun(font: ShapingFont, scale: number, text: string, shapers: Shapers): ShapedRun {
+function shapeRun(font: ShapingFont, parts: RunParts, text: string, shapers: Shapers): ShapedRun {
   const shaped = shapeText(font, text, shapers);
-  return scaledRun(withOwnCodePoints(shaped.glyphs, text), shaped.positions, scale);
+  return parts.run(withOwnCodePoints(shaped.glyphs, text), shaped.positions);
 }
 
 /**

@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileCache } from '../../pipeline/cache/store.ts';
-import { scaledRun, ShapedWords, type ShapedRun } from '../../pipeline/theme/shaped-words.ts';
+import { RunParts, ShapedWords, type ShapedRun } from '../../pipeline/theme/shaped-words.ts';
+import type { FontGlyph, GlyphPosition } from '../../pipeline/theme/shaping.ts';
+
+/** A run as pdfkit's `layoutRun` leaves it, each glyph and position an object of its own: what a face's shared parts must give. */
+function scaledRun(glyphs: FontGlyph[], units: GlyphPosition[], scale: number): ShapedRun {
+  let advanceWidth = 0;
+  const positions = units.map((p, i) => {
+    const position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: glyphs[i]!.advanceWidth * scale };
+    advanceWidth += position.xAdvance;
+    return position;
+  });
+  return { glyphs, units, positions, advanceWidth };
+}
 
 /** A shaped run made up from numbers: glyph ids, advances and offsets, whole or not. */
 const runs = fc.array(
@@ -32,10 +44,10 @@ describe('the kept table of shaped words', () => {
         const again = new ShapedWords();
         again.loadBytes(cache.get('memo-words')!);
         const kept = again.keptFace(face);
-        for (const [word, run] of Object.entries(words)) expect(again.keptRun(kept, word, 1)).toEqual(scaledRun(run.glyphs.map((g) => ({ ...g, codePoints: g.codePoints })), run.units, 1));
+        for (const [word, run] of Object.entries(words)) expect(again.keptRun(kept, word, again.partsOf(face, 1))).toEqual(scaledRun(run.glyphs.map((g) => ({ ...g, codePoints: g.codePoints })), run.units, 1));
         // A word measured without its run made: the very width its run gives, at any scale.
         for (const scale of [1, 1000 / 2048, 1000 / 1000.5]) {
-          for (const word of Object.keys(words)) expect(again.keptAdvance(kept, word, scale)).toBe(again.keptRun(kept, word, scale)!.advanceWidth);
+          for (const word of Object.keys(words)) expect(again.keptAdvance(kept, word, scale)).toBe(again.keptRun(kept, word, new RunParts(scale))!.advanceWidth);
         }
         expect(again.keptAdvance(kept, '\u0000never saved', 1)).toBeUndefined();
       }),
@@ -48,5 +60,50 @@ describe('the kept table of shaped words', () => {
     table.wordsOf('Face|1000').set('ab', scaledRun([{ id: 5, advanceWidth: 500, codePoints: [0x61] }, { id: 6, advanceWidth: 520, codePoints: [0x62] }], [{ xAdvance: 500, yAdvance: 0, xOffset: 0, yOffset: 0 }, { xAdvance: 520, yAdvance: 0, xOffset: 0, yOffset: 0 }], 1));
     const bytes = table.saveBytes();
     expect(() => new ShapedWords().loadBytes(bytes.subarray(0, bytes.length - 8))).toThrow(/past the end/);
+  });
+});
+
+describe("a face's shared glyphs and positions", () => {
+  /** A glyph of a small face: its id, a code point (astral ones too), and positions with kerning, offsets or signed zeros now and then. */
+  const glyph = fc.record({
+    id: fc.integer({ min: 0, max: 40 }),
+    codePoint: fc.constantFrom(0x61, 0x62, 0x20, 0x430, 0x1f600),
+    ligature: fc.boolean().map((b) => b && Math.random() < 0.2),
+    xAdvance: fc.oneof(fc.constantFrom(500, 520, -0, 0), fc.integer({ min: -40, max: 1200 }), fc.double({ min: -60, max: 1200, noNaN: true })),
+    offset: fc.constantFrom(0, 0, 0, -0, 12, -7.5),
+  });
+  const word = fc.array(glyph, { minLength: 1, maxLength: 7 });
+
+  it('give every run exactly the run made of objects of its own, at any scale', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.constantFrom(1, 1000 / 2048, 1000 / 1000.5), (words, scale) => {
+        const parts = new RunParts(scale);
+        // A glyph id's advance width is the font's, the same in every word.
+        const advanceOf = (id: number) => 300 + ((id * 37) % 700) + (id % 3 === 0 ? 0.5 : 0);
+        for (const glyphs of words) {
+          const fontGlyphs = glyphs.map((g) => ({ id: g.id, advanceWidth: advanceOf(g.id), codePoints: g.ligature ? [g.codePoint, 0x69] : [g.codePoint] }));
+          const units = glyphs.map((g) => ({ xAdvance: g.xAdvance, yAdvance: 0, xOffset: g.offset, yOffset: 0 }));
+          expect(parts.run(fontGlyphs, units)).toEqual(scaledRun(fontGlyphs, units, scale));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hold one object for a glyph and one for a position, however many words use them', () => {
+    const parts = new RunParts(0.5);
+    const a = { id: 3, advanceWidth: 500, codePoints: [0x61] };
+    const b = { id: 4, advanceWidth: 520, codePoints: [0x62] };
+    const plain = (x: number) => ({ xAdvance: x, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    const runs = Array.from({ length: 1000 }, (_, i) => (i % 2 ? parts.run([a, b, a], [plain(500), plain(510), plain(500)]) : parts.run([b, a], [plain(520), plain(500)])));
+    expect(runs[0]!.glyphs[1]).toBe(runs[1]!.glyphs[0]);
+    expect(runs[1]!.positions[0]).toBe(runs[1]!.positions[2]);
+    // Two glyphs, three x advances, three scaled positions (a at 500, b at 510 and at 520).
+    expect(parts.size).toBe(8);
+    // A glyph given twice with another advance width, or an offset, is not shared with the others.
+    const odd = parts.run([{ id: 3, advanceWidth: 501, codePoints: [0x61] }], [{ xAdvance: 500, yAdvance: 0, xOffset: 3, yOffset: 0 }]);
+    expect(odd.glyphs[0]!.advanceWidth).toBe(501);
+    expect(odd.positions[0]!.xOffset).toBe(1.5);
+    expect(parts.size).toBe(8);
   });
 });
