@@ -144,7 +144,10 @@ export class LayoutStep {
       await this.stop();
     }
     // Everything shaped, measured and compiled is known now; kept for the next build, with
-    // room made for it first (not for a build that keeps nothing: --no-cache).
+    // room made for it first (not for a build that keeps nothing: --no-cache). What this
+    // process worked out for earlier builds and this one did not use goes first: a watcher's
+    // memory does not grow with every correction.
+    memory.memos.sweep();
     const grown = cache === noCache ? [] : memory.memos.toSave(version);
     if (grown.length > 0) {
       await memory.heap.release(this.options.releaseMemory, true);

@@ -22,6 +22,11 @@ export interface MemoTable {
   saveBytes?(): Uint8Array;
   /** Adds entries saved by `saveBytes`; throws on bytes that are not such a table. */
   loadBytes?(bytes: Uint8Array): void;
+  /**
+   * Forgets the entries this process made that no build has used since the last sweep, keeping
+   * what was loaded (a table that grows with every correction a watcher builds).
+   */
+  sweep?(): void;
 }
 
 /** What a table of one thread learned, sent to the thread that keeps the tables (`Memos.merge`). */
@@ -92,6 +97,11 @@ export class Memos {
    */
   grown(version: string): MemoEntries[] {
     return this.tables.filter((table) => table.size() !== (this.loaded.get(keyOf(version, table)) ?? 0)).map((table) => ({ name: table.name, entries: table.save() }));
+  }
+
+  /** Ends a build for every table that forgets what the builds stopped using (`MemoTable.sweep`). */
+  sweep(): void {
+    for (const table of this.tables) table.sweep?.();
   }
 
   /** Adds what another thread's tables learned (`grown`) to the tables of the same name here. */

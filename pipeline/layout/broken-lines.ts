@@ -12,18 +12,34 @@ export const BROKEN_LINES = 'broken-lines';
 
 export class BrokenLines implements MemoTable {
   readonly name = BROKEN_LINES;
+  /** Lines this process broke or was given, until a sweep finds them unused. */
   private readonly lines = new Map<string, Line[]>();
   private saved: Record<string, Line[]> = {};
+  /** The keys asked for or set since the last sweep. */
+  private readonly used = new Set<string>();
 
   /** The lines kept under `key`, from this process or an earlier build. */
   get(key: string): Line[] | undefined {
     const lines = this.lines.get(key) ?? (Object.hasOwn(this.saved, key) ? this.saved[key] : undefined);
-    if (lines) this.lines.set(key, lines);
+    if (lines) {
+      this.lines.set(key, lines);
+      this.used.add(key);
+    }
     return lines;
   }
 
   set(key: string, lines: Line[]): void {
     this.lines.set(key, lines);
+    this.used.add(key);
+  }
+
+  /**
+   * Forgets the lines this process broke that no build has asked for since the last sweep: a
+   * watcher's paragraphs as they read before a correction. What was loaded stays.
+   */
+  sweep(): void {
+    for (const key of this.lines.keys()) if (!this.used.has(key)) this.lines.delete(key);
+    this.used.clear();
   }
 
   size(): number {
@@ -36,6 +52,7 @@ export class BrokenLines implements MemoTable {
 
   clear(): void {
     this.lines.clear();
+    this.used.clear();
     this.saved = {};
   }
 
