@@ -8,11 +8,9 @@ import type { MemoTable } from '../cache/memo.ts';
 import type { FontGlyph, GlyphPosition } from './shaping.ts';
 import { bytesOf, compactNumbers, frame, FrameReader, shapeOf, type Numbers, type NumbersShape } from '../util/framed-bytes.ts';
 
-/** A shaped word: its glyphs, their positions in font units, and the same scaled to a size of 1000 as pdfkit scales them. */
+/** A shaped word: its glyphs and their positions scaled to a size of 1000 as pdfkit scales them. */
 export interface ShapedRun {
   glyphs: FontGlyph[];
-  /** Positions in font units, as fontkit's `layout` gives them. */
-  units: GlyphPosition[];
   /** Positions scaled as pdfkit's `layoutRun` leaves them, with each glyph's scaled advance width. */
   positions: ScaledPosition[];
   /** Sum of the scaled x advances, added in order as fontkit's `GlyphRun.advanceWidth` adds them. */
@@ -64,7 +62,7 @@ export class RunParts {
       advanceWidth += position.xAdvance;
       return position;
     });
-    return { glyphs: shared, units: sharedUnits, positions, advanceWidth };
+    return { glyphs: shared, positions, advanceWidth };
   }
 
   /** How many objects the face's runs share. */
@@ -138,20 +136,37 @@ type SavedHeader = Omit<SavedFace, 'data'> & NumbersShape;
 
 /** Numbers added one by one into a typed array that grows; `done` gives them as whole numbers when all are. */
 class NumberList {
-  private buffer = new Float64Array(4096);
-  private length = 0;
+  private buffer: Float64Array;
+  length = 0;
+
+  constructor(capacity = 4096) {
+    this.buffer = new Float64Array(Math.max(capacity, 16));
+  }
 
   push(value: number): void {
-    if (this.length === this.buffer.length) {
-      const grown = new Float64Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
+    if (this.length === this.buffer.length) this.grow(this.length + 1);
     this.buffer[this.length++] = value;
   }
 
+  append(values: ArrayLike<number>): void {
+    if (this.length + values.length > this.buffer.length) this.grow(this.length + values.length);
+    this.buffer.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** The numbers so far, as they are (a view, which later additions may overwrite). */
+  numbers(): Float64Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
   done(): Numbers {
-    return compactNumbers(this.buffer.subarray(0, this.length));
+    return compactNumbers(this.numbers());
+  }
+
+  private grow(needed: number): void {
+    const grown = new Float64Array(Math.max(needed, this.buffer.length * 2));
+    grown.set(this.numbers());
+    this.buffer = grown;
   }
 }
 
@@ -171,6 +186,8 @@ export class ShapedWords implements MemoTable {
   private readonly runs = new Map<string, Map<string, ShapedRun>>();
   /** Words saved by an earlier build, by face; made into runs when first asked for. */
   private readonly saved = new Map<string, SavedFace>();
+  /** Words shaped in this process, by face, written as `saved` holds them when they were shaped. */
+  private readonly fresh = new Map<string, FreshWords>();
   /** The indexed form of `saved`, by face. */
   private readonly kept = new Map<string, KeptFace>();
   /** The objects each face's runs share, by face. */
@@ -227,6 +244,21 @@ export class ShapedWords implements MemoTable {
   }
 
   /**
+   * The run of `word`, just shaped into `glyphs` at positions `units` (font units), made of the
+   * face's shared objects (`parts`); the word is written down at once as the table saves it, so
+   * saving costs no second pass over a build's tens of thousands of words.
+   */
+  shaped(face: string, word: string, glyphs: readonly FontGlyph[], units: readonly GlyphPosition[], parts: RunParts): ShapedRun {
+    let fresh = this.fresh.get(face);
+    if (!fresh) {
+      fresh = new FreshWords();
+      this.fresh.set(face, fresh);
+    }
+    fresh.add(word, glyphs, units);
+    return parts.run(glyphs, units);
+  }
+
+  /**
    * The advance width of a word an earlier build saved, as `keptRun(…).advanceWidth` gives it
    * (the same additions in the same order), without making its run: measuring a word needs
    * only this. Undefined when none was saved.
@@ -243,24 +275,25 @@ export class ShapedWords implements MemoTable {
 
   size(): number {
     let count = 0;
-    for (const [face, words] of this.runs) {
-      count += words.size;
-      const old = this.saved.get(face);
-      if (old) for (const word of old.words) if (!words.has(word)) count++;
+    for (const entry of this.saved.values()) count += entry.words.length;
+    for (const [face, fresh] of this.fresh) {
+      const kept = this.keptFace(face);
+      count += kept ? fresh.words.filter((word) => !kept.index.has(word)).length : fresh.words.length;
     }
-    for (const [face, old] of this.saved) if (!this.runs.has(face)) count += old.words.length;
     return count;
   }
 
+  /** Each face's words: those an earlier build saved as they were saved, then those shaped in this process. */
   save(): unknown {
     const faces: Record<string, SavedFace> = {};
-    for (const face of new Set([...this.saved.keys(), ...this.runs.keys()])) faces[face] = saveFace(this.runs.get(face) ?? new Map(), this.keptFace(face));
+    for (const face of new Set([...this.saved.keys(), ...this.fresh.keys()])) faces[face] = savedFace(this.keptFace(face), this.fresh.get(face));
     return faces;
   }
 
   clear(): void {
     this.runs.clear();
     this.saved.clear();
+    this.fresh.clear();
     this.kept.clear();
     this.parts.clear();
   }
@@ -300,7 +333,7 @@ export class ShapedWords implements MemoTable {
  * Where the parts of the word entry at `offset` start in a face's data: its glyph count `n`,
  * then the n glyph ids, the n x-advances, a flag (1: the positions' other parts follow; 2: the
  * glyphs' code points are kept aside), and with flag 1 a y-advance, x-offset and y-offset for
- * each glyph. What `saveFace` writes, and every reader of an entry reads by.
+ * each glyph. What `FreshWords.add` writes, and every reader of an entry reads by.
  */
 function entryParts(data: ArrayLike<number>, offset: number): { n: number; ids: number; advances: number; flag: number; extras: number } {
   const n = data[offset]!;
@@ -313,55 +346,72 @@ function entryLength(data: ArrayLike<number>, offset: number): number {
   return 2 + 2 * n + (data[flag]! & 1 ? 3 * n : 0);
 }
 
-/** A face's words as saved: those shaped or used in this process, then those only an earlier build saved. */
-function saveFace(words: Map<string, ShapedRun>, old: KeptFace | undefined): SavedFace {
-  const out: Omit<SavedFace, 'data'> = { advances: {}, words: [], codePoints: {} };
-  const { advances } = out;
-  const data = new NumberList();
-  for (const [word, run] of words) {
-    const { glyphs, units } = run;
+/** Words a process shaped, each written as a face's saved words are (`SavedFace`) when shaped. */
+class FreshWords {
+  readonly words: string[] = [];
+  readonly data = new NumberList();
+  /** The code points of each word whose glyphs are not its characters one by one, by its index here. */
+  readonly codePoints: Record<number, number[][]> = {};
+  readonly advances = new Map<number, number>();
+  /** Where each word's entry starts in `data`, by its index here. */
+  readonly offsets: number[] = [];
+
+  add(word: string, glyphs: readonly FontGlyph[], units: readonly GlyphPosition[]): void {
+    const { data, advances } = this;
     const n = glyphs.length;
+    this.offsets.push(data.length);
     data.push(n);
-    for (const glyph of glyphs) data.push(glyph.id);
+    let plain = n === word.length;
+    for (let i = 0; i < n; i++) {
+      const glyph = glyphs[i]!;
+      data.push(glyph.id);
+      advances.set(glyph.id, glyph.advanceWidth);
+      const c = glyph.codePoints;
+      if (plain) plain = c.length === 1 && c[0] === word.charCodeAt(i);
+    }
     let offsets = false;
-    for (const p of units) {
+    for (let i = 0; i < n; i++) {
+      const p = units[i]!;
       if (p.yAdvance || p.xOffset || p.yOffset) offsets = true;
       data.push(p.xAdvance);
     }
-    let plain = n === word.length;
-    for (let i = 0; plain && i < n; i++) {
-      const c = glyphs[i]!.codePoints;
-      plain = c.length === 1 && c[0] === word.charCodeAt(i);
-    }
     data.push((offsets ? 1 : 0) | (plain ? 0 : 2));
     if (offsets) {
-      for (const p of units) {
+      for (let i = 0; i < n; i++) {
+        const p = units[i]!;
         data.push(p.yAdvance);
         data.push(p.xOffset);
         data.push(p.yOffset);
       }
     }
-    if (!plain) out.codePoints[out.words.length] = glyphs.map((g) => g.codePoints);
-    for (const glyph of glyphs) advances[glyph.id] = glyph.advanceWidth;
-    out.words.push(word);
+    if (!plain) this.codePoints[this.words.length] = glyphs.map((g) => g.codePoints);
+    this.words.push(word);
   }
-  if (old) {
-    const { saved: entry, index: at, offsets } = old;
-    for (const [word, index] of at) {
-      if (words.has(word)) continue;
-      const offset = offsets[index]!;
-      const length = entryLength(entry.data, offset);
-      const { n, ids } = entryParts(entry.data, offset);
-      for (let i = 0; i < n; i++) {
-        const id = entry.data[ids + i]!;
-        advances[id] = entry.advances[id]!;
-      }
-      if (entry.codePoints[index]) out.codePoints[out.words.length] = entry.codePoints[index]!;
-      out.words.push(word);
-      for (let i = 0; i < length; i++) data.push(entry.data[offset + i]!);
-    }
-  }
-  return { ...out, data: data.done() };
+}
+
+/**
+ * A face's words as saved: those an earlier build saved, as they were (`old`), then those this
+ * process shaped (`fresh`) that they do not hold — a layout thread's words, merged in, may.
+ */
+function savedFace(old: KeptFace | undefined, fresh: FreshWords | undefined): SavedFace {
+  if (!fresh) return old!.saved;
+  const base = old?.saved;
+  const advances: Record<number, number> = { ...base?.advances };
+  for (const [id, advance] of fresh.advances) advances[id] = advance;
+  const codePoints: Record<number, number[][]> = { ...base?.codePoints };
+  const words = base ? [...base.words] : [];
+  const freshData = fresh.data.numbers();
+  const data = new NumberList(base ? base.data.length + freshData.length : freshData.length);
+  if (base) data.append(base.data);
+  fresh.words.forEach((word, i) => {
+    if (old?.index.has(word)) return;
+    const from = fresh.offsets[i]!;
+    const to = i + 1 < fresh.offsets.length ? fresh.offsets[i + 1]! : freshData.length;
+    if (fresh.codePoints[i]) codePoints[words.length] = fresh.codePoints[i]!;
+    words.push(word);
+    data.append(freshData.subarray(from, to));
+  });
+  return { advances, words, data: data.done(), codePoints };
 }
 
 /** The run of a saved word, as shaping it would give it, made of the face's shared objects. */

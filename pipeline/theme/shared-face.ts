@@ -38,6 +38,8 @@ export class SharedFace {
   readonly scale: number;
   /** The ascender in thousandths of the size. */
   readonly ascender: number;
+  /** The face's key in the table of shaped words: its identity and scale. */
+  private readonly face: string;
   private readonly words: Map<string, ShapedRun>;
   private readonly kept: KeptFace | undefined;
   /** The glyph and position objects this face's runs share. */
@@ -55,10 +57,10 @@ export class SharedFace {
   ) {
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
-    const face = `${fontIdentity(font)}|${this.scale}`;
-    this.words = memory.words.wordsOf(face);
-    this.kept = memory.words.keptFace(face);
-    this.parts = memory.words.partsOf(face, this.scale);
+    this.face = `${fontIdentity(font)}|${this.scale}`;
+    this.words = memory.words.wordsOf(this.face);
+    this.kept = memory.words.keptFace(this.face);
+    this.parts = memory.words.partsOf(this.face, this.scale);
     this.shapers = memory;
   }
 
@@ -66,10 +68,20 @@ export class SharedFace {
   run(text: string): ShapedRun {
     let run = this.words.get(text);
     if (!run) {
-      run = this.memory.words.keptRun(this.kept, text, this.parts) ?? shapeRun(this.font, this.parts, text, this.shapers);
+      run = this.memory.words.keptRun(this.kept, text, this.parts) ?? this.shape(text);
       this.words.set(text, run);
     }
     return run;
+  }
+
+  /**
+   * The run of `text` shaped by HarfBuzz, or by fontkit where the text is left to it
+   * (theme/shaping.ts), each glyph naming its own character, positions scaled to thousandths
+   * of the size; added to the table of shaped words.
+   */
+  private shape(text: string): ShapedRun {
+    const shaped = shapeText(this.font, text, this.shapers);
+    return this.memory.words.shaped(this.face, text, withOwnCodePoints(shaped.glyphs, text), shaped.positions, this.parts);
   }
 
   /**
@@ -144,16 +156,6 @@ function eachWord(text: string, visit: (word: string) => void): void {
     }
   }
   if (last < text.length) visit(text.slice(last));
-}
-
-/**
- * The run of `text`: shaped by HarfBuzz, or by fontkit where the text is left to it
- * (theme/shaping.ts), positions scaled to thousandths of the size, made of the face's shared
- * glyph and position objects.
- */
-function shapeRun(font: ShapingFont, parts: RunParts, text: string, shapers: Shapers): ShapedRun {
-  const shaped = shapeText(font, text, shapers);
-  return parts.run(withOwnCodePoints(shaped.glyphs, text), shaped.positions);
 }
 
 /**
