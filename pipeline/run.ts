@@ -149,22 +149,24 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   const unchanged = !request.checkOnly && !request.noCache && inputs ? unchangedBuild(inputs, stamps) : undefined;
   stamps.save();
   if (unchanged) return { country: inputs!.country, written: [], ...unchanged, timings: { ...timings, ingest: performance.now() - clock }, breakingMs: 0, reusedPages: 0 };
-  // What earlier builds of this pipeline version worked out and kept (cache/memo.ts).
-  // The front end and the stages behind it, loaded only now: a rebuild with nothing changed
-  // loads neither the YAML parser nor the schema compiler, Vega nor pdfkit.
-  const { composeEditions, loadStages } = await import('./build/front.ts');
-  await loadStages();
-  memory.memos.load(cache, version, notice);
+  // 5. Layout: each document as a tagged PDF, from the cache when laid out before, started
+  //    as soon as it is composed when a second thread lays out. That thread is started first,
+  //    and loads while this one reads the inputs.
+  const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice, stamps });
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
   const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts));
-  // 5. Layout: each document as a tagged PDF, from the cache when laid out before, started
-  //    as soon as it is composed when a second thread lays out.
-  const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice, stamps });
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
+    if (!request.checkOnly) layout.start();
+    // The front end and the stages behind it, loaded only now: a rebuild with nothing changed
+    // loads neither the YAML parser nor the schema compiler, Vega nor pdfkit. Then what
+    // earlier builds of this pipeline version worked out and kept (cache/memo.ts).
+    const { composeEditions, loadStages } = await import('./build/front.ts');
+    await loadStages();
+    memory.memos.load(cache, version, notice);
     try {
       front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
     } finally {

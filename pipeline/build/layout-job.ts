@@ -62,24 +62,28 @@ export function jobTitle(job: Pick<LayoutJob, 'locale' | 'document'>): string {
   return `the ${job.locale} ${job.document.kind === 'acr' ? 'report' : 'brief'}`;
 }
 
-/** What a layout thread is started with. */
-export interface ThreadSetup {
-  /** The page style. */
-  style: PageStyle;
-  /** The theme the charts are drawn in, its fonts to be opened again there. */
-  theme: PortableTheme;
+/** What a layout thread is started with: enough to load its code and memo tables before the build knows its inputs. */
+export interface ThreadBoot {
   /** The pipeline version, under which the memo tables are kept. */
   version: string;
   /** The stage cache's folder, to load the memo tables from; none for a build without cache. */
   cacheDir?: string;
   /** Collect garbage between documents (`RunRequest.releaseMemory`). */
   releaseMemory?: boolean;
+}
+
+/** What a layout thread is told once the inputs are read: the build's page style and theme, and the claims on its documents. */
+export interface ThreadSetup {
+  /** The page style. */
+  style: PageStyle;
+  /** The theme the charts are drawn in, its fonts to be opened again there. */
+  theme: PortableTheme;
   /** Which thread takes each document (`Claims`), shared with the main thread. */
   claims: SharedArrayBuffer;
 }
 
-/** A message to a layout thread. */
-export type ThreadRequest = { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
+/** A message to a layout thread: its setup (first), documents offered, and the end. */
+export type ThreadRequest = ({ kind: 'setup' } & ThreadSetup) | { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
 
 /** A message from a layout thread. */
 export type ThreadReply =

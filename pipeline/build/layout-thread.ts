@@ -3,13 +3,16 @@ import type { Memos } from '../cache/memo.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { Claims } from './claims.ts';
-import { jobTitle, type LayoutJob, type ThreadReply, type ThreadRequest, type ThreadSetup } from './layout-job.ts';
+import { jobTitle, type LayoutJob, type PortableTheme, type ThreadBoot, type ThreadReply, type ThreadRequest } from './layout-job.ts';
+import type { PageStyle } from '../theme/style.ts';
 
 /** The most megabytes of young objects the layout thread's heap holds before V8 collects them. */
 const LAYOUT_THREAD_YOUNG_MB = 16;
 
 /**
- * A thread that lays out documents beside the main thread. Each document is offered to it as
+ * A thread that lays out documents beside the main thread. It is started before the inputs are
+ * read, and loads its code and memo tables meanwhile on a core of its own; `begin` gives it the
+ * build's style and theme. Each document is offered to it as
  * soon as it is composed, while the main thread goes on composing the next; the thread claims
  * the offered documents in order, one at a time, and the main thread, its own work done,
  * claims whatever the thread has not (`Claims`): each document is laid out exactly once,
@@ -20,15 +23,14 @@ const LAYOUT_THREAD_YOUNG_MB = 16;
  */
 export class LayoutThread {
   private readonly worker: Worker;
-  private readonly claims: Claims;
+  private claims: Claims | undefined;
   private readonly results = new Map<number, Promise<LayoutResult>>();
   private readonly settle = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: unknown) => void }>();
   private readonly finished: Promise<void>;
   private stopped: Error | undefined;
 
-  /** `capacity`: the most documents that will be offered (their indices run from 0 below it). */
-  constructor(setup: Omit<ThreadSetup, 'claims'>, capacity: number, notice: (message: string) => void, memos: Memos) {
-    this.claims = new Claims(capacity);
+  /** Starts the thread, which loads its code and the memo tables of `boot.version`; what its tables learn is merged into `memos`. */
+  constructor(boot: ThreadBoot, notice: (message: string) => void, memos: Memos) {
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
     // entry of the same name beside its chunks. The thread's young generation is kept to
     // LAYOUT_THREAD_YOUNG_MB: with V8's default, two threads laying out at once took a cold
@@ -36,7 +38,7 @@ export class LayoutThread {
     // The thread collects more often but for as long in all (0.9–1.0 s of a cold build either
     // way), and the builds took as long.
     this.worker = new Worker(new URL('./layout-worker.mjs', import.meta.url), {
-      workerData: { ...setup, claims: this.claims.buffer } satisfies ThreadSetup,
+      workerData: boot satisfies ThreadBoot,
       resourceLimits: { maxYoungGenerationSizeMb: LAYOUT_THREAD_YOUNG_MB },
     });
     let finish!: () => void;
@@ -63,6 +65,12 @@ export class LayoutThread {
     this.worker.on('exit', (code) => stopped(new Error(`the layout thread stopped (exit code ${code})`)));
   }
 
+  /** Gives the thread the build's style and theme; `capacity`: the most documents that will be offered (their indices run from 0 below it). */
+  begin(style: PageStyle, theme: PortableTheme, capacity: number): void {
+    this.claims = new Claims(capacity);
+    if (!this.stopped) this.worker.postMessage({ kind: 'setup', style, theme, claims: this.claims.buffer } satisfies ThreadRequest);
+  }
+
   /** Offers the thread the document `index`; it lays it out unless this thread claims it first (`claim`). */
   offer(index: number, job: LayoutJob): void {
     const result = new Promise<LayoutResult>((resolve, reject) => this.settle.set(index, { resolve, reject }));
@@ -76,6 +84,7 @@ export class LayoutThread {
 
   /** Claims an offered document for the calling thread: true when the layout thread has not taken it, and then never will. */
   claim(index: number): boolean {
+    if (!this.claims) throw new Error('LayoutThread.claim before begin');
     return this.claims.take(index, 'main');
   }
 

@@ -1,26 +1,28 @@
-// A layout thread: lays out the documents it is offered and claims, one at a time, with the
-// memo tables of the last build loaded, and at the end sends back what its tables learned.
+// A layout thread: loads its code and the memo tables of the last build as soon as it is
+// started, while the main thread reads the inputs; then, told the build's style and theme,
+// lays out the documents it is offered and claims, one at a time, and at the end sends back
+// what its tables learned.
 import { parentPort, workerData } from 'node:worker_threads';
 import { noCache } from '../cache/key.ts';
 import { fileCache } from '../cache/store.ts';
 import { Claims } from './claims.ts';
-import type { ThreadReply, ThreadRequest, ThreadSetup } from './layout-job.ts';
+import type { ThreadBoot, ThreadReply, ThreadRequest } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
 import { BROKEN_LINES } from '../layout/broken-lines.ts';
 import { SHAPED_WORDS } from '../theme/shaped-words.ts';
 import { BuildMemory } from './memory.ts';
 
-const setup = workerData as ThreadSetup;
+const boot = workerData as ThreadBoot;
 const port = parentPort!;
-const claims = new Claims(setup.claims);
 const post = (reply: ThreadReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 // The thread's own memory, with only the tables laying out uses loaded.
 const memory = new BuildMemory();
-if (setup.releaseMemory !== false) memory.heap.watch();
-const cache = setup.cacheDir ? fileCache(setup.cacheDir) : noCache;
+if (boot.releaseMemory !== false) memory.heap.watch();
+const cache = boot.cacheDir ? fileCache(boot.cacheDir) : noCache;
 const notice = (message: string) => post({ kind: 'notice', message });
-memory.memos.load(cache, setup.version, notice, [SHAPED_WORDS, BROKEN_LINES]);
-const runner = new JobRunner({ style: setup.style, theme: openTheme(setup.theme, memory.fonts) }, memory.lines, { cache, version: setup.version, notice });
+memory.memos.load(cache, boot.version, notice, [SHAPED_WORDS, BROKEN_LINES]);
+/** Set up by the first message, which the main thread sends when it has read the inputs. */
+let setup: { runner: JobRunner; claims: Claims } | undefined;
 
 // Documents are offered as they are composed; each is laid out after the one before has
 // ended, unless the main thread claimed it meanwhile.
@@ -30,21 +32,27 @@ port.on('message', (request: ThreadRequest) => {
 });
 
 async function handle(request: ThreadRequest): Promise<void> {
+  if (request.kind === 'setup') {
+    const runner = new JobRunner({ style: request.style, theme: openTheme(request.theme, memory.fonts) }, memory.lines, { cache, version: boot.version, notice });
+    setup = { runner, claims: new Claims(request.claims) };
+    return;
+  }
   if (request.kind === 'finish') {
-    post({ kind: 'memos', grown: memory.memos.grown(setup.version) });
+    post({ kind: 'memos', grown: memory.memos.grown(boot.version) });
     memory.heap.stop();
     port.close();
     return;
   }
-  if (!claims.take(request.index, 'thread')) return;
+  if (!setup) throw new Error('a layout thread was offered a document before its setup');
+  if (!setup.claims.take(request.index, 'thread')) return;
   try {
-    const result = await runner.run(request.job);
+    const result = await setup.runner.run(request.job);
     const bytes = result.bytes.slice();
     post({ kind: 'laid-out', index: request.index, result: { ...result, bytes } }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
     post({ kind: 'failed', index: request.index, error: describe(error) });
   }
-  await memory.heap.release(setup.releaseMemory);
+  await memory.heap.release(boot.releaseMemory);
 }
 
 function describe(error: unknown): { message: string; code?: string; name?: string } {

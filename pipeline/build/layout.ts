@@ -63,7 +63,8 @@ interface StepJob {
  * merged into this one's — are kept.
  *
  *   const step = new LayoutStep(options);
- *   step.begin(dataset, drawing, count);     // after scoring: the thread starts loading
+ *   step.start();                            // before reading the inputs: the thread starts loading
+ *   step.begin(dataset, drawing, count);     // after scoring: the thread is told the style and theme
  *   step.add(locale, charts, document);      // each document as it is composed
  *   const laidOut = await step.finish();     // or, when the build fails, await step.stop()
  */
@@ -84,9 +85,19 @@ export class LayoutStep {
   constructor(private readonly options: LayoutStepOptions) {}
 
   /**
-   * Starts the step for a build of `dataset`, which will compose at most `count` documents;
-   * with two threads asked for and more than one document, the layout thread starts now and
-   * loads its fonts while the charts are drawn.
+   * With two threads asked for, starts the layout thread now, before the inputs are read: it
+   * loads its code and the memo tables of the last build on a core of its own meanwhile, and
+   * is ready when the first document is composed.
+   */
+  start(): void {
+    if ((this.options.threads ?? 1) < 2 || this.thread) return;
+    const { version, cacheDir, releaseMemory, notice, memory } = this.options;
+    this.thread = new LayoutThread({ version, cacheDir, releaseMemory }, notice, memory.memos);
+  }
+
+  /**
+   * Starts the step for a build of `dataset`, which will compose at most `count` documents; the
+   * layout thread, if started, is told the style and theme (with one document only, it stops).
    */
   begin(dataset: Dataset, drawing: string, count: number): void {
     this.dataset = dataset;
@@ -96,10 +107,9 @@ export class LayoutStep {
     this.keyStyle = { ...dataset.page, fontFiles: fontDigests };
     this.fonts = fontsKey(dataset.page, fontDigests);
     this.hyphenationFor = hyphenations(dataset);
-    if (lanesFor(count, this.options.threads) > 1) {
-      const { version, cacheDir, releaseMemory: release, notice, memory } = this.options;
-      this.thread = new LayoutThread({ style: dataset.page, theme: portableTheme(dataset.theme), version, cacheDir, releaseMemory: release }, count, notice, memory.memos);
-    }
+    this.start();
+    if (lanesFor(count, this.options.threads) > 1) this.thread!.begin(dataset.page, portableTheme(dataset.theme), count);
+    else void this.stop();
   }
 
   /** A composed document, laid out from the cache when it was before, else offered to the layout thread. */

@@ -27,6 +27,13 @@ export interface MemoTable {
    * what was loaded (a table that grows with every correction a watcher builds).
    */
   sweep?(): void;
+  /**
+   * The entries this process made, as another thread's table adds them (`merge`); without it,
+   * a thread sends its whole table (`save`) and the other `load`s it.
+   */
+  made?(): unknown;
+  /** Adds the entries another thread made in this build (its `made`), as if made here. */
+  merge?(entries: unknown): void;
 }
 
 /** What a table of one thread learned, sent to the thread that keeps the tables (`Memos.merge`). */
@@ -96,7 +103,7 @@ export class Memos {
    * for the main thread to add to its own tables and keep.
    */
   grown(version: string): MemoEntries[] {
-    return this.tables.filter((table) => table.size() !== (this.loaded.get(keyOf(version, table)) ?? 0)).map((table) => ({ name: table.name, entries: table.save() }));
+    return this.tables.filter((table) => table.size() !== (this.loaded.get(keyOf(version, table)) ?? 0)).map((table) => ({ name: table.name, entries: table.made ? table.made() : table.save() }));
   }
 
   /** Ends a build for every table that forgets what the builds stopped using (`MemoTable.sweep`). */
@@ -106,7 +113,11 @@ export class Memos {
 
   /** Adds what another thread's tables learned (`grown`) to the tables of the same name here. */
   merge(grown: readonly MemoEntries[]): void {
-    for (const { name, entries } of grown) this.tables.find((table) => table.name === name)?.load(entries);
+    for (const { name, entries } of grown) {
+      const table = this.tables.find((candidate) => candidate.name === name);
+      if (table?.merge) table.merge(entries);
+      else table?.load(entries);
+    }
   }
 }
 

@@ -254,8 +254,28 @@ export class ShapedWords implements MemoTable {
       fresh = new FreshWords();
       this.fresh.set(face, fresh);
     }
-    fresh.add(word, glyphs, units);
+    if (!fresh.has(word)) fresh.add(word, glyphs, units);
     return parts.run(glyphs, units);
+  }
+
+  /** The words this process shaped (or was given by another thread), by face, as `save` writes them. */
+  made(): Record<string, SavedFace> {
+    const faces: Record<string, SavedFace> = {};
+    for (const [face, fresh] of this.fresh) faces[face] = savedFace(undefined, fresh);
+    return faces;
+  }
+
+  /** Adds the words another thread shaped in this build (its `made`), but those this table holds. */
+  merge(entries: unknown): void {
+    for (const [face, entry] of Object.entries(entries as Record<string, SavedFace>)) {
+      let fresh = this.fresh.get(face);
+      if (!fresh) {
+        fresh = new FreshWords();
+        this.fresh.set(face, fresh);
+      }
+      const kept = this.keptFace(face);
+      fresh.addSaved(entry, (word) => kept?.index.has(word) === true);
+    }
   }
 
   /**
@@ -355,6 +375,32 @@ class FreshWords {
   readonly advances = new Map<number, number>();
   /** Where each word's entry starts in `data`, by its index here. */
   readonly offsets: number[] = [];
+  private readonly known = new Set<string>();
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** Adds the words of a saved face (another thread's), as they were written there, but those `skip` names or this list holds. */
+  addSaved(entry: SavedFace, skip: (word: string) => boolean): void {
+    let offset = 0;
+    entry.words.forEach((word, i) => {
+      const length = entryLength(entry.data, offset);
+      if (!skip(word) && !this.known.has(word)) {
+        const { n, ids } = entryParts(entry.data, offset);
+        for (let g = 0; g < n; g++) {
+          const id = entry.data[ids + g]!;
+          this.advances.set(id, entry.advances[id]!);
+        }
+        if (entry.codePoints[i]) this.codePoints[this.words.length] = entry.codePoints[i]!;
+        this.offsets.push(this.data.length);
+        this.data.append(entry.data.subarray(offset, offset + length));
+        this.words.push(word);
+        this.known.add(word);
+      }
+      offset += length;
+    });
+  }
 
   add(word: string, glyphs: readonly FontGlyph[], units: readonly GlyphPosition[]): void {
     const { data, advances } = this;
@@ -386,6 +432,7 @@ class FreshWords {
     }
     if (!plain) this.codePoints[this.words.length] = glyphs.map((g) => g.codePoints);
     this.words.push(word);
+    this.known.add(word);
   }
 }
 
@@ -403,6 +450,12 @@ function savedFace(old: KeptFace | undefined, fresh: FreshWords | undefined): Sa
   const freshData = fresh.data.numbers();
   const data = new NumberList(base ? base.data.length + freshData.length : freshData.length);
   if (base) data.append(base.data);
+  if (!old || !fresh.words.some((word) => old.index.has(word))) {
+    // None saved before (a build's own words): all of them, as they lie.
+    for (const [i, points] of Object.entries(fresh.codePoints)) codePoints[words.length + Number(i)] = points;
+    data.append(freshData);
+    return { advances, words: words.concat(fresh.words), data: data.done(), codePoints };
+  }
   fresh.words.forEach((word, i) => {
     if (old?.index.has(word)) return;
     const from = fresh.offsets[i]!;

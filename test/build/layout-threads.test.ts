@@ -49,9 +49,9 @@ describe('documents laid out on two threads', () => {
       fonts: 'test fonts',
     });
     expect(figure).toBeDefined();
-    const setup = { style: front.dataset.page, theme: portableTheme(front.dataset.theme), version: 'test' };
     const memory = new BuildMemory();
-    const thread = new LayoutThread(setup, 2, () => undefined, memory.memos);
+    const thread = new LayoutThread({ version: 'test' }, () => undefined, memory.memos);
+    thread.begin(front.dataset.page, portableTheme(front.dataset.theme), 2);
     thread.offer(0, job(true));
     thread.offer(1, job(false));
     try {

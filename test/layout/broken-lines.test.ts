@@ -46,4 +46,24 @@ describe('the table of broken lines a watcher keeps', () => {
       { numRuns: 300 },
     );
   });
+
+  it("gives the main thread exactly the lines a layout thread broke, which it then keeps as its own", () => {
+    const saved = { p1: linesOf('p1', -1) };
+    const thread = new BrokenLines();
+    thread.load(saved);
+    expect(thread.get('p1')).toEqual(linesOf('p1', -1));
+    thread.set('p2', linesOf('p2', 1));
+    expect(thread.made()).toEqual({ p2: linesOf('p2', 1) });
+    const main = new BrokenLines();
+    main.load(saved);
+    main.set('p3', linesOf('p3', 1));
+    main.merge(structuredClone(thread.made()));
+    expect(main.get('p2')).toEqual(linesOf('p2', 1));
+    expect(Object.keys(main.save() as object).sort()).toEqual(['p1', 'p2', 'p3']);
+    // Merged lines are this build's: a sweep keeps them, the next one (unused) forgets them.
+    main.sweep();
+    expect(main.size()).toBe(3);
+    main.sweep();
+    expect(Object.keys(main.save() as object)).toEqual(['p1']);
+  });
 });

@@ -85,6 +85,34 @@ describe('the kept table of shaped words', () => {
     );
   });
 
+  it("adds what a layout thread shaped to the main thread's table, each word once", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), shapedWords, { minKeys: 3, maxKeys: 30 }), fc.integer({ min: 1, max: 29 }), (words, cut) => {
+        oneAdvancePerGlyph(words);
+        const face = 'Face|1000';
+        const entries = Object.entries(words);
+        const at = Math.min(cut, entries.length - 2);
+        // An earlier build saved the first words; this build's main thread shapes some more,
+        // its layout thread others, and both one word.
+        const saved = new ShapedWords();
+        for (const [word, { glyphs, units }] of entries.slice(0, at)) saved.shaped(face, word, glyphs, units, saved.partsOf(face, 1));
+        const main = throughCache(saved);
+        const thread = throughCache(saved);
+        for (const [word, { glyphs, units }] of entries.slice(at, at + 2)) main.shaped(face, word, glyphs, units, main.partsOf(face, 1));
+        for (const [word, { glyphs, units }] of entries.slice(at + 1)) thread.shaped(face, word, glyphs, units, thread.partsOf(face, 1));
+        // The thread sends only what it shaped, through a message (structured clone).
+        main.merge(structuredClone(thread.made()));
+        expect(main.size()).toBe(entries.length);
+        const next = throughCache(main);
+        const kept = next.keptFace(face)!;
+        expect(next.size()).toBe(entries.length);
+        expect([...kept.index.keys()].sort()).toEqual(entries.map(([word]) => word).sort());
+        for (const [word, { glyphs, units }] of entries) expect(next.keptRun(kept, word, next.partsOf(face, 1))).toEqual(scaledRun(glyphs, units, 1));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses bytes cut short, rather than serve a wrong run', () => {
     const table = new ShapedWords();
     table.shaped('Face|1000', 'ab', [{ id: 5, advanceWidth: 500, codePoints: [0x61] }, { id: 6, advanceWidth: 520, codePoints: [0x62] }], [{ xAdvance: 500, yAdvance: 0, xOffset: 0, yOffset: 0 }, { xAdvance: 520, yAdvance: 0, xOffset: 0, yOffset: 0 }], table.partsOf('Face|1000', 1));
