@@ -27,10 +27,34 @@ const shapedWords = fc.array(
   units: glyphs.map((g): GlyphPosition => ({ xAdvance: g.advance, yAdvance: 0, xOffset: g.offset, yOffset: 0 })),
 }));
 
+/** Words and their shaping, `minKeys` of them or more. */
+const vocabulary = (minKeys: number) => fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), shapedWords, { minKeys, maxKeys: 30 });
+
+/** Where a build's words are split between one build and the next, or two threads. */
+const cuts = fc.integer({ min: 1, max: 29 });
+
 /** Advances of one glyph id agree within a face, as a font's do. */
 function oneAdvancePerGlyph(words: Record<string, { glyphs: FontGlyph[] }>): void {
   const advance = new Map<number, number>();
   for (const { glyphs } of Object.values(words)) for (const glyph of glyphs) glyph.advanceWidth = advance.get(glyph.id) ?? advance.set(glyph.id, glyph.advanceWidth).get(glyph.id)!;
+}
+
+type ShapedWord = { glyphs: FontGlyph[]; units: GlyphPosition[] };
+const FACE = 'Face|1000';
+
+/** Shapes `entries` into `table`'s face, as a build's text does. */
+function shapeInto(table: ShapedWords, entries: readonly [string, ShapedWord][]): void {
+  for (const [word, { glyphs, units }] of entries) table.shaped(FACE, word, glyphs, units, table.partsOf(FACE, 1));
+}
+
+/** A table saved and read back holds each of `entries` once, with the run it was shaped into. */
+function expectHoldsOnce(table: ShapedWords, entries: readonly [string, ShapedWord][]): void {
+  expect(table.size()).toBe(entries.length);
+  const next = throughCache(table);
+  expect(next.size()).toBe(entries.length);
+  const kept = next.keptFace(FACE)!;
+  expect([...kept.index.keys()].sort()).toEqual(entries.map(([word]) => word).sort());
+  for (const [word, { glyphs, units }] of entries) expect(next.keptRun(kept, word, next.partsOf(FACE, 1))).toEqual(scaledRun(glyphs, units, 1));
 }
 
 /** The table's bytes read back through the stage cache, as the next build reads them. */
@@ -45,7 +69,7 @@ function throughCache(table: ShapedWords): ShapedWords {
 describe('the kept table of shaped words', () => {
   it('gives back, from the bytes a build keeps in .cache, every run as it was shaped', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), shapedWords, { minKeys: 1, maxKeys: 30 }), (words) => {
+      fc.property(vocabulary(1), (words) => {
         oneAdvancePerGlyph(words);
         const table = new ShapedWords();
         const face = 'Face|1000';
@@ -65,21 +89,15 @@ describe('the kept table of shaped words', () => {
 
   it('keeps what an earlier build saved and adds what was shaped since, each word once', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), shapedWords, { minKeys: 2, maxKeys: 30 }), fc.integer({ min: 1, max: 29 }), (words, cut) => {
+      fc.property(vocabulary(2), cuts, (words, cut) => {
         oneAdvancePerGlyph(words);
-        const face = 'Face|1000';
         const entries = Object.entries(words);
         const first = new ShapedWords();
-        for (const [word, { glyphs, units }] of entries.slice(0, cut)) first.shaped(face, word, glyphs, units, first.partsOf(face, 1));
+        shapeInto(first, entries.slice(0, cut));
         // The next build shapes the others, and one word again (a layout thread's, merged in, may hold it).
         const second = throughCache(first);
-        for (const [word, { glyphs, units }] of entries.slice(Math.min(cut, entries.length - 1) - 1)) second.shaped(face, word, glyphs, units, second.partsOf(face, 1));
-        expect(second.size()).toBe(entries.length);
-        const third = throughCache(second);
-        expect(third.size()).toBe(entries.length);
-        const kept = third.keptFace(face)!;
-        expect([...kept.index.keys()].sort()).toEqual(entries.map(([word]) => word).sort());
-        for (const [word, { glyphs, units }] of entries) expect(third.keptRun(kept, word, third.partsOf(face, 1))).toEqual(scaledRun(glyphs, units, 1));
+        shapeInto(second, entries.slice(Math.min(cut, entries.length - 1) - 1));
+        expectHoldsOnce(second, entries);
       }),
       { numRuns: 40 },
     );
@@ -87,27 +105,21 @@ describe('the kept table of shaped words', () => {
 
   it("adds what a layout thread shaped to the main thread's table, each word once", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), shapedWords, { minKeys: 3, maxKeys: 30 }), fc.integer({ min: 1, max: 29 }), (words, cut) => {
+      fc.property(vocabulary(3), cuts, (words, cut) => {
         oneAdvancePerGlyph(words);
-        const face = 'Face|1000';
         const entries = Object.entries(words);
         const at = Math.min(cut, entries.length - 2);
         // An earlier build saved the first words; this build's main thread shapes some more,
         // its layout thread others, and both one word.
         const saved = new ShapedWords();
-        for (const [word, { glyphs, units }] of entries.slice(0, at)) saved.shaped(face, word, glyphs, units, saved.partsOf(face, 1));
+        shapeInto(saved, entries.slice(0, at));
         const main = throughCache(saved);
         const thread = throughCache(saved);
-        for (const [word, { glyphs, units }] of entries.slice(at, at + 2)) main.shaped(face, word, glyphs, units, main.partsOf(face, 1));
-        for (const [word, { glyphs, units }] of entries.slice(at + 1)) thread.shaped(face, word, glyphs, units, thread.partsOf(face, 1));
+        shapeInto(main, entries.slice(at, at + 2));
+        shapeInto(thread, entries.slice(at + 1));
         // The thread sends only what it shaped, through a message (structured clone).
         main.merge(structuredClone(thread.made()));
-        expect(main.size()).toBe(entries.length);
-        const next = throughCache(main);
-        const kept = next.keptFace(face)!;
-        expect(next.size()).toBe(entries.length);
-        expect([...kept.index.keys()].sort()).toEqual(entries.map(([word]) => word).sort());
-        for (const [word, { glyphs, units }] of entries) expect(next.keptRun(kept, word, next.partsOf(face, 1))).toEqual(scaledRun(glyphs, units, 1));
+        expectHoldsOnce(main, entries);
       }),
       { numRuns: 40 },
     );
