@@ -17,8 +17,6 @@ export class BrokenLines implements MemoTable {
   private saved: Record<string, Line[]> = {};
   /** The keys asked for or set since the last sweep. */
   private readonly used = new Set<string>();
-  /** The keys of the lines this process broke (or was given by another thread), for `made`. */
-  private readonly broken = new Set<string>();
 
   /** The lines kept under `key`, from this process or an earlier build. */
   get(key: string): Line[] | undefined {
@@ -33,7 +31,6 @@ export class BrokenLines implements MemoTable {
   set(key: string, lines: Line[]): void {
     this.lines.set(key, lines);
     this.used.add(key);
-    this.broken.add(key);
   }
 
   /**
@@ -41,21 +38,14 @@ export class BrokenLines implements MemoTable {
    * watcher's paragraphs as they read before a correction. What was loaded stays.
    */
   sweep(): void {
-    for (const key of this.lines.keys()) {
-      if (this.used.has(key)) continue;
-      this.lines.delete(key);
-      this.broken.delete(key);
-    }
+    for (const key of this.lines.keys()) if (!this.used.has(key)) this.lines.delete(key);
     this.used.clear();
   }
 
-  /** The lines this process broke that it still holds. */
+  /** The lines this process broke (or was given by another thread) that it still holds: those it holds that were not loaded. */
   made(): Record<string, Line[]> {
     const made: Record<string, Line[]> = {};
-    for (const key of this.broken) {
-      const lines = this.lines.get(key);
-      if (lines) made[key] = lines;
-    }
+    for (const [key, lines] of this.lines) if (!Object.hasOwn(this.saved, key)) made[key] = lines;
     return made;
   }
 
@@ -75,7 +65,6 @@ export class BrokenLines implements MemoTable {
   clear(): void {
     this.lines.clear();
     this.used.clear();
-    this.broken.clear();
     this.saved = {};
   }
 

@@ -34,17 +34,15 @@ function scaledPosition(p: GlyphPosition, advanceWidth: number, scale: number): 
  * few thousand: a face has a few hundred glyphs, each with a handful of advances (its kerning).
  * What runs hold is never changed (`SharedFace.run`), so sharing cannot be seen in any output.
  *
- * Shared are a glyph made from one code point, and a position with no vertical advance and no
- * offsets (all but a few); others are kept as they come. A signed zero is kept too, so that a
+ * Shared are a glyph made from one code point, and a scaled position with no vertical advance
+ * and no offsets (all but a few); others are made as they come. A signed zero is kept too, so that a
  * shared value is always the very number it replaces.
  */
 export class RunParts {
   /** Glyphs by id and code point. */
   private readonly glyphs = new Map<number, FontGlyph>();
-  /** Positions in font units, by x advance. */
-  private readonly units = new Map<number, GlyphPosition>();
-  /** Scaled positions, by their position in font units, then the glyph's advance width. */
-  private readonly scaled = new Map<GlyphPosition, Map<number, ScaledPosition>>();
+  /** Scaled positions with no vertical advance and no offsets, by x advance (font units), then the glyph's advance width. */
+  private readonly positions = new Map<number, Map<number, ScaledPosition>>();
 
   constructor(readonly scale: number) {}
 
@@ -55,21 +53,13 @@ export class RunParts {
    */
   run(glyphs: readonly FontGlyph[], units: readonly GlyphPosition[]): ShapedRun {
     const shared = glyphs.map((glyph) => this.glyph(glyph));
-    const sharedUnits = units.map((unit) => this.unit(unit));
     let advanceWidth = 0;
-    const positions = sharedUnits.map((unit, i) => {
+    const positions = units.map((unit, i) => {
       const position = this.position(unit, shared[i]!.advanceWidth);
       advanceWidth += position.xAdvance;
       return position;
     });
     return { glyphs: shared, positions, advanceWidth };
-  }
-
-  /** How many objects the face's runs share. */
-  get size(): number {
-    let count = this.glyphs.size + this.units.size;
-    for (const byAdvance of this.scaled.values()) count += byAdvance.size;
-    return count;
   }
 
   private glyph(glyph: FontGlyph): FontGlyph {
@@ -87,23 +77,14 @@ export class RunParts {
     return known;
   }
 
-  private unit(unit: GlyphPosition): GlyphPosition {
-    const { xAdvance } = unit;
-    if (!Object.is(unit.yAdvance, 0) || !Object.is(unit.xOffset, 0) || !Object.is(unit.yOffset, 0) || Object.is(xAdvance, -0)) return unit;
-    let known = this.units.get(xAdvance);
-    if (!known) {
-      known = { xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 };
-      this.units.set(xAdvance, known);
-    }
-    return known;
-  }
-
   private position(unit: GlyphPosition, advanceWidth: number): ScaledPosition {
-    if (this.units.get(unit.xAdvance) !== unit || Object.is(advanceWidth, -0)) return scaledPosition(unit, advanceWidth, this.scale);
-    let byAdvance = this.scaled.get(unit);
+    const { xAdvance } = unit;
+    const plain = Object.is(unit.yAdvance, 0) && Object.is(unit.xOffset, 0) && Object.is(unit.yOffset, 0) && !Object.is(xAdvance, -0) && !Object.is(advanceWidth, -0);
+    if (!plain) return scaledPosition(unit, advanceWidth, this.scale);
+    let byAdvance = this.positions.get(xAdvance);
     if (!byAdvance) {
       byAdvance = new Map();
-      this.scaled.set(unit, byAdvance);
+      this.positions.set(xAdvance, byAdvance);
     }
     let known = byAdvance.get(advanceWidth);
     if (!known) {
@@ -155,7 +136,7 @@ class NumberList {
   }
 
   /** The numbers so far, as they are (a view, which later additions may overwrite). */
-  numbers(): Float64Array {
+  private numbers(): Float64Array {
     return this.buffer.subarray(0, this.length);
   }
 
@@ -249,11 +230,7 @@ export class ShapedWords implements MemoTable {
    * saving costs no second pass over a build's tens of thousands of words.
    */
   shaped(face: string, word: string, glyphs: readonly FontGlyph[], units: readonly GlyphPosition[], parts: RunParts): ShapedRun {
-    let fresh = this.fresh.get(face);
-    if (!fresh) {
-      fresh = new FreshWords();
-      this.fresh.set(face, fresh);
-    }
+    const fresh = this.freshOf(face);
     if (!fresh.has(word)) fresh.add(word, glyphs, units);
     return parts.run(glyphs, units);
   }
@@ -261,21 +238,26 @@ export class ShapedWords implements MemoTable {
   /** The words this process shaped (or was given by another thread), by face, as `save` writes them. */
   made(): Record<string, SavedFace> {
     const faces: Record<string, SavedFace> = {};
-    for (const [face, fresh] of this.fresh) faces[face] = savedFace(undefined, fresh);
+    for (const [face, fresh] of this.fresh) faces[face] = fresh.saved();
     return faces;
   }
 
   /** Adds the words another thread shaped in this build (its `made`), but those this table holds. */
   merge(entries: unknown): void {
     for (const [face, entry] of Object.entries(entries as Record<string, SavedFace>)) {
-      let fresh = this.fresh.get(face);
-      if (!fresh) {
-        fresh = new FreshWords();
-        this.fresh.set(face, fresh);
-      }
       const kept = this.keptFace(face);
-      fresh.addSaved(entry, (word) => kept?.index.has(word) === true);
+      this.freshOf(face).addSaved(entry, (word) => kept?.index.has(word) === true);
     }
+  }
+
+  /** The words of `face` shaped in this process, a list made at the first. */
+  private freshOf(face: string): FreshWords {
+    let fresh = this.fresh.get(face);
+    if (!fresh) {
+      fresh = new FreshWords();
+      this.fresh.set(face, fresh);
+    }
+    return fresh;
   }
 
   /**
@@ -369,19 +351,23 @@ function entryLength(data: ArrayLike<number>, offset: number): number {
 /** Words a process shaped, each written as a face's saved words are (`SavedFace`) when shaped. */
 class FreshWords {
   readonly words: string[] = [];
-  readonly data = new NumberList();
+  private readonly data = new NumberList();
   /** The code points of each word whose glyphs are not its characters one by one, by its index here. */
-  readonly codePoints: Record<number, number[][]> = {};
-  readonly advances = new Map<number, number>();
-  /** Where each word's entry starts in `data`, by its index here. */
-  readonly offsets: number[] = [];
+  private readonly codePoints: Record<number, number[][]> = {};
+  /** The advance width of each glyph the words use, by id. */
+  private readonly advances = new Map<number, number>();
   private readonly known = new Set<string>();
 
   has(word: string): boolean {
     return this.known.has(word);
   }
 
-  /** Adds the words of a saved face (another thread's), as they were written there, but those `skip` names or this list holds. */
+  /** The words so far as a saved face holds them. */
+  saved(): SavedFace {
+    return { advances: Object.fromEntries(this.advances), words: this.words.slice(), data: this.data.done(), codePoints: { ...this.codePoints } };
+  }
+
+  /** Adds the words of a saved face (another thread's, or this process's), as they were written there, but those `skip` names or this list holds. */
   addSaved(entry: SavedFace, skip: (word: string) => boolean): void {
     let offset = 0;
     entry.words.forEach((word, i) => {
@@ -393,7 +379,6 @@ class FreshWords {
           this.advances.set(id, entry.advances[id]!);
         }
         if (entry.codePoints[i]) this.codePoints[this.words.length] = entry.codePoints[i]!;
-        this.offsets.push(this.data.length);
         this.data.append(entry.data.subarray(offset, offset + length));
         this.words.push(word);
         this.known.add(word);
@@ -405,7 +390,6 @@ class FreshWords {
   add(word: string, glyphs: readonly FontGlyph[], units: readonly GlyphPosition[]): void {
     const { data, advances } = this;
     const n = glyphs.length;
-    this.offsets.push(data.length);
     data.push(n);
     let plain = n === word.length;
     for (let i = 0; i < n; i++) {
@@ -442,29 +426,24 @@ class FreshWords {
  */
 function savedFace(old: KeptFace | undefined, fresh: FreshWords | undefined): SavedFace {
   if (!fresh) return old!.saved;
-  const base = old?.saved;
-  const advances: Record<number, number> = { ...base?.advances };
-  for (const [id, advance] of fresh.advances) advances[id] = advance;
-  const codePoints: Record<number, number[][]> = { ...base?.codePoints };
-  const words = base ? [...base.words] : [];
-  const freshData = fresh.data.numbers();
-  const data = new NumberList(base ? base.data.length + freshData.length : freshData.length);
-  if (base) data.append(base.data);
-  if (!old || !fresh.words.some((word) => old.index.has(word))) {
-    // None saved before (a build's own words): all of them, as they lie.
-    for (const [i, points] of Object.entries(fresh.codePoints)) codePoints[words.length + Number(i)] = points;
-    data.append(freshData);
-    return { advances, words: words.concat(fresh.words), data: data.done(), codePoints };
+  let own = fresh.saved();
+  if (!old) return own;
+  if (fresh.words.some((word) => old.index.has(word))) {
+    const rest = new FreshWords();
+    rest.addSaved(own, (word) => old.index.has(word));
+    own = rest.saved();
   }
-  fresh.words.forEach((word, i) => {
-    if (old?.index.has(word)) return;
-    const from = fresh.offsets[i]!;
-    const to = i + 1 < fresh.offsets.length ? fresh.offsets[i + 1]! : freshData.length;
-    if (fresh.codePoints[i]) codePoints[words.length] = fresh.codePoints[i]!;
-    words.push(word);
-    data.append(freshData.subarray(from, to));
-  });
-  return { advances, words, data: data.done(), codePoints };
+  return joined(old.saved, own);
+}
+
+/** The words of `first`, then those of `then`, as one saved face; each face's numbers copied in one piece. */
+function joined(first: SavedFace, then: SavedFace): SavedFace {
+  const data = new NumberList(first.data.length + then.data.length);
+  data.append(first.data);
+  data.append(then.data);
+  const codePoints = { ...first.codePoints };
+  for (const [i, points] of Object.entries(then.codePoints)) codePoints[first.words.length + Number(i)] = points;
+  return { advances: { ...first.advances, ...then.advances }, words: first.words.concat(then.words), data: data.done(), codePoints };
 }
 
 /** The run of a saved word, as shaping it would give it, made of the face's shared objects. */

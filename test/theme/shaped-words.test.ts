@@ -168,12 +168,16 @@ describe("a face's shared glyphs and positions", () => {
     const runs = Array.from({ length: 1000 }, (_, i) => (i % 2 ? parts.run([a, b, a], [plain(500), plain(510), plain(500)]) : parts.run([b, a], [plain(520), plain(500)])));
     expect(runs[0]!.glyphs[1]).toBe(runs[1]!.glyphs[0]);
     expect(runs[1]!.positions[0]).toBe(runs[1]!.positions[2]);
-    // Two glyphs, three x advances, three scaled positions (a at 500, b at 510 and at 520).
-    expect(parts.size).toBe(8);
-    // A glyph given twice with another advance width, or an offset, is not shared with the others.
+    expect(runs[0]!.positions[1]).toBe(runs[2]!.positions[1]);
+    // The same x advance with another glyph's advance width is another position.
+    const kerned = parts.run([b], [plain(500)]).positions[0]!;
+    expect(kerned).not.toBe(runs[1]!.positions[0]);
+    expect(kerned.advanceWidth).toBe(260);
+    // A glyph given twice with another advance width, or a position with an offset, is not shared.
     const odd = parts.run([{ id: 3, advanceWidth: 501, codePoints: [0x61] }], [{ xAdvance: 500, yAdvance: 0, xOffset: 3, yOffset: 0 }]);
     expect(odd.glyphs[0]!.advanceWidth).toBe(501);
+    expect(odd.glyphs[0]).not.toBe(runs[1]!.glyphs[0]);
     expect(odd.positions[0]!.xOffset).toBe(1.5);
-    expect(parts.size).toBe(8);
+    expect(parts.run([a], [plain(500)]).positions[0]).toBe(runs[1]!.positions[0]);
   });
 });
