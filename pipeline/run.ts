@@ -130,6 +130,8 @@ export async function runPipeline(request: RunRequest): Promise<RunResult> {
   } catch (error) {
     throw asEnvironmentError(error, { path: target?.outputDir });
   } finally {
+    // A build that failed leaves no entry half-written behind it in a process that goes on (watch).
+    await cache.flush().catch(() => undefined);
     lock?.release();
     memory.heap.stop();
   }
@@ -189,6 +191,8 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   // 6. Publish: compare with the previous edition and what was published before it, record
   //    this build, and move every file into place together (the lock is held since the start).
   const { written, changes } = publishEditions({ root: request.root, dataset: front.dataset, scores, version, inputsDigest: inputs?.digest ?? '', laidOut, pictures: files, warnings });
+  // The entries the build kept were written while it worked; pruning counts them once all are in place.
+  await cache.flush();
   if (cache !== noCache) pruneCache(cacheDir);
   lap('publish');
   const breakingMs = laidOut.reduce((sum, { result }) => sum + result.breakingMs, 0);

@@ -38,6 +38,8 @@ async function handle(request: ThreadRequest): Promise<void> {
     return;
   }
   if (request.kind === 'finish') {
+    // What the thread kept is on disk before the build that waits for it ends.
+    await cache.flush().catch((error: unknown) => notice(`.cache/: ${describe(error).message}; work is not kept for the next build`));
     post({ kind: 'memos', grown: memory.memos.grown(boot.version) });
     memory.heap.stop();
     port.close();

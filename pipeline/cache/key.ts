@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
  */
 export interface StageCache {
   get(key: string): Uint8Array | undefined;
+  /** Stores `value` under `key`; it may be stored after this returns, and is not to be changed meanwhile. */
   set(key: string, value: string | Uint8Array): void;
+  /** Resolves when every value set so far is stored (or refused and reported); rejects with an error that is not the machine refusing. */
+  flush(): Promise<void>;
 }
 
 /** A cache that remembers nothing: for tests and `--no-cache`. */
-export const noCache: StageCache = { get: () => undefined, set: () => undefined };
+export const noCache: StageCache = { get: () => undefined, set: () => undefined, flush: async () => undefined };
 
 /** The key of a stage result: a digest of everything it depends on. Maps are keyed in order. */
 export function cacheKey(stage: string, ...inputs: unknown[]): string {

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomInt, webcrypto } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { StageCache } from './key.ts';
 import { asEnvironmentError } from '../errors/errors.ts';
 import { isRunning } from '../util/process.ts';
-
-let written = 0;
 
 /** What the stage cache of a project may hold before the least recently used entries go. */
 export const CACHE_LIMIT_BYTES = 256 * 1024 * 1024;
@@ -27,12 +26,44 @@ const MAGIC = 'csi-cache/1';
  * half-written entry behind. An entry read is marked as used (its modification time), so
  * `pruneCache` keeps what builds still use. A write the disk refuses is reported and skipped:
  * the cache only saves work.
+ *
+ * Writing is not the build's work: `set` hands the entry to Node's I/O threads (its digest
+ * by Web Crypto, its file by `fs/promises`) and returns, so the build's thread does not wait
+ * for a few hundred files to be created on disk. Until its file is in place an entry is
+ * served from memory; `flush` waits for every entry set so far. The value given to `set` is
+ * written as it is then, and must not be changed afterwards.
  */
 export function fileCache(dir: string, notice: (message: string) => void = () => undefined): StageCache {
   mkdirSync(dir, { recursive: true });
   let refused = false;
+  let failure: unknown;
+  /** Entries set whose file is not in place yet: what `get` serves meanwhile, and the write each waits for. */
+  const pending = new Map<string, { content: Uint8Array; written: Promise<void> }>();
+  const temps = new TempNames(dir);
+  const write = async (key: string, content: Uint8Array, before: Promise<void> | undefined): Promise<void> => {
+    // A second entry of a key (a memo table saved again) is written after the first.
+    await before;
+    const temp = temps.next(key);
+    try {
+      const sha = Buffer.from(await webcrypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>)).toString('hex');
+      await writeFile(temp, [Buffer.from(headerOf(key, content.length, sha), 'latin1'), content]);
+      await rename(temp, join(dir, key));
+    } catch (error) {
+      await rm(temp, { force: true });
+      const environment = asEnvironmentError(error, { path: dir });
+      if (environment === error) {
+        failure ??= error;
+        return;
+      }
+      // Said once a build: every later entry would meet the same full disk.
+      if (!refused) notice(`${(environment as Error).message} Work is not kept for the next build.`);
+      refused = true;
+    }
+  };
   return {
     get: (key) => {
+      const waiting = pending.get(key);
+      if (waiting) return waiting.content;
       const path = join(dir, key);
       let file: Buffer;
       try {
@@ -55,32 +86,42 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
       return opened;
     },
     set: (key, value) => {
-      // Unique to this thread: countries of `build --all` write from threads of one process.
-      const temp = join(dir, `.${key}.${process.pid}.${threadId}.${(written += 1)}`);
-      try {
-        // The header, then the content: not copied into one buffer first, as the largest
-        // entries (the memo tables) are megabytes.
-        const { header, content } = sealEntry(key, value);
-        writeFileSync(temp, header);
-        appendFileSync(temp, content);
-        renameSync(temp, join(dir, key));
-      } catch (error) {
-        rmSync(temp, { force: true });
-        const environment = asEnvironmentError(error, { path: dir });
-        if (environment === error) throw error;
-        // Said once a build: every later entry would meet the same full disk.
-        if (!refused) notice(`${(environment as Error).message} Work is not kept for the next build.`);
-        refused = true;
-      }
+      const content = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+      const entry = { content, written: Promise.resolve() };
+      entry.written = write(key, content, pending.get(key)?.written).finally(() => {
+        if (pending.get(key) === entry) pending.delete(key);
+      });
+      pending.set(key, entry);
+    },
+    flush: async () => {
+      while (pending.size > 0) await Promise.all([...pending.values()].map((entry) => entry.written));
+      const error = failure;
+      failure = undefined;
+      if (error !== undefined) throw error;
     },
   };
 }
 
-/** An entry as stored: a header line naming key, length and digest, then the content. */
-function sealEntry(key: string, value: string | Uint8Array): { header: Buffer; content: Buffer } {
-  const content = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  const header = `${MAGIC} ${key} ${content.length} ${createHash('sha256').update(content).digest('hex')}\n`;
-  return { header: Buffer.from(header, 'latin1'), content };
+/**
+ * Names for the files entries are written to before they are renamed into place: unique to
+ * the process and thread (countries of `build --all` write from threads of one process) and
+ * to this store, with the process id where `removeStrayEntries` looks for it.
+ */
+class TempNames {
+  private readonly store = randomInt(1_000_000);
+  private count = 0;
+
+  constructor(private readonly dir: string) {}
+
+  next(key: string): string {
+    this.count += 1;
+    return join(this.dir, `.${key}.${process.pid}.${threadId}.${this.store}${String(this.count).padStart(6, '0')}`);
+  }
+}
+
+/** The first line of an entry as stored: key, length and digest of the content after it. */
+function headerOf(key: string, length: number, sha: string): string {
+  return `${MAGIC} ${key} ${length} ${sha}\n`;
 }
 
 /** The content of a stored entry, or why it cannot be trusted. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,11 +80,12 @@ describe('the build cache', () => {
 });
 
 describe('the cache folder', () => {
-  it('stays under its limit, losing the entries used longest ago first', () => {
+  it('stays under its limit, losing the entries used longest ago first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'csi-cache-'));
     const cache = fileCache(dir);
     for (const [index, key] of ['a', 'b', 'c', 'd'].entries()) {
       cache.set(key, 'x'.repeat(100));
+      await cache.flush();
       const then = new Date(Date.UTC(2026, 0, 1 + index));
       utimesSync(join(dir, key), then, then);
     }
@@ -95,5 +96,32 @@ describe('the cache folder', () => {
     expect(pruneCache(dir, limit)).toBe(2);
     expect(['a', 'b', 'c', 'd'].filter((key) => existsSync(join(dir, key)))).toEqual(['a', 'd']);
     expect(pruneCache(dir, limit)).toBe(0);
+  });
+});
+
+describe('an entry kept', () => {
+  it('is served at once, and from disk, byte for byte, by the next build once written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-cache-'));
+    const cache = fileCache(dir);
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7919) % 251);
+    cache.set('pdf', bytes);
+    cache.set('text', 'Гражданское общество — ₸ 1 000');
+    expect(cache.get('pdf')).toEqual(bytes);
+    await cache.flush();
+    const next = fileCache(dir);
+    expect(Buffer.from(next.get('pdf')!).equals(Buffer.from(bytes))).toBe(true);
+    expect(Buffer.from(next.get('text')!).toString('utf8')).toBe('Гражданское общество — ₸ 1 000');
+    // Only the entries: no file they were written to first is left.
+    expect(readdirSync(dir).sort()).toEqual(['pdf', 'text']);
+  });
+
+  it('set twice under one key holds the second value, whichever write ends first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csi-cache-'));
+    const cache = fileCache(dir);
+    cache.set('memo', 'x'.repeat(3_000_000));
+    cache.set('memo', 'second');
+    expect(Buffer.from(cache.get('memo')!).toString()).toBe('second');
+    await cache.flush();
+    expect(Buffer.from(fileCache(dir).get('memo')!).toString()).toBe('second');
   });
 });

@@ -147,5 +147,5 @@ describe('the recorded pages of a document', () => {
 /** A stage cache in memory. */
 function memoryCache(): StageCache {
   const entries = new Map<string, Uint8Array>();
-  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, typeof value === 'string' ? Buffer.from(value) : value) };
+  return { get: (key) => entries.get(key), set: (key, value) => void entries.set(key, typeof value === 'string' ? Buffer.from(value) : value), flush: async () => undefined };
 }

@@ -24,6 +24,17 @@ vi.mock('node:fs', async (importOriginal) => {
   const writeFileSync = refusing('open', real.writeFileSync);
   return { ...real, default: { ...real, writeFileSync }, writeFileSync };
 });
+// The stage cache writes its entries through node:fs/promises.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const writeFile: typeof real.writeFile = async (path, ...rest) => {
+    if (refusal.code && refusal.path.test(String(path))) {
+      throw Object.assign(new Error(`${refusal.code}: injected, open '${String(path)}'`), { code: refusal.code, syscall: 'open', path: String(path) });
+    }
+    return real.writeFile(path, ...rest);
+  };
+  return { ...real, default: { ...real, writeFile }, writeFile };
+});
 afterEach(() => {
   refusal.code = '';
   refusal.path = /$^/;
