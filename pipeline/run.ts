@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
-import { renderPng, stopPngThread } from './chart/png.ts';
+import { PngPictures, renderPng } from './chart/png.ts';
 import { cacheKey, noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory } from './build/memory.ts';
@@ -158,7 +158,8 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.
   const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
-  const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts));
+  const pngs = new PngPictures();
+  const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts, pngs));
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
@@ -175,7 +176,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
       // Every picture of the build is asked for now (or none will be, the input being wrong):
       // the PNG thread ends as soon as it has drawn the last, handing back its memory while
       // this thread lays out, and a watcher's process does not keep it between builds.
-      void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => stopPngThread());
+      void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => pngs.stop());
     }
     if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0, reusedPages: 0 };
     if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0, reusedPages: 0 };
@@ -211,11 +212,11 @@ function whileReading<T>(path: string, work: () => T): T {
 }
 
 /** The SVG and PNG files of a locale's charts, the PNGs still being drawn. */
-function chartFiles(cache: StageCache, { dataset, drawing }: { dataset: Dataset; drawing: string }, locale: string, charts: Charts): { path: string; bytes: Promise<string | Uint8Array> }[] {
+function chartFiles(cache: StageCache, { dataset, drawing }: { dataset: Dataset; drawing: string }, locale: string, charts: Charts, pngs: PngPictures): { path: string; bytes: Promise<string | Uint8Array> }[] {
   return [...charts.values()].flatMap((chart) => {
     const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
     // A failure surfaces where the PNG is awaited, before anything is published.
-    const png = cachedPng(cache, drawing, chart.svg, dataset);
+    const png = cachedPng(cache, drawing, chart.svg, dataset, pngs);
     png.catch(() => undefined);
     return [
       { path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: Promise.resolve(chart.svg) },
@@ -225,13 +226,13 @@ function chartFiles(cache: StageCache, { dataset, drawing }: { dataset: Dataset;
 }
 
 /** The PNG of a chart, rendered once per distinct SVG; `drawing` is the pipeline version with the theme's digest. */
-async function cachedPng(cache: StageCache, drawing: string, svg: string, dataset: Dataset): Promise<Uint8Array> {
+async function cachedPng(cache: StageCache, drawing: string, svg: string, dataset: Dataset, pngs: PngPictures): Promise<Uint8Array> {
   const key = cacheKey('png', drawing, svg);
   const cached = cache.get(key);
   if (cached) return new Uint8Array(cached);
   // Posted to the PNG thread at once, not after an import that would wait for this thread's
   // layout to yield: the pictures are drawn while the documents are laid out.
-  const png = await whileDrawing('a chart\'s PNG picture', () => renderPng(svg, dataset.theme, 2));
+  const png = await whileDrawing('a chart\'s PNG picture', () => renderPng(svg, dataset.theme, 2, pngs));
   cache.set(key, png);
   return png;
 }

@@ -8,10 +8,10 @@ import type { Theme } from '../theme/types.ts';
  * PNG shows the same glyphs and line breaks as the PDF. `scale` is pixels per point: 300 dpi
  * print is 300 / 72 ≈ 4.17.
  *
- * The pictures are drawn on a thread of their own (png-worker.mjs), one at a time, while
+ * The pictures are drawn on the thread of `pictures` (png-worker.mjs), one at a time, while
  * this thread composes and lays out documents; each loads only the faces its SVG asks for.
  */
-export function renderPng(svg: string, theme: Theme, scale: number): Promise<Uint8Array> {
+export function renderPng(svg: string, theme: Theme, scale: number, pictures: PngPictures): Promise<Uint8Array> {
   const options: ResvgRenderOptions = {
     font: {
       fontFiles: facesOf(svg, theme),
@@ -21,7 +21,7 @@ export function renderPng(svg: string, theme: Theme, scale: number): Promise<Uin
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   };
-  return pngThread().render(svg, options);
+  return pictures.render(svg, options);
 }
 
 /** The font files of every weight and style the SVG's text is set in. */
@@ -35,14 +35,43 @@ function facesOf(svg: string, theme: Theme): string[] {
 
 type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
-/** The PNG thread, started on first use; it keeps the process alive only while it has work. */
+/**
+ * A build's PNG thread: started with its first picture, and stopped by `stop` once it has
+ * drawn every picture asked of it, giving back its heap and resvg's memory. The next picture
+ * starts a new one, so a process that builds again and again (watch) does not carry the
+ * thread through the time between builds.
+ */
+export class PngPictures {
+  private thread: PngThread | undefined;
+
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
+    if (!this.thread) {
+      const thread = new PngThread(() => {
+        if (this.thread === thread) this.thread = undefined;
+      });
+      this.thread = thread;
+    }
+    return this.thread.render(svg, options);
+  }
+
+  /** Stops the thread when it has nothing left to draw; a picture still being drawn keeps it. */
+  async stop(): Promise<void> {
+    const stopping = this.thread;
+    if (!stopping || !stopping.idle()) return;
+    this.thread = undefined;
+    await stopping.stop();
+  }
+}
+
+/** The thread itself; it keeps the process alive only while it has work. */
 class PngThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
   private next = 0;
   private stopping = false;
 
-  constructor() {
+  /** `failed` is told when the thread stopped by itself: it can draw no more. */
+  constructor(private readonly failed: () => void) {
     // From the sources this file sits beside png.ts; the csi-report bundle has an entry of
     // the same name beside its chunks.
     this.worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
@@ -78,28 +107,8 @@ class PngThread {
   }
 
   private failAll(error: Error): void {
-    if (thread === this) thread = undefined;
+    this.failed();
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
-}
-
-let thread: PngThread | undefined;
-
-/**
- * Stops the PNG thread when it has nothing to draw, giving back its heap and resvg's memory;
- * the next picture starts a new one. A build calls this once its pictures are drawn, so a
- * process that builds again and again (watch) does not carry the thread through the time
- * between builds.
- */
-export async function stopPngThread(): Promise<void> {
-  const stopping = thread;
-  if (!stopping || !stopping.idle()) return;
-  thread = undefined;
-  await stopping.stop();
-}
-
-function pngThread(): PngThread {
-  thread ??= new PngThread();
-  return thread;
 }

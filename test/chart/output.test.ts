@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { renderPng } from '../../pipeline/chart/index.ts';
 import { drawChart } from '../../pipeline/layout/chart.ts';
-import { stopPngThread } from '../../pipeline/chart/png.ts';
+import { PngPictures } from '../../pipeline/chart/png.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { PdfText } from '../../pipeline/layout/text.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
@@ -22,7 +22,9 @@ describe('charts as PNG', () => {
   it('rasterises at the asked scale with the theme\'s fonts', async () => {
     const { theme } = kazakhstan();
     const chart = (await chartsFor('kk')).get('III.1.1')!;
-    const png = await renderPng(chart.svg, theme, 3);
+    const pictures = new PngPictures();
+    const png = await renderPng(chart.svg, theme, 3, pictures);
+    await pictures.stop();
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(pngSize(png)).toEqual({ width: Math.round(chart.width * 3), height: Math.round(chart.height * 3) });
   });
@@ -30,11 +32,13 @@ describe('charts as PNG', () => {
   it('draws the same picture after the watcher stopped its thread between builds, and never stops it mid-picture', async () => {
     const { theme } = kazakhstan();
     const chart = (await chartsFor('en')).get('III.1.1')!;
-    const drawing = renderPng(chart.svg, theme, 1);
-    await stopPngThread();
+    const pictures = new PngPictures();
+    const drawing = renderPng(chart.svg, theme, 1, pictures);
+    await pictures.stop();
     const first = await drawing;
-    await stopPngThread();
-    const again = await renderPng(chart.svg, theme, 1);
+    await pictures.stop();
+    const again = await renderPng(chart.svg, theme, 1, pictures);
+    await pictures.stop();
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
   });
 });
