@@ -42,12 +42,12 @@ export interface BenchSetup {
 /**
  * Steps 1–3: on a fresh copy, a cold build, a rebuild with nothing changed, and a rebuild
  * after one indicator correction, each `node bin/csi-report.js build` (the csi-report command)
- * in a fresh process.
+ * in a fresh process, on the threads it picks itself or on `threads` (`--threads`).
  */
-export async function measureBuildRound(setup: BenchSetup, threads = 1): Promise<BuildRound> {
+export async function measureBuildRound(setup: BenchSetup, threads?: number): Promise<BuildRound> {
   const root = copyProject(setup.repoRoot);
   try {
-    const args = ['build', ...localeArgs(setup.locales), '--threads', String(threads)];
+    const args = ['build', ...localeArgs(setup.locales), ...(threads === undefined ? [] : ['--threads', String(threads)])];
     const build = (what: string) => runChild(setup.repoRoot, 'bin/csi-report.js', args, root).then((run) => mustSucceed(run, what));
     const cold = await build('the cold build');
     const afterCold = pdfDigests(root);

@@ -13,8 +13,8 @@ export interface BenchResults {
   runs: number;
   /** Steps 1–3, one round per repetition. */
   rounds: BuildRound[];
-  /** Steps 1–3 with the documents laid out on two threads (`--threads 2`). */
-  twoThreads: BuildRound[];
+  /** Steps 1–3 with the documents laid out on the build's own thread only (`--threads 1`). */
+  oneThread: BuildRound[];
   /** Step 3b: corrections in a running watch. */
   watch: WatchRound;
   /** Step 4, one per repetition. */
@@ -107,8 +107,8 @@ function buildTable(results: BenchResults): string {
     row('cold: all editions, empty output/', rounds.map((r) => r.cold), '—'),
     row('rebuild, nothing changed', rounds.map((r) => r.unchanged), changed(pdfs((r) => r.changedPdfs.unchanged))),
     row(`rebuild after correcting ${correction?.indicator} (${correction?.from} → ${correction?.to})`, rounds.map((r) => r.corrected), `${changed(pdfs((r) => r.changedPdfs.corrected))}; pages ${changed(pages)}`),
-    row('cold, laid out on two threads (`--threads 2`)', results.twoThreads.map((r) => r.cold), '—'),
-    row(`rebuild after correcting ${correction?.indicator}, two threads`, results.twoThreads.map((r) => r.corrected), changed(pdfs((r) => r.changedPdfs.corrected), results.twoThreads)),
+    row('cold, laid out on one thread (`--threads 1`)', results.oneThread.map((r) => r.cold), '—'),
+    row(`rebuild after correcting ${correction?.indicator}, one thread`, results.oneThread.map((r) => r.corrected), changed(pdfs((r) => r.changedPdfs.corrected), results.oneThread)),
   ];
   const { watch } = results;
   // Many corrections: the runs column gives the range, and the RSS column also the RSS after the last one.

@@ -1,7 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAll, listCountries, type BatchOutcome } from './batch.ts';
-import { MAX_LAYOUT_THREADS } from './build/layout.ts';
+import { layoutThreadsFor, MAX_LAYOUT_THREADS } from './build/layout.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
@@ -25,8 +25,8 @@ Options:
   --no-cache       build everything afresh (ignore .cache/ and the previous build)
   --no-wait        exit 75 at once when another build of the country is running,
                    instead of waiting for it to finish
-  --threads N      lay out the editions on N threads, 1 (default) or 2; a second thread
-                   pays only where a core is free beside the PNG thread (4 cores or more)
+  --threads N      lay out the editions on N threads, 1 or 2; build lays out on 2 where
+                   the machine has two cores or more, watch and --all on 1
   --debug          show stack traces of internal errors
   -h, --help       show this help
 
@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], root = process.cwd(), option
         locale: { type: 'string', multiple: true },
         'no-cache': { type: 'boolean', default: false },
         'no-wait': { type: 'boolean', default: false },
-        threads: { type: 'string', default: '1' },
+        threads: { type: 'string' },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -69,12 +69,12 @@ export async function main(argv: readonly string[], root = process.cwd(), option
     if (values.country !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.country)) {
       throw new UsageError(`--country: "${values.country}" is not a country id: give a folder name under data/countries/, such as --country kazakhstan (lower-case letters, digits and dashes).`);
     }
-    const threads = Number(values.threads);
-    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_LAYOUT_THREADS) throw new UsageError(`--threads: "${values.threads}" is not a number of threads to lay out on: give 1 or ${MAX_LAYOUT_THREADS}.`);
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MAX_LAYOUT_THREADS)) throw new UsageError(`--threads: "${values.threads}" is not a number of threads to lay out on: give 1 or ${MAX_LAYOUT_THREADS}.`);
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: threads, pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: layoutThreadsFor(command, values.all ?? false, threads), pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
     if (command === 'watch') return await (await import('./watch.ts')).watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });

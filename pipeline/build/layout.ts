@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { StageCache } from '../cache/key.ts';
 import { cacheKey, noCache } from '../cache/key.ts';
 import type { BuildMemory } from './memory.ts';
@@ -176,6 +177,20 @@ export class LayoutStep {
 
 /** The most threads the documents are laid out on: this one and one layout thread. */
 export const MAX_LAYOUT_THREADS = 2;
+
+/**
+ * The threads a command lays out on: those asked for (`--threads`), else two for one
+ * country's `build` on a machine of two cores or more. There the second thread lays out while
+ * this one composes, and builds were faster by a few per cent (cold and after a correction,
+ * alternating builds on the two-core benchmark machine; README, Benchmark). A watcher lays out
+ * on one: its own thread has long been compiled and optimised for the work, a new layout
+ * thread at each rebuild would not be. `--all` builds the countries side by side on every core
+ * already.
+ */
+export function layoutThreadsFor(command: string, all: boolean, asked: number | undefined, cores = availableParallelism()): number {
+  if (asked !== undefined) return asked;
+  return command === 'build' && !all && cores >= 2 ? MAX_LAYOUT_THREADS : 1;
+}
 
 /**
  * How many threads lay out `count` documents: as many as asked (`--threads`), one by default,

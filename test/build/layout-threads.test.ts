@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { noCache } from '../../pipeline/cache/key.ts';
 import { composeEditions } from '../../pipeline/build/front.ts';
 import { Claims } from '../../pipeline/build/claims.ts';
-import { lanesFor } from '../../pipeline/build/layout.ts';
+import { lanesFor, layoutThreadsFor } from '../../pipeline/build/layout.ts';
 import { portableTheme, type LayoutJob } from '../../pipeline/build/layout-job.ts';
 import { JobRunner } from '../../pipeline/build/layout-runner.ts';
 import { LayoutThread } from '../../pipeline/build/layout-thread.ts';
@@ -118,6 +118,17 @@ describe('sharing the documents between threads', () => {
       expect(await main(['build', '--threads', threads], root)).toBe(64);
       expect(printed.err.join('\n')).toContain(`--threads: "${threads}" is not a number of threads to lay out on: give 1 or 2.`);
     }
+  });
+
+  it('builds one country on two threads where there are two cores, and watches and builds every country on one', () => {
+    expect(layoutThreadsFor('build', false, undefined, 2)).toBe(2);
+    expect(layoutThreadsFor('build', false, undefined, 8)).toBe(2);
+    expect(layoutThreadsFor('build', false, undefined, 1)).toBe(1);
+    expect(layoutThreadsFor('watch', false, undefined, 8)).toBe(1);
+    expect(layoutThreadsFor('build', true, undefined, 8)).toBe(1);
+    // What was asked for is what is done.
+    expect(layoutThreadsFor('build', false, 1, 8)).toBe(1);
+    expect(layoutThreadsFor('watch', false, 2, 8)).toBe(2);
   });
 
   it('uses one thread unless asked for two, never more threads than documents', () => {
