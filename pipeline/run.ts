@@ -44,7 +44,7 @@ export interface RunRequest {
   releaseMemory?: boolean;
   /** Stands in for the pipeline's own version (tools embedding the pipeline, tests of the cache). */
   pipelineVersion?: string;
-  /** Threads to lay out the documents on, this one included: 1 (default) or 2 (`--threads`). */
+  /** Threads to lay out the documents on, this one included: 1 (when absent) or 2; the csi-report command picks (`layoutThreadsFor`, `--threads`). */
   layoutThreads?: number;
   /** Wait for another build of the same country to finish (default); false: exit 75 at once (`--no-wait`). */
   wait?: boolean;
