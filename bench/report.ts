@@ -116,7 +116,12 @@ function buildTable(results: BenchResults): string {
   const settled = watch.rssKiB.length > 0 ? ` (after the last: ${formatKiB(watch.rssKiB.at(-1))})` : '';
   rows.push([`correction in a running \`csi-report watch\` (saved → written)`, formatMs(median(watch.rebuildMs)), spread, `${formatKiB(watch.maxRssKiB ?? Number.NaN)}${settled}`, `${watch.changedPdfs.changed} of ${watch.changedPdfs.total}`]);
   if (results.peer.available) rows.push(row('peer: same front end, Typst instead of our layout', results.peer.builds.map((b) => b.run), '—'));
-  return markdownTable(['build (`csi-report build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']);
+  // Each round ran both ways seconds apart: their ratios, round by round, move less with the machine's drift.
+  const byRound = (pick: (r: BuildRound) => ChildRun) => pairRatios(results.rounds.map((r) => pick(r).wallMs), results.oneThread.map((r) => pick(r).wallMs));
+  const cold = byRound((r) => r.cold);
+  const corrected = byRound((r) => r.corrected);
+  const threads = cold.length === 0 ? '' : `\n\nThe command as it runs by default / \`--threads 1\`, round by round: cold ${cold.map(formatRatio).join(', ')} (median ${formatRatio(median(cold))}); after the correction ${corrected.map(formatRatio).join(', ')} (median ${formatRatio(median(corrected))}).`;
+  return markdownTable(['build (`csi-report build`)', 'wall time', 'runs', 'peak RSS', 'PDFs changed'], rows, ['l', 'r', 'r', 'r', 'r']) + threads;
 }
 
 function stageTable(results: BenchResults): string {

@@ -53,19 +53,19 @@ async function main(): Promise<number> {
   // 1–3. Cold build, no-change rebuild, one-value correction: a round per repetition.
   // 5a. Each round is followed by the peer's whole build in a fresh process, as step 1 is
   // ours: the two cold builds of a pair run seconds apart, so a machine that slows down or
-  // speeds up over the run moves both, and each pair gives a ratio of its own.
+  // speeds up over the run moves both, and each pair gives a ratio of its own. Then the same
+  // round on the build's own thread only (`--threads 1`), so the two ways of laying out are
+  // compared within each round too.
   const rounds = [];
   const peerBuilds = [];
+  const oneThread = [];
   for (let i = 1; i <= runs; i += 1) {
     progress(`builds, round ${i} of ${runs}`);
     rounds.push(await measureBuildRound(setup));
-    if (!engine.available) continue;
-    progress(`Typst build ${i} of ${runs}`);
-    peerBuilds.push(await measurePeerBuild(setup));
-  }
-  // 1–3 again with the documents laid out on the build's own thread only (`--threads 1`).
-  const oneThread = [];
-  for (let i = 1; i <= runs; i += 1) {
+    if (engine.available) {
+      progress(`Typst build ${i} of ${runs}`);
+      peerBuilds.push(await measurePeerBuild(setup));
+    }
     progress(`builds on one layout thread, round ${i} of ${runs}`);
     oneThread.push(await measureBuildRound(setup, 1));
   }
