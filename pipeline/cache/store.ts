@@ -39,11 +39,16 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
   let failure: unknown;
   /** Entries set whose file is not in place yet: what `get` serves meanwhile, and the write each waits for. */
   const pending = new Map<string, { content: Uint8Array; written: Promise<void> }>();
-  const temps = new TempNames(dir);
+  // Files are written under a temporary name first, unique to the process and thread (countries
+  // of `build --all` write from threads of one process) and to this store, the process id where
+  // `removeStrayEntries` looks for it.
+  const store = randomInt(1_000_000);
+  let count = 0;
+  const temporary = (key: string) => join(dir, `.${key}.${process.pid}.${threadId}.${store}${String((count += 1)).padStart(6, '0')}`);
   const write = async (key: string, content: Uint8Array, before: Promise<void> | undefined): Promise<void> => {
     // A second entry of a key (a memo table saved again) is written after the first.
     await before;
-    const temp = temps.next(key);
+    const temp = temporary(key);
     try {
       const sha = Buffer.from(await webcrypto.subtle.digest('SHA-256', content as Uint8Array<ArrayBuffer>)).toString('hex');
       await writeFile(temp, [Buffer.from(headerOf(key, content.length, sha), 'latin1'), content]);
@@ -100,23 +105,6 @@ export function fileCache(dir: string, notice: (message: string) => void = () =>
       if (error !== undefined) throw error;
     },
   };
-}
-
-/**
- * Names for the files entries are written to before they are renamed into place: unique to
- * the process and thread (countries of `build --all` write from threads of one process) and
- * to this store, with the process id where `removeStrayEntries` looks for it.
- */
-class TempNames {
-  private readonly store = randomInt(1_000_000);
-  private count = 0;
-
-  constructor(private readonly dir: string) {}
-
-  next(key: string): string {
-    this.count += 1;
-    return join(this.dir, `.${key}.${process.pid}.${threadId}.${this.store}${String(this.count).padStart(6, '0')}`);
-  }
 }
 
 /** The first line of an entry as stored: key, length and digest of the content after it. */

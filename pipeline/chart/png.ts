@@ -45,12 +45,8 @@ export class PngPictures {
   private thread: PngThread | undefined;
 
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
-    if (!this.thread) {
-      const thread = new PngThread(() => {
-        if (this.thread === thread) this.thread = undefined;
-      });
-      this.thread = thread;
-    }
+    // A thread that stopped by itself draws no more: the next picture starts another.
+    if (!this.thread || this.thread.failed) this.thread = new PngThread();
     return this.thread.render(svg, options);
   }
 
@@ -69,9 +65,10 @@ class PngThread {
   private readonly pending = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
   private next = 0;
   private stopping = false;
+  /** Whether the thread stopped by itself (an error, an exit): it can draw no more. */
+  failed = false;
 
-  /** `failed` is told when the thread stopped by itself: it can draw no more. */
-  constructor(private readonly failed: () => void) {
+  constructor() {
     // From the sources this file sits beside png.ts; the csi-report bundle has an entry of
     // the same name beside its chunks.
     this.worker = new Worker(new URL('./png-worker.mjs', import.meta.url));
@@ -107,7 +104,7 @@ class PngThread {
   }
 
   private failAll(error: Error): void {
-    this.failed();
+    this.failed = true;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }

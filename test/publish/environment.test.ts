@@ -10,27 +10,27 @@ import { edit, outputFiles, tempProject } from '../helpers/project.ts';
  * matches `path` fails with `code`, as a full disk, a read-only mount or a denied permission
  * would make it fail.
  */
-const refusal = vi.hoisted(() => ({ code: '', path: /$^/ }));
+const refusal = vi.hoisted(() => ({
+  code: '',
+  path: /$^/,
+  /** Throws the refusal for a write by `syscall` to `path` when it matches. */
+  check(syscall: string, path: string): void {
+    if (this.code && this.path.test(path)) throw Object.assign(new Error(`${this.code}: injected, ${syscall} '${path}'`), { code: this.code, syscall, path });
+  },
+}));
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
-  const refusing = <T extends (...args: never[]) => unknown>(name: string, write: T): T =>
-    ((...args: Parameters<T>) => {
-      const path = String(args[0]);
-      if (refusal.code && refusal.path.test(path)) {
-        throw Object.assign(new Error(`${refusal.code}: injected, ${name} '${path}'`), { code: refusal.code, syscall: name, path });
-      }
-      return write(...args);
-    }) as T;
-  const writeFileSync = refusing('open', real.writeFileSync);
+  const writeFileSync: typeof real.writeFileSync = (path, ...rest) => {
+    refusal.check('open', String(path));
+    return real.writeFileSync(path, ...rest);
+  };
   return { ...real, default: { ...real, writeFileSync }, writeFileSync };
 });
 // The stage cache writes its entries through node:fs/promises.
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const writeFile: typeof real.writeFile = async (path, ...rest) => {
-    if (refusal.code && refusal.path.test(String(path))) {
-      throw Object.assign(new Error(`${refusal.code}: injected, open '${String(path)}'`), { code: refusal.code, syscall: 'open', path: String(path) });
-    }
+    refusal.check('open', String(path));
     return real.writeFile(path, ...rest);
   };
   return { ...real, default: { ...real, writeFile }, writeFile };

@@ -48,33 +48,46 @@ function shapeInto(table: ShapedWords, entries: readonly [string, ShapedWord][])
 }
 
 /** A table saved and read back holds each of `entries` once, with the run it was shaped into. */
-function expectHoldsOnce(table: ShapedWords, entries: readonly [string, ShapedWord][]): void {
+async function expectHoldsOnce(table: ShapedWords, entries: readonly [string, ShapedWord][]): Promise<void> {
   expect(table.size()).toBe(entries.length);
-  const next = throughCache(table);
+  const next = await throughCache(table);
   expect(next.size()).toBe(entries.length);
   const kept = next.keptFace(FACE)!;
   expect([...kept.index.keys()].sort()).toEqual(entries.map(([word]) => word).sort());
   for (const [word, { glyphs, units }] of entries) expect(next.keptRun(kept, word, next.partsOf(FACE, 1))).toEqual(scaledRun(glyphs, units, 1));
 }
 
-/** The table's bytes read back through the stage cache, as the next build reads them. */
-function throughCache(table: ShapedWords): ShapedWords {
-  const cache = fileCache(mkdtempSync(join(tmpdir(), 'csi-words-')));
+/** The table's bytes kept in a stage cache folder and read back from it, as the next build reads them. */
+async function throughCache(table: ShapedWords): Promise<ShapedWords> {
+  const dir = mkdtempSync(join(tmpdir(), 'csi-words-'));
+  const cache = fileCache(dir);
   cache.set('memo-words', table.saveBytes());
+  await cache.flush();
   const again = new ShapedWords();
-  again.loadBytes(cache.get('memo-words')!);
+  again.loadBytes(fileCache(dir).get('memo-words')!);
   return again;
 }
 
+/** Checks `check` for any vocabulary of at least `size` words (one advance per glyph id) and any place to cut it. */
+async function forEveryCut(size: number, check: (entries: [string, ShapedWord][], cut: number) => Promise<void>): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(vocabulary(size), cuts, async (words, cut) => {
+      oneAdvancePerGlyph(words);
+      await check(Object.entries(words), cut);
+    }),
+    { numRuns: 40 },
+  );
+}
+
 describe('the kept table of shaped words', () => {
-  it('gives back, from the bytes a build keeps in .cache, every run as it was shaped', () => {
-    fc.assert(
-      fc.property(vocabulary(1), (words) => {
+  it('gives back, from the bytes a build keeps in .cache, every run as it was shaped', async () => {
+    await fc.assert(
+      fc.asyncProperty(vocabulary(1), async (words) => {
         oneAdvancePerGlyph(words);
         const table = new ShapedWords();
         const face = 'Face|1000';
         for (const [word, { glyphs, units }] of Object.entries(words)) expect(table.shaped(face, word, glyphs, units, table.partsOf(face, 1))).toEqual(scaledRun(glyphs, units, 1));
-        const again = throughCache(table);
+        const again = await throughCache(table);
         const kept = again.keptFace(face);
         for (const [word, { glyphs, units }] of Object.entries(words)) expect(again.keptRun(kept, word, again.partsOf(face, 1))).toEqual(scaledRun(glyphs, units, 1));
         // A word measured without its run made: the very width its run gives, at any scale.
@@ -87,42 +100,32 @@ describe('the kept table of shaped words', () => {
     );
   });
 
-  it('keeps what an earlier build saved and adds what was shaped since, each word once', () => {
-    fc.assert(
-      fc.property(vocabulary(2), cuts, (words, cut) => {
-        oneAdvancePerGlyph(words);
-        const entries = Object.entries(words);
-        const first = new ShapedWords();
-        shapeInto(first, entries.slice(0, cut));
-        // The next build shapes the others, and one word again (a layout thread's, merged in, may hold it).
-        const second = throughCache(first);
-        shapeInto(second, entries.slice(Math.min(cut, entries.length - 1) - 1));
-        expectHoldsOnce(second, entries);
-      }),
-      { numRuns: 40 },
-    );
+  it('keeps what an earlier build saved and adds what was shaped since, each word once', async () => {
+    await forEveryCut(2, async (entries, cut) => {
+      const first = new ShapedWords();
+      shapeInto(first, entries.slice(0, cut));
+      // The next build shapes the others, and one word again (a layout thread's, merged in, may hold it).
+      const second = await throughCache(first);
+      shapeInto(second, entries.slice(Math.min(cut, entries.length - 1) - 1));
+      await expectHoldsOnce(second, entries);
+    });
   });
 
-  it("adds what a layout thread shaped to the main thread's table, each word once", () => {
-    fc.assert(
-      fc.property(vocabulary(3), cuts, (words, cut) => {
-        oneAdvancePerGlyph(words);
-        const entries = Object.entries(words);
-        const at = Math.min(cut, entries.length - 2);
-        // An earlier build saved the first words; this build's main thread shapes some more,
-        // its layout thread others, and both one word.
-        const saved = new ShapedWords();
-        shapeInto(saved, entries.slice(0, at));
-        const main = throughCache(saved);
-        const thread = throughCache(saved);
-        shapeInto(main, entries.slice(at, at + 2));
-        shapeInto(thread, entries.slice(at + 1));
-        // The thread sends only what it shaped, through a message (structured clone).
-        main.merge(structuredClone(thread.made()));
-        expectHoldsOnce(main, entries);
-      }),
-      { numRuns: 40 },
-    );
+  it("adds what a layout thread shaped to the main thread's table, each word once", async () => {
+    await forEveryCut(3, async (entries, cut) => {
+      const at = Math.min(cut, entries.length - 2);
+      // An earlier build saved the first words; this build's main thread shapes some more,
+      // its layout thread others, and both one word.
+      const saved = new ShapedWords();
+      shapeInto(saved, entries.slice(0, at));
+      const main = await throughCache(saved);
+      const thread = await throughCache(saved);
+      shapeInto(main, entries.slice(at, at + 2));
+      shapeInto(thread, entries.slice(at + 1));
+      // The thread sends only what it shaped, through a message (structured clone).
+      main.merge(structuredClone(thread.made()));
+      await expectHoldsOnce(main, entries);
+    });
   });
 
   it('refuses bytes cut short, rather than serve a wrong run', () => {
