@@ -15,22 +15,20 @@ export function textColumnWidth(document: ComposedDocument, style: PageStyle, me
   let width = 0;
   // Word by word, as the paragraphs will be set: each word is shaped once for both, where a
   // whole paragraph measured as one string would be shaped (and remembered) for this alone.
-  const space = measure(' ', style.body.font, style.body.size);
   for (const text of runningTexts(document.blocks)) {
     // Characters are code points; the words are those between single spaces (white space is
     // collapsed). Counted and measured in place: a report's running text is 100 000 words.
-    let spaces = 0;
     let lowSurrogates = 0; // second halves of surrogate pairs: one code point with the first
     for (let index = 0; index < text.length; index++) {
       const code = text.charCodeAt(index);
-      if (code === 32) spaces += 1;
-      else if (code >= 0xdc00 && code <= 0xdfff && index > 0 && (text.charCodeAt(index - 1) & 0xfc00) === 0xd800) lowSurrogates += 1;
+      if (code >= 0xdc00 && code <= 0xdfff && index > 0 && (text.charCodeAt(index - 1) & 0xfc00) === 0xd800) lowSurrogates += 1;
     }
     chars += text.length - lowSurrogates;
-    width += space * spaces;
+    // Each word with the space after it, as lines are written (`SharedFace.encodeText`) and
+    // paragraphs measured: the same shaped words serve all three.
     let start = 0;
     for (let index = text.indexOf(' '); index >= 0; index = text.indexOf(' ', start)) {
-      width += measure(text.slice(start, index), style.body.font, style.body.size);
+      width += measure(text.slice(start, index + 1), style.body.font, style.body.size);
       start = index + 1;
     }
     width += measure(text.slice(start), style.body.font, style.body.size);

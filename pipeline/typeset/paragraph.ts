@@ -168,10 +168,10 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     let wordStart = last;
     for (const inner of content.matchAll(/ +/g)) {
       const at = last + inner.index!;
-      pushWord(fragmentsOf(wordStart, at), width, measure, hyphenator, push);
       const innerSpan = spans.find((span) => span.start <= at && at < span.end);
       const innerFont = innerSpan?.font ?? style.font;
       const space = measure(' ', innerFont, style.size);
+      pushWord(withSpaceAfter(fragmentsOf(wordStart, at), innerFont, style.size, space, measure), width, measure, hyphenator, push);
       // A space before an opening quotation mark is a break in Russian, Kazakh and English alike.
       if (!/^[«“„‘]/.test(content.slice(inner.index! + inner[0].length))) push({ type: 'penalty', width: 0, cost: noBreak, flagged: false }, []);
       // A space inside a phrase in another language belongs to the phrase.
@@ -182,14 +182,15 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
     const fragments = fragmentsOf(wordStart, contentEnd);
     const softHyphen = content.endsWith('\u00ad');
     const explicitHyphen = /[-\u2010]$/.test(content);
-    pushWord(fragments, width, measure, hyphenator, push);
     const trailing = lead[2]!;
     const spanAtEnd = spans.find((span) => span.start <= contentEnd && contentEnd < span.end) ?? spans[spans.length - 1];
     const font = spanAtEnd?.font ?? style.font;
+    const spaceAfter = !trailing.includes('\n') && trailing.length > 0 && found.position < text.length;
+    const space = spaceAfter ? measure(' ', font, style.size) : 0;
+    pushWord(spaceAfter ? withSpaceAfter(fragments, font, style.size, space, measure) : fragments, width, measure, hyphenator, push);
     if (trailing.includes('\n') && found.position < text.length) {
       push({ type: 'penalty', width: 0, cost: forcedBreak, flagged: false }, []);
-    } else if (trailing.length > 0 && found.position < text.length) {
-      const space = measure(' ', font, style.size);
+    } else if (spaceAfter) {
       const link = spanAtEnd?.link && spans.find((span) => span.start <= found.position && found.position < span.end)?.link === spanAtEnd.link ? spanAtEnd.link : undefined;
       const lang = spanAtEnd?.lang && spans.find((span) => span.start <= found.position && found.position < span.end)?.lang === spanAtEnd.lang ? spanAtEnd.lang : undefined;
       push({ type: 'glue', width: space, stretch: justify ? space * spaceStretch : 0, shrink: justify ? space * spaceShrink : 0 }, [{ text: ' ', font, size: style.size, link, lang }]);
@@ -206,6 +207,18 @@ function buildMaterial(inlines: readonly Inline[], width: number, style: TextSty
   }
   push({ type: 'penalty', width: 0, cost: forcedBreak, flagged: false }, []);
   return { items, draws };
+}
+
+/**
+ * The word's fragments, the last measured with the space that follows it in the same font and
+ * size: a line is written a word and its space at a time (`SharedFace.encodeText`), so the word
+ * is shaped once, for measuring and writing alike, not once bare and again with its space. Its
+ * width is the two together less the space's, which the glue after it holds.
+ */
+function withSpaceAfter(fragments: Fragment[], font: string, size: number, space: number, measure: Measure): Fragment[] {
+  const last = fragments[fragments.length - 1];
+  if (last && last.footnote === undefined && last.width === undefined && last.font === font && last.size === size) last.width = measure(`${last.text} `, font, size) - space;
+  return fragments;
 }
 
 /**

@@ -108,6 +108,25 @@ describe('setting a paragraph', () => {
     }
   });
 
+  it('sets each line as wide as its text is written, where the face kerns a letter with the space after it', () => {
+    // Text is written a word and its space at a time (SharedFace.encodeText); this face draws
+    // a letter followed by a space 1.5 pt closer, as a kerning pair would.
+    const piece = (word: string) => [...word].length * 5 - (/\p{L} $/u.test(word) ? 1.5 : 0);
+    const kerned = (content: string) => (content.match(/[^ ]* |[^ ]+$/g) ?? []).reduce((sum, word) => sum + piece(word), 0);
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zа-яәғқңөұүһі]{1,12}$/u), { minLength: 1, maxLength: 40 }), fc.integer({ min: 60, max: 300 }), (words, width) => {
+        const lines = breakLines(text(words.join(' ')), width, style, fonts, (content) => kerned(content), { mode: 'ragged' });
+        for (const line of lines) {
+          const written = line.runs.map((run) => run.text).join('');
+          // A line broken at a space keeps it, unseen, after its last word.
+          const expected = written.endsWith(' ') ? kerned(written) - kerned(' ') : kerned(written);
+          expect(line.width, written).toBeCloseTo(expected, 6);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('ends a line at a hard line break, without stretching it', () => {
     const lines = breakLines(text('Meruert Makhmutova\nDirector, Public Policy Research Center'), 400, style, fonts, measure, { mode: 'justify' });
     expect(lines.map((line) => shown(line).trimEnd())).toEqual(['Meruert Makhmutova', 'Director, Public Policy Research Center']);
