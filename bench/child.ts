@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
+import { nodeFlags } from '../pipeline/util/node-flags.mjs';
 
 /** One timed run of a script in a fresh process. */
 export interface ChildRun {
@@ -29,8 +30,9 @@ export async function runChild(repoRoot: string, script: string, args: readonly 
   const rssFile = join(scratch, 'maxrss');
   try {
     const start = performance.now();
-    // --expose-gc as bin/csi-report.js's first line and npm start run it.
-    const child = spawn(process.execPath, ['--expose-gc', '--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // With the flags bin/csi-report.js's first line and npm start give node; the peer's build
+    // too, so that the two start alike.
+    const child = spawn(process.execPath, [...nodeFlags, '--import', preload, join(repoRoot, script), ...args], { cwd, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

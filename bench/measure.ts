@@ -8,6 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { runPipeline, type Edition, type StageTimings } from '../pipeline/run.ts';
 import { bundleScript, mustSucceed, runChild, type ChildRun } from './child.ts';
+import { nodeFlags } from '../pipeline/util/node-flags.mjs';
 import { composeProject } from './compose.ts';
 import type { PeerBuildReport } from './peer-build.ts';
 import { renderWithTypst, type PeerRender, type TypstEngine } from './peer.ts';
@@ -93,7 +94,7 @@ export async function measureWatch(setup: BenchSetup, count: number): Promise<Wa
   const scratch = mkdtempSync(join(tmpdir(), 'csi-bench-rss-'));
   const rssFile = join(scratch, 'maxrss');
   const preload = pathToFileURL(join(setup.repoRoot, 'bench', 'max-rss.mjs')).href;
-  const child = spawn(process.execPath, ['--expose-gc', '--import', preload, join(setup.repoRoot, 'bin', 'csi-report.js'), 'watch', ...localeArgs(setup.locales)], { cwd: root, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', preload, join(setup.repoRoot, 'bin', 'csi-report.js'), 'watch', ...localeArgs(setup.locales)], { cwd: root, env: { ...process.env, BENCH_MAXRSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let said = '';
   let waiting: (() => void) | undefined;

@@ -1,10 +1,11 @@
-#!/usr/bin/env -S node --expose-gc
+#!/usr/bin/env -S node --expose-gc --initial-old-space-size=96
 // The csi-report command. It runs the pipeline from one bundle of its TypeScript sources,
 // made with esbuild on first use and again whenever a source, the lockfile or esbuild
 // changes, and kept in node_modules/.cache/csi-report/. Loading one bundle instead of
 // transpiling a hundred modules at every start saves about half a second a run.
-// --expose-gc lets a build collect each finished document's garbage before the next
-// (pipeline/util/memory.ts); npm start passes it the same way.
+// Node runs it with the flags of pipeline/util/node-flags.mjs (this first line, and npm start
+// and npm run check the same way): --expose-gc lets a build collect each finished document's
+// garbage before the next, and the old generation starts at the size a build grows to.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -3,12 +3,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pipelineVersion } from '../pipeline/cache/version.ts';
+import { nodeFlags } from '../pipeline/util/node-flags.mjs';
 import { edit, repoRoot, tempProject } from './helpers/project.ts';
 
 const command = join(repoRoot, 'bin', 'csi-report.js');
 const run = (root: string, ...args: string[]) => spawnSync(process.execPath, ['--expose-gc', command, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
 describe('the csi-report command (bin/csi-report.js)', () => {
+  it('runs node with the same flags from its first line, npm start and npm run check', () => {
+    const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const flags = nodeFlags.join(' ');
+    expect(readFileSync(command, 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags}`);
+    expect(scripts.start).toBe(`node ${flags} bin/csi-report.js build`);
+    expect(scripts.check).toBe(`node ${flags} bin/csi-report.js check`);
+  });
+
   it('builds a project from the bundled pipeline, as npm start does', () => {
     const root = tempProject('mini');
     const built = run(root, 'build');

@@ -20,6 +20,9 @@ import { setFlagsFromString } from 'node:v8';
  *   budget about 200 functions are optimised, those the build spends its time in. Measured
  *   with alternating cold builds on the 2-core benchmark machine: 9.0–10.2 s → 7.8–8.0 s, and
  *   CPU (user) 13.3–15.1 s → 9.8 s; 8× and 32× were about as good, 64× worse again.
+ *
+ * The size the old generation starts at is set up with the heap when the process starts; the
+ * command gives it to node on the command line (node-flags.mjs).
  */
 export function tuneEngine(): void {
   setFlagsFromString('--heap-growing-percent=20');
