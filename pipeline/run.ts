@@ -164,11 +164,11 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   let front: FrontResult;
   try {
     if (!request.checkOnly) layout.start();
-    // The front end and the stages behind it, loaded only now: a rebuild with nothing changed
-    // loads neither the YAML parser nor the schema compiler, Vega nor pdfkit. Then what
+    // The front end, loaded only now: a rebuild with nothing changed loads neither the YAML
+    // parser nor the schema compiler, Vega nor pdfkit; the layout's modules come with the first
+    // document laid out here (`LayoutStep.finish`), so `check` never loads them. Then what
     // earlier builds of this pipeline version worked out and kept (cache/memo.ts).
-    const { composeEditions, loadStages } = await import('./build/front.ts');
-    await loadStages();
+    const { composeEditions } = await import('./build/front.ts');
     memory.memos.load(cache, version, notice);
     try {
       front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });

@@ -57,17 +57,11 @@ export interface FrontResult {
 }
 
 /**
- * The heavy stages (Vega, pdfkit, fontkit), loaded only when a build has work to do, so a
- * build with nothing changed, `--help` and the translation commands start quickly. A build
- * loads them all at once, before it loads what earlier builds kept; `composeEditions` called
- * by itself (as the benchmark's peer build does) loads only the front end's.
+ * The front end's stages (Vega, the YAML parser, the schema compiler, Handlebars), loaded only
+ * when a build has work to do, so a build with nothing changed, `--help` and the translation
+ * commands start quickly. The layout's (pdfkit) are not among them: composing alone (`check`,
+ * the benchmark's peer build) never loads them.
  */
-export async function loadStages() {
-  const [front, layout] = await Promise.all([frontStages(), import('../layout/index.ts')]);
-  return { ...front, layout };
-}
-
-/** The stages of the front end: ingest, chart, compose and the glyph check. */
 async function frontStages() {
   const [ingest, chart, compose, glyphs] = await Promise.all([import('../ingest/index.ts'), import('../chart/index.ts'), import('../compose/index.ts'), import('../layout/glyphs.ts')]);
   return { ingest, chart, compose, glyphs };

@@ -1,7 +1,8 @@
 // The flags node runs the csi-report command with. bin/csi-report.js's first line and the npm
-// scripts (package.json: start, check) give node exactly these, and the benchmark starts every
-// build with them; test/launcher.test.ts checks that the three agree. Plain JavaScript: the
-// command's launcher and the benchmark read it before any TypeScript is loaded.
+// scripts (package.json: start, check) give node exactly these, written out, as node must have
+// them before anything runs; test/launcher.test.ts checks that the three agree with this list,
+// and the benchmark starts every build with it. Plain JavaScript, as the benchmark's helpers
+// that spawn builds import it.
 //
 // - --expose-gc: a build frees each finished document's memory (pipeline/util/memory.ts).
 // - --initial-old-space-size=96: V8 lets the old generation reach 96 MB before its first full
