@@ -97,7 +97,14 @@ function preamble({ document, style, family, faces }: TypstInput): string {
     `  header-ascent: 14pt, header: { set text(${textArgs(style.header, faces)}); block(width: 100%, below: 6pt, ${typstString(meta.runningHead)}); line(length: 100%, stroke: 0.5pt + rgb("${c.rule}")) },`,
     `  footer-descent: 22pt, footer: align(center, text(${textArgs(style.header, faces)})[${pageLabel}]))`,
     `#set text(font: ${typstString(family)}, lang: ${typstString(meta.lang)}, ${textArgs(body, faces)}, top-edge: 0.8em, bottom-edge: -0.2em)`,
-    `#set par(justify: false, leading: ${round(leadingEm)}em, spacing: ${round(body.leading - body.size + style.paragraphGap)}pt)`,
+    // Running text, list items and footnotes justified and hyphenated in the edition's
+    // language, as our layout sets them; tables, captions, notes, the contents and the cover
+    // ragged, as ours.
+    `#set par(justify: true, leading: ${round(leadingEm)}em, spacing: ${round(body.leading - body.size + style.paragraphGap)}pt)`,
+    `#show table: set par(justify: false)`,
+    `#show figure: set par(justify: false)`,
+    `#show outline: set par(justify: false)`,
+    `#show heading: set par(justify: false)`,
     heading(1, style.h1, 24, 16),
     heading(2, style.h2, 18, 8),
     heading(3, style.h3, 12, 5),
@@ -184,7 +191,7 @@ class Converter {
         // The grid's side column becomes a narrow first column of a two-column grid.
         const side = block.side.map((item) => (item.kind === 'pullout' ? `*${escapeMarkup(item.value)}* ${escapeMarkup(item.label)}` : this.inlines(item.inlines))).join(' \\\n');
         const main = block.main.map((b) => this.block(b)).join('\n\n');
-        return `#grid(columns: (108pt, 1fr), column-gutter: 18pt)[${side}][${main}]`;
+        return `#grid(columns: (108pt, 1fr), column-gutter: 18pt)[#set par(justify: false)\n${side}][${main}]`;
       }
       case 'box': {
         const body = block.blocks.map((b) => this.block(b)).join('\n\n');
@@ -217,7 +224,8 @@ class Converter {
       }
       return [[`#${ordered ? 'enum' : 'list'}(`, ...items, ')'].join('\n'), i];
     };
-    return render(0, 0, block.ordered)[0];
+    const list = render(0, 0, block.ordered)[0];
+    return block.ragged ? `#[#set par(justify: false)\n${list}]` : list;
   }
 
   /** Inline runs as markup; each embedded call ends in `;` so the text after it stays text. */
@@ -306,7 +314,7 @@ class Converter {
     const white = (text: TextStyle, size?: number) => textArgs({ ...text, color: '#ffffff', size: size ?? text.size }, faces);
     const chart = block.chart ? charts.get(block.chart) : undefined;
     const lines = [
-      `#page(margin: 0pt, header: none, footer: none)[`,
+      `#page(margin: 0pt, header: none, footer: none)[#set par(justify: false)`,
       `  #place(top + left, rect(width: 100%, height: 250pt, fill: rgb("${c.accent}")))`,
       `  #place(top + left, dx: ${m.left}pt, dy: 90pt, block(width: ${width}pt, { ${titleHeading(white(style.h1, 30), block.title)}; v(6pt); text(${white(style.h2)})[${escapeMarkup(block.subtitle)}] }))`,
       `  #place(top + left, dx: ${m.left}pt, dy: 280pt, block(width: ${width}pt, text(${textArgs({ ...style.h1, size: 24 }, faces)})[${escapeMarkup(block.country)}]))`,
@@ -325,6 +333,7 @@ class Converter {
     const white = (text: TextStyle, size?: number) => textArgs({ ...text, color: '#ffffff', size: size ?? text.size }, faces);
     return [
       `#block(width: 100%, fill: rgb("${style.colors.accent}"), inset: (x: 14pt, y: 16pt), below: 24pt, {`,
+      '  set par(justify: false)',
       `  text(${white(style.small)})[${escapeMarkup(block.subtitle)}]; v(4pt)`,
       `  ${titleHeading(white(style.h1, 24), block.title)}; v(4pt)`,
       `  text(${white(style.h2)})[${escapeMarkup(block.country)}]; v(6pt)`,

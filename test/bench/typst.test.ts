@@ -7,7 +7,8 @@ import { testDocument } from '../helpers/documents.ts';
 import { pageLayout } from '../helpers/page-layout.ts';
 
 // The conversion of a composed document into Typst markup, for the benchmark's peer engine.
-// Only the markup is checked here; compiling it is the benchmark's job (npm run bench).
+// The markup is checked here, and that Typst compiles the default English documents to tagged,
+// justified PDFs; timing it is the benchmark's job (npm run bench).
 
 const special = ['#', '$', '*', '_', '@', '<', '>', '[', ']', '\\', '"'];
 
@@ -142,5 +143,17 @@ describe('the peer under PDF/UA-1', () => {
       expect(head).toContain('<pdfuaid:part>1</pdfuaid:part>');
       expect(head).toMatch(/\/StructTreeRoot/);
     }
+    // Like ours, the peer justifies running text: the lines of a paragraph but its last end at
+    // one right edge (within 3 pt: Typst lets a hyphen or a full stop hang into the margin),
+    // where ragged lines end a word short of it.
+    const { writeFileSync } = await import('node:fs');
+    const { readTypeset } = await import('../helpers/typeset.ts');
+    const file = join(mkdtempSync(join(tmpdir(), 'csi-typst-')), 'acr.pdf');
+    writeFileSync(file, render.documents[0]!.pdf);
+    const lines = (await readTypeset(file)).flatMap((page) => page.parts.filter((part) => part.role === 'P').flatMap((part) => part.lines.slice(0, -1)));
+    const rights = lines.map((line) => line.right).sort((a, b) => a - b);
+    const edge = rights[Math.floor(rights.length / 2)]!;
+    expect(lines.length).toBeGreaterThan(300);
+    expect(lines.filter((line) => Math.abs(line.right - edge) <= 3).length / lines.length).toBeGreaterThan(0.95);
   }, 60_000);
 });
