@@ -64,7 +64,11 @@ export function mustSucceed(run: ChildRun, what: string): ChildRun {
  */
 export async function bundleScript(repoRoot: string, script: string): Promise<string> {
   const { build } = await import('esbuild');
-  const out = join('node_modules', '.cache', 'csi-report-bench', `${basename(script, '.ts')}.mjs`);
-  await build({ ...bundleOptions, entryPoints: [join(repoRoot, script)], outfile: join(repoRoot, out), logLevel: 'error' });
-  return out;
+  const folder = join('node_modules', '.cache', 'csi-report-bench');
+  const name = basename(script, '.ts');
+  // The PNG thread's entry beside it, where pipeline/chart/png.ts looks for it, as in the
+  // command's bundle: the peer's build draws the chart PNGs with --same-outputs.
+  const entryPoints = { [name]: join(repoRoot, script), 'png-worker': join(repoRoot, 'pipeline', 'chart', 'png-worker.mjs') };
+  await build({ ...bundleOptions, entryPoints, outdir: join(repoRoot, folder), outExtension: { '.js': '.mjs' }, logLevel: 'error' });
+  return join(folder, `${name}.mjs`);
 }

@@ -2,6 +2,8 @@ import { composeEditions, type ComposedEdition } from '../pipeline/build/front.t
 import { noCache } from '../pipeline/cache/key.ts';
 import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { Dataset } from '../pipeline/ingest/types.ts';
+import type { FrontInput } from '../pipeline/build/front.ts';
+import type { Scores } from '../pipeline/score/index.ts';
 
 export type { ComposedEdition };
 
@@ -9,6 +11,8 @@ export type { ComposedEdition };
 export interface ComposedProject {
   /** The validated input. */
   dataset: Dataset;
+  /** The scores, unrounded. */
+  scores: Scores;
   /** The editions, in configured locale order. */
   editions: ComposedEdition[];
   /** Milliseconds per front-end stage. */
@@ -20,7 +24,7 @@ export interface ComposedProject {
  * score, chart and compose — with nothing kept from earlier runs; the peer engine then starts
  * from the same ComposedDocuments our layout stage receives.
  */
-export async function composeProject(root: string, configPath = 'pipeline.config.yaml', locales?: readonly string[]): Promise<ComposedProject> {
+export async function composeProject(root: string, configPath = 'pipeline.config.yaml', locales?: readonly string[], onCharts?: FrontInput['onCharts']): Promise<ComposedProject> {
   const timings = { ingest: 0, score: 0, chart: 0, compose: 0 };
   let clock = performance.now();
   const lap = (stage: keyof typeof timings) => {
@@ -28,6 +32,6 @@ export async function composeProject(root: string, configPath = 'pipeline.config
     timings[stage] += now - clock;
     clock = now;
   };
-  const { dataset, editions } = await composeEditions({ root, configPath, locales, version: pipelineVersion(), cache: noCache, lap });
-  return { dataset, editions, timings };
+  const { dataset, scores, editions } = await composeEditions({ root, configPath, locales, version: pipelineVersion(), cache: noCache, lap, onCharts });
+  return { dataset, scores, editions, timings };
 }

@@ -164,12 +164,15 @@ function currentRssKiB(pid: number | undefined): number | undefined {
   }
 }
 
-/** Step 5a: the peer's whole build (our front end + Typst) in a fresh process on a fresh copy. */
-export async function measurePeerBuild(setup: BenchSetup): Promise<{ run: ChildRun; report: PeerBuildReport }> {
+/**
+ * Step 5a: the peer's whole build (our front end + Typst) in a fresh process on a fresh copy;
+ * with `sameOutputs`, writing also the chart files and open data ours publishes.
+ */
+export async function measurePeerBuild(setup: BenchSetup, sameOutputs = false): Promise<{ run: ChildRun; report: PeerBuildReport }> {
   const root = copyProject(setup.repoRoot);
   try {
     const script = await bundleScript(setup.repoRoot, 'bench/peer-build.ts');
-    const run = mustSucceed(await runChild(setup.repoRoot, script, localeArgs(setup.locales), root), 'the Typst build');
+    const run = mustSucceed(await runChild(setup.repoRoot, script, [...localeArgs(setup.locales), ...(sameOutputs ? ['--same-outputs'] : [])], root), 'the Typst build');
     const line = run.stdout.trim().split('\n').pop() ?? '';
     return { run, report: JSON.parse(line) as PeerBuildReport };
   } finally {

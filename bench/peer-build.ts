@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeProject } from './compose.ts';
+import type { FrontInput } from '../pipeline/build/front.ts';
+import { openDataFiles } from '../pipeline/build/publish.ts';
+import { noCache } from '../pipeline/cache/key.ts';
+import { chartFiles } from '../pipeline/chart/files.ts';
+import { PngPictures } from '../pipeline/chart/png.ts';
 import { loadTypst, renderWithTypst } from './peer.ts';
 import { tuneEngine } from '../pipeline/util/engine.ts';
 import { exitWhenWritten } from '../pipeline/util/exit.mjs';
@@ -12,8 +17,10 @@ export interface PeerBuildReport {
   frontEnd: { ingest: number; score: number; chart: number; compose: number };
   /** Milliseconds of the Typst part: setup, conversion, compile, PDF export, and all of it. */
   typst: { setupMs: number; convertMs: number; compileMs: number; pdfMs: number; totalMs: number };
-  /** Milliseconds writing the PDFs. */
+  /** Milliseconds writing the files (and, with --same-outputs, waiting for the last PNG). */
   writeMs: number;
+  /** Files written. */
+  files: number;
   /** Each PDF and its pages. */
   documents: { locale: string; kind: string; pages: number }[];
 }
@@ -21,30 +28,42 @@ export interface PeerBuildReport {
 /**
  * The peer's whole build, run by the benchmark in a fresh process as our CLI build is:
  * ingest → score → chart → compose (our code), then Typst instead of our layout, writing the
- * PDFs to output/typst/ of the project in the working folder.
+ * PDFs to output/typst/ of the project in the working folder. With --same-outputs it also
+ * writes what our build publishes beside the PDFs, with our code: every chart's SVG and PNG
+ * (drawn on a PNG thread while the documents are composed and compiled, as ours are) and the
+ * scores as JSON and CSV.
  *
- *   tsx bench/peer-build.ts [--locale CODE]...   (the benchmark runs it bundled, as csi-report runs)
+ *   tsx bench/peer-build.ts [--locale CODE]... [--same-outputs]   (the benchmark runs it bundled, as csi-report runs)
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { locale: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { locale: { type: 'string', multiple: true }, 'same-outputs': { type: 'boolean', default: false } } });
   const root = process.cwd();
   // The engine settings of the csi-report command (heap growth, optimisation), so the two builds compare like for like.
   tuneEngine();
   const engine = await loadTypst();
   if (!engine.available) throw new Error(engine.reason);
-  const project = await composeProject(root, 'pipeline.config.yaml', values.locale);
+  const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
+  const pngs = new PngPictures();
+  const onCharts: FrontInput['onCharts'] = values['same-outputs'] ? (locale, charts, made) => void pictures.push(...chartFiles(noCache, made, locale, charts, pngs)) : undefined;
+  const project = await composeProject(root, 'pipeline.config.yaml', values.locale, onCharts);
+  void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => pngs.stop());
   const render = renderWithTypst(engine, project, root);
   const start = performance.now();
-  for (const document of render.documents) {
-    const folder = join(root, project.dataset.config.outputDir, 'typst', project.dataset.country.id, document.locale);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `${document.kind}.pdf`), document.pdf);
-  }
+  const output = join(root, project.dataset.config.outputDir, 'typst');
+  const write = (path: string, bytes: string | Uint8Array) => {
+    mkdirSync(dirname(join(output, path)), { recursive: true });
+    writeFileSync(join(output, path), bytes);
+  };
+  for (const document of render.documents) write(`${project.dataset.country.id}/${document.locale}/${document.kind}.pdf`, document.pdf);
+  for (const picture of pictures) write(picture.path, await picture.bytes);
+  const open = values['same-outputs'] ? openDataFiles(project.dataset, project.scores) : [];
+  for (const file of open) write(file.path, file.bytes);
   const sum = (key: 'convertMs' | 'compileMs' | 'pdfMs') => render.documents.reduce((total, d) => total + d[key], 0);
   const report: PeerBuildReport = {
     frontEnd: project.timings,
     typst: { setupMs: render.setupMs, convertMs: sum('convertMs'), compileMs: sum('compileMs'), pdfMs: sum('pdfMs'), totalMs: render.totalMs },
     writeMs: performance.now() - start,
+    files: render.documents.length + pictures.length + open.length,
     documents: render.documents.map((d) => ({ locale: d.locale, kind: d.kind, pages: d.pages })),
   };
   console.log(JSON.stringify(report));

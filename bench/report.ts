@@ -30,8 +30,10 @@ export type PeerResults =
       available: true;
       /** "Typst 0.14.2 (@myriaddreamin/typst-ts-node-compiler 0.7.0)". */
       engine: string;
-      /** Whole builds in a fresh process. */
+      /** Whole builds in a fresh process, writing the PDFs only. */
       builds: { run: ChildRun; report: PeerBuildReport }[];
+      /** The same, writing also the files ours publishes beside the PDFs (`--same-outputs`), run right after each of `builds`. */
+      sameOutputs: { run: ChildRun; report: PeerBuildReport }[];
       /** In-process renders of the composed documents. */
       inProcess: { frontEnd: Record<'ingest' | 'score' | 'chart' | 'compose', number>; render: PeerRender }[];
       /** Pages of each Typst PDF, as Typst says and as pdf.js counts them. */
@@ -115,7 +117,10 @@ function buildTable(results: BenchResults): string {
   const spread = watch.rebuildMs.length > 5 ? `${watch.rebuildMs.length} corrections, ${formatMs(Math.min(...watch.rebuildMs))} – ${formatMs(Math.max(...watch.rebuildMs))}` : formatRuns(watch.rebuildMs);
   const settled = watch.rssKiB.length > 0 ? ` (after the last: ${formatKiB(watch.rssKiB.at(-1))})` : '';
   rows.push([`correction in a running \`csi-report watch\` (saved → written)`, formatMs(median(watch.rebuildMs)), spread, `${formatKiB(watch.maxRssKiB ?? Number.NaN)}${settled}`, `${watch.changedPdfs.changed} of ${watch.changedPdfs.total}`]);
-  if (results.peer.available) rows.push(row('peer: same front end, Typst instead of our layout', results.peer.builds.map((b) => b.run), '—'));
+  if (results.peer.available) {
+    rows.push(row('peer: same front end, Typst instead of our layout, writing its PDFs', results.peer.builds.map((b) => b.run), '—'));
+    rows.push(row('peer, writing also the chart SVGs and PNGs and the open data, as ours does', results.peer.sameOutputs.map((b) => b.run), '—'));
+  }
   // Each round ran both ways seconds apart: their ratios, round by round, move less with the machine's drift.
   const byRound = (pick: (r: BuildRound) => ChildRun) => pairRatios(results.rounds.map((r) => pick(r).wallMs), results.oneThread.map((r) => pick(r).wallMs));
   const cold = byRound((r) => r.cold);
@@ -186,11 +191,20 @@ function ratioTable(results: BenchResults): string {
   if (!results.peer.available) return `The peer engine is unavailable on this machine, so there is no ratio: ${results.peer.reason}`;
   const layout = median(results.inProcess.map((r) => r.timings.layout)) / median(results.peer.inProcess.map((p) => p.render.totalMs));
   const whole = median(results.rounds.map((r) => r.cold.wallMs)) / median(results.peer.builds.map((b) => b.run.wallMs));
-  const pairs = pairRatios(results.rounds.map((r) => r.cold.wallMs), results.peer.builds.map((b) => b.run.wallMs));
+  const peerWalls = results.peer.builds.map((b) => b.run.wallMs);
+  const sameWalls = results.peer.sameOutputs.map((b) => b.run.wallMs);
+  const pairs = pairRatios(results.rounds.map((r) => r.cold.wallMs), peerWalls);
+  const samePairs = pairRatios(results.rounds.map((r) => r.cold.wallMs), sameWalls);
+  const correction = median(results.rounds.map((r) => r.corrected.wallMs)) / median(peerWalls);
+  const correctionPairs = pairRatios(results.rounds.map((r) => r.corrected.wallMs), peerWalls);
+  const listed = (ratios: readonly number[]) => ratios.map(formatRatio).join(', ');
   return markdownTable(['comparison', 'ours / Typst'], [
     ['layout stage: our layout of all PDFs / Typst setup + conversion + compile + PDF export (in-process)', formatRatio(layout)],
     ['whole build: our cold build / the peer build (wall time, fresh process; medians)', formatRatio(whole)],
-    [`whole build, pair by pair: each cold build / the peer build run right after it (median; ${pairs.map(formatRatio).join(', ')})`, formatRatio(median(pairs))],
+    [`whole build, pair by pair: each cold build / the peer build run right after it (median; ${listed(pairs)})`, formatRatio(median(pairs))],
+    [`whole build, pair by pair, the peer writing the same files as ours: each cold build / that peer build of its round (median; ${listed(samePairs)})`, formatRatio(median(samePairs))],
+    ['correction: our rebuild after the correction, fresh process / the peer build (medians)', formatRatio(correction)],
+    [`correction, pair by pair: each rebuild after the correction / the peer build of its round (median; ${listed(correctionPairs)})`, formatRatio(median(correctionPairs))],
   ], ['l', 'r']);
 }
 
@@ -210,7 +224,7 @@ function notes(results: BenchResults): string {
     '- **PDFs changed**: PDFs under output/ whose bytes differ from the build before (first round; "varied" if the rounds disagree); for the correction also the pages whose content — their drawing operators, decoded — differs from the same page before it: the pages that show the corrected value or what follows from it, and those its new line breaks moved.',
     '- **stages**: `runPipeline(...).timings` of our build in the benchmark\'s own process on a fresh copy, taking turns with the peer\'s render after one untimed warm-up of each; before each run every result kept in the process (shaped words, widths, lines, templates) is forgotten, so only loaded and compiled code carries over; what starting a process costs is in the fresh-process table. Our *chart* stage also renders the PNG files it publishes (awaited after layout); the peer column runs the same front end (`composeEditions` of pipeline/build/front.ts, the function the build runs, the glyph check included) with no stage cache, then Typst instead of our layout, and writes nothing, so it has no publish.',
     '- **peer layout**: a new Typst compiler with its global memo cache emptied (so no run reuses another\'s work), the same Source Sans 3 files our layout embeds, the chart SVGs as image bytes, then each document converted to Typst markup, compiled and exported as PDF.',
-    '- **peer build**: bench/peer-build.ts, bundled the same way and run with node, with the same node flags as ours, in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data). It runs right after each round of our builds, so each of our cold builds has a peer build a few seconds from it; the pair-by-pair ratio compares those, which a machine whose speed drifts during the run moves less than the ratio of the medians.',
+    '- **peer build**: bench/peer-build.ts, bundled the same way and run with node, with the same node flags as ours, in a fresh process on a fresh copy: our ingest → score → chart → compose, then Typst, writing its PDFs (no chart PNGs, SVGs or open data). It runs right after each round of our builds, so each of our cold builds has a peer build a few seconds from it; the pair-by-pair ratio compares those, which a machine whose speed drifts during the run moves less than the ratio of the medians. Then the same build with `--same-outputs`, which also writes what ours publishes beside its PDFs, with our code: every chart\'s SVG and its PNG (drawn on a PNG thread while the documents are composed and compiled, as ours are) and the scores as JSON and CSV; not the manifest and change report of our publishing.',
     '- **pages**: ours from the build; Typst\'s counted in the PDF by pdf.js. A Typst count more than twice or less than half ours would mean lost or repeated content, and fails the benchmark.',
     '- **ours / Typst** below 1 means our pipeline took less time.',
   ];

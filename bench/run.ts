@@ -26,7 +26,8 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
  * The benchmark of the report pipeline, with Typst as the peer engine:
  *
  *   fresh copy ─► cold build ─► rebuild, nothing changed ─► rebuild after one correction   ┐ fresh processes,
- *   fresh copy ─► peer build: our ingest … compose, then Typst                             ┘ taking turns
+ *   fresh copy ─► peer build: our ingest … compose, then Typst                             │ taking turns
+ *   fresh copy ─► the same, writing also our chart files and open data                     ┘
  *   fresh copy ─► runPipeline: per-stage times, pages                                  ┐   in-process,
  *   fresh copy ─► composeEditions ─► Typst: setup, convert, compile, PDF export        ┘   taking turns
  *                                                       ─► table on stdout, output/bench/results.md
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
   // compared within each round too.
   const rounds = [];
   const peerBuilds = [];
+  const peerSameOutputs = [];
   const oneThread = [];
   for (let i = 1; i <= runs; i += 1) {
     progress(`builds, round ${i} of ${runs}`);
@@ -65,6 +67,8 @@ async function main(): Promise<number> {
     if (engine.available) {
       progress(`Typst build ${i} of ${runs}`);
       peerBuilds.push(await measurePeerBuild(setup));
+      progress(`Typst build writing the same files as ours ${i} of ${runs}`);
+      peerSameOutputs.push(await measurePeerBuild(setup, true));
     }
     progress(`builds on one layout thread, round ${i} of ${runs}`);
     oneThread.push(await measureBuildRound(setup, 1));
@@ -90,7 +94,7 @@ async function main(): Promise<number> {
     keepTypstOutput(last);
     const pages = [];
     for (const document of last.documents) pages.push({ locale: document.locale, kind: document.kind, typst: document.pages, pdfjs: await countPdfPages(document.pdf) });
-    peer = { available: true, engine: typstVersion(last), builds: peerBuilds, inProcess: renders, pages };
+    peer = { available: true, engine: typstVersion(last), builds: peerBuilds, sameOutputs: peerSameOutputs, inProcess: renders, pages };
   }
 
   const results: BenchResults = { environment: environment(), runs, rounds, oneThread, watch, inProcess, peer };

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
-import { PngPictures, renderPng } from './chart/png.ts';
-import { cacheKey, noCache, type StageCache } from './cache/key.ts';
+import { chartFiles } from './chart/files.ts';
+import { PngPictures } from './chart/png.ts';
+import { noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory } from './build/memory.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
@@ -11,7 +12,7 @@ import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
 import { buildInputs, buildTarget, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
 import { VALID_INPUTS } from './input/valid-inputs.ts';
-import { asEnvironmentError, whileDrawing, type InputIssue } from './errors/errors.ts';
+import { asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
 import type { OutputFile } from './publish/atomic.ts';
 import type { ChangeReport } from './publish/changes.ts';
@@ -209,32 +210,6 @@ function whileReading<T>(path: string, work: () => T): T {
   } catch (error) {
     throw asEnvironmentError(error, { path });
   }
-}
-
-/** The SVG and PNG files of a locale's charts, the PNGs still being drawn. */
-function chartFiles(cache: StageCache, { dataset, drawing }: { dataset: Dataset; drawing: string }, locale: string, charts: Charts, pngs: PngPictures): { path: string; bytes: Promise<string | Uint8Array> }[] {
-  return [...charts.values()].flatMap((chart) => {
-    const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
-    // A failure surfaces where the PNG is awaited, before anything is published.
-    const png = cachedPng(cache, drawing, chart.svg, dataset, pngs);
-    png.catch(() => undefined);
-    return [
-      { path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: Promise.resolve(chart.svg) },
-      { path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: png },
-    ];
-  });
-}
-
-/** The PNG of a chart, rendered once per distinct SVG; `drawing` is the pipeline version with the theme's digest. */
-async function cachedPng(cache: StageCache, drawing: string, svg: string, dataset: Dataset, pngs: PngPictures): Promise<Uint8Array> {
-  const key = cacheKey('png', drawing, svg);
-  const cached = cache.get(key);
-  if (cached) return new Uint8Array(cached);
-  // Posted to the PNG thread at once, not after an import that would wait for this thread's
-  // layout to yield: the pictures are drawn while the documents are laid out.
-  const png = await whileDrawing('a chart\'s PNG picture', () => renderPng(svg, dataset.theme, 2, pngs));
-  cache.set(key, png);
-  return png;
 }
 
 /** The warning of a build asked only for locales the country does not publish. */

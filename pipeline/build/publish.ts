@@ -100,7 +100,8 @@ export function readPreviousManifest(outputDir: string, country: string): Manife
   }
 }
 
-function openDataFiles(dataset: Dataset, scores: Scores): OutputFile[] {
+/** The open data a build publishes: the scores matrix as JSON and CSV. */
+export function openDataFiles(dataset: Dataset, scores: Scores): OutputFile[] {
   const rows = buildMatrix(dataset, scores);
   const base = dataset.country.id;
   return [
