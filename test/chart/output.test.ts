@@ -29,6 +29,22 @@ describe('charts as PNG', () => {
     expect(pngSize(png)).toEqual({ width: Math.round(chart.width * 3), height: Math.round(chart.height * 3) });
   });
 
+  it('draws a chart shown twice once: both ask for the same picture before either is drawn', async () => {
+    const { theme } = kazakhstan();
+    const charts = await chartsFor('en');
+    // The cover's diamond and the report's are one SVG.
+    expect(charts.get('1')!.svg).toBe(charts.get('I.2.1')!.svg);
+    const pictures = new PngPictures();
+    const cover = renderPng(charts.get('1')!.svg, theme, 2, pictures);
+    const report = renderPng(charts.get('I.2.1')!.svg, theme, 2, pictures);
+    const other = renderPng(charts.get('III.1.1')!.svg, theme, 2, pictures);
+    expect(report).toBe(cover);
+    expect(other).not.toBe(cover);
+    expect(Buffer.from(await report).equals(Buffer.from(await cover))).toBe(true);
+    await other;
+    await pictures.stop();
+  });
+
   it('draws the same picture after the watcher stopped its thread between builds, and never stops it mid-picture', async () => {
     const { theme } = kazakhstan();
     const chart = (await chartsFor('en')).get('III.1.1')!;
