@@ -4,7 +4,7 @@ import { chartFiles } from './chart/files.ts';
 import { PngPictures } from './chart/png.ts';
 import { noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
-import { BuildMemory } from './build/memory.ts';
+import { BuildMemory, LAYOUT_TABLES } from './build/memory.ts';
 import { fileCache, pruneCache, removeStrayEntries } from './cache/store.ts';
 import { pipelineVersion } from './cache/version.ts';
 import type { FrontResult } from './build/front.ts';
@@ -168,9 +168,10 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     // The front end, loaded only now: a rebuild with nothing changed loads neither the YAML
     // parser nor the schema compiler, Vega nor pdfkit; the layout's modules come with the first
     // document laid out here (`LayoutStep.finish`), so `check` never loads them. Then what
-    // earlier builds of this pipeline version worked out and kept (cache/memo.ts).
+    // earlier builds of this pipeline version worked out and kept (cache/memo.ts), but the
+    // layout's tables, which `LayoutStep.finish` loads.
     const { composeEditions } = await import('./build/front.ts');
-    memory.memos.load(cache, version, notice);
+    memory.memos.load(cache, version, notice, { except: LAYOUT_TABLES });
     try {
       front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
     } finally {

@@ -8,9 +8,7 @@ import { fileCache } from '../cache/store.ts';
 import { Claims } from './claims.ts';
 import type { ThreadBoot, ThreadReply, ThreadRequest } from './layout-job.ts';
 import { JobRunner, openTheme } from './layout-runner.ts';
-import { BROKEN_LINES } from '../layout/broken-lines.ts';
-import { SHAPED_WORDS } from '../theme/shaped-words.ts';
-import { BuildMemory } from './memory.ts';
+import { BuildMemory, LAYOUT_TABLES } from './memory.ts';
 
 const boot = workerData as ThreadBoot;
 const port = parentPort!;
@@ -20,7 +18,7 @@ const memory = new BuildMemory();
 if (boot.releaseMemory !== false) memory.heap.watch();
 const cache = boot.cacheDir ? fileCache(boot.cacheDir) : noCache;
 const notice = (message: string) => post({ kind: 'notice', message });
-memory.memos.load(cache, boot.version, notice, [SHAPED_WORDS, BROKEN_LINES]);
+memory.memos.load(cache, boot.version, notice, LAYOUT_TABLES);
 /** Set up by the first message, which the main thread sends when it has read the inputs. */
 let setup: { runner: JobRunner; claims: Claims } | undefined;
 

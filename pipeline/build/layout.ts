@@ -137,6 +137,9 @@ export class LayoutStep {
       storeLayoutResult(cache, entry.key, result);
     };
     try {
+      // The layout's kept tables (`LAYOUT_TABLES`), which the build left unread while it
+      // composed; before this thread lays out, and before the layout thread's are merged in.
+      memory.memos.load(cache, version, this.options.notice);
       let runner: JobRunner | undefined;
       for (const [index, entry] of this.jobs.entries()) {
         if (entry.result) continue;

@@ -14,6 +14,8 @@ import { ValidInputs } from '../input/valid-inputs.ts';
 import { ParsedYaml } from '../input/parsed-yaml.ts';
 import { BrokenLines } from '../layout/broken-lines.ts';
 import { FontMemory } from '../theme/font-memory.ts';
+import { SHAPED_WORDS } from '../theme/shaped-words.ts';
+import { BROKEN_LINES } from '../layout/broken-lines.ts';
 import { MemoryRelease } from '../util/memory.ts';
 
 export class BuildMemory {
@@ -32,3 +34,10 @@ export class BuildMemory {
   /** The tables among them that are kept between processes. */
   readonly memos = new Memos([this.input.valid, this.input.yaml, ...this.fonts.tables, this.lines, this.templates, this.markdown]);
 }
+
+/**
+ * The tables only laying out uses: a build's own thread loads them when it starts laying out
+ * (`LayoutStep.finish`), not before composing, so that its first document is composed, and
+ * handed to the layout thread, sooner; a layout thread loads only these.
+ */
+export const LAYOUT_TABLES: readonly string[] = [SHAPED_WORDS, BROKEN_LINES];
