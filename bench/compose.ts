@@ -1,8 +1,7 @@
-import { composeEditions, type ComposedEdition } from '../pipeline/build/front.ts';
+import { composeEditions, type ComposedEdition, type FrontInput } from '../pipeline/build/front.ts';
 import { noCache } from '../pipeline/cache/key.ts';
 import { pipelineVersion } from '../pipeline/cache/version.ts';
 import type { Dataset } from '../pipeline/ingest/types.ts';
-import type { FrontInput } from '../pipeline/build/front.ts';
 import type { Scores } from '../pipeline/score/index.ts';
 
 export type { ComposedEdition };

@@ -19,8 +19,6 @@ export interface PeerBuildReport {
   typst: { setupMs: number; convertMs: number; compileMs: number; pdfMs: number; totalMs: number };
   /** Milliseconds writing the files (and, with --same-outputs, waiting for the last PNG). */
   writeMs: number;
-  /** Files written. */
-  files: number;
   /** Each PDF and its pages. */
   documents: { locale: string; kind: string; pages: number }[];
 }
@@ -63,7 +61,6 @@ async function main(): Promise<void> {
     frontEnd: project.timings,
     typst: { setupMs: render.setupMs, convertMs: sum('convertMs'), compileMs: sum('compileMs'), pdfMs: sum('pdfMs'), totalMs: render.totalMs },
     writeMs: performance.now() - start,
-    files: render.documents.length + pictures.length + open.length,
     documents: render.documents.map((d) => ({ locale: d.locale, kind: d.kind, pages: d.pages })),
   };
   console.log(JSON.stringify(report));

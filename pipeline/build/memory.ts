@@ -12,10 +12,9 @@ import { MarkdownBlocks } from '../compose/markdown-blocks.ts';
 import type { InputMemory } from '../input/read.ts';
 import { ValidInputs } from '../input/valid-inputs.ts';
 import { ParsedYaml } from '../input/parsed-yaml.ts';
-import { BrokenLines } from '../layout/broken-lines.ts';
+import { BROKEN_LINES, BrokenLines } from '../layout/broken-lines.ts';
 import { FontMemory } from '../theme/font-memory.ts';
 import { SHAPED_WORDS } from '../theme/shaped-words.ts';
-import { BROKEN_LINES } from '../layout/broken-lines.ts';
 import { MemoryRelease } from '../util/memory.ts';
 
 export class BuildMemory {

@@ -53,9 +53,10 @@ export class Memos {
 
   /**
    * Loads every table's saved entries for this pipeline version (those named in `only`, or all
-   * but those it names `except`, when given), once. The store verifies each table against the digest it was saved with before it
-   * is read (compiled templates among them are code); a table it still cannot read is
-   * forgotten whole, as a partly loaded table could serve a wrong entry.
+   * but those it names `except`, when given), once. The store verifies each table against the
+   * digest it was saved with before it is read (compiled templates among them are code); a
+   * table it still cannot read is forgotten whole, as a partly loaded table could serve a
+   * wrong entry.
    */
   load(cache: StageCache, version: string, notice: (message: string) => void = () => undefined, only?: readonly string[] | { except: readonly string[] }): void {
     for (const table of this.tables) {
