@@ -24,4 +24,23 @@ describe('work kept between builds', () => {
     // have shaped every word again and written the whole table anew.
     expect(Buffer.from(cache.get(key)!).equals(Buffer.from(kept!))).toBe(true);
   });
+
+  it('keeps every paragraph it broke through a check and a correction, which read the layout\'s tables only when they lay out', () => {
+    const root = tempProject('mini');
+    expect(build(root).status).toBe(0);
+    const cache = fileCache(join(root, '.cache'));
+    const key = cacheKey('memo', pipelineVersion(), 'broken-lines');
+    const keys = (bytes: Uint8Array | undefined) => Object.keys(JSON.parse(Buffer.from(bytes!).toString('utf8')) as object);
+    const before = keys(cache.get(key));
+    expect(before.length).toBeGreaterThan(10);
+    const checked = spawnSync(process.execPath, ['--expose-gc', command, 'check'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    expect(checked.status, checked.stderr).toBe(0);
+    edit(root, 'data/countries/testland/indicators.yaml', 'value: 40', 'value: 41');
+    const rebuilt = build(root);
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    // Saved or not, the table holds every paragraph the first build broke: none was written
+    // from a table this process had not read.
+    const after = new Set(keys(fileCache(join(root, '.cache')).get(key)));
+    expect(before.filter((paragraph) => !after.has(paragraph))).toEqual([]);
+  });
 });
