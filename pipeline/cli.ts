@@ -20,7 +20,8 @@ Commands:
 Options:
   --config FILE    configuration file (default: pipeline.config.yaml)
   --country ID     build one country (default: the first configured country)
-  --all            build every country found in data/, in parallel
+  --all            build every country found in data/, one at a time for every
+                   two cores
   --locale CODE    build one locale (repeatable; default: every configured locale)
   --no-cache       build everything afresh (ignore .cache/ and the previous build)
   --no-wait        exit 75 at once when another build of the country is running,
@@ -94,7 +95,7 @@ function printResult(result: RunResult): void {
   for (const line of result.changes ? summariseChanges(result.changes) : []) console.log(`  ${line}`);
 }
 
-/** `build --all`: every country, in parallel, with progress and a summary table. */
+/** `build --all`: every country, side by side where there are cores enough (`batchLanes`), with progress and a summary table. */
 async function batch(request: RunRequest): Promise<number> {
   // Loaded here: a single build reads its configuration only when it changed (build/unchanged.ts).
   const [{ readConfig }, { InputReader }] = await Promise.all([import('./ingest/config.ts'), import('./input/read.ts')]);

@@ -3,6 +3,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, repoRoot, tempProject } from './helpers/project.ts';
+import fc from 'fast-check';
+import { batchLanes } from '../pipeline/batch.ts';
 
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const cli = join(repoRoot, 'pipeline', 'cli.ts');
@@ -19,7 +21,20 @@ function threeCountries(): string {
 }
 
 describe('csi-report build --all', () => {
-  it('builds every country in parallel, publishes the good ones and fails for the broken one', () => {
+  it('builds one country at a time for every two cores, never more than there are countries', () => {
+    expect(batchLanes(2, 2)).toBe(1);
+    expect(batchLanes(3, 8)).toBe(3);
+    expect(batchLanes(9, 8)).toBe(4);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 128 }), (countries, cores) => {
+      const lanes = batchLanes(countries, cores);
+      expect(lanes).toBeGreaterThanOrEqual(1);
+      expect(lanes).toBeLessThanOrEqual(countries);
+      // Each build keeps two threads busy: its own and its PNG thread.
+      expect(lanes === 1 || lanes * 2 <= cores).toBe(true);
+    }));
+  });
+
+  it('builds every country, publishes the good ones and fails for the broken one', () => {
     const root = threeCountries();
     const run = spawnSync(tsx, [cli, 'build', '--all'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     expect(run.status).toBe(2);

@@ -187,8 +187,10 @@ export const MAX_LAYOUT_THREADS = 2;
  * this one composes, and builds were faster by a few per cent (cold and after a correction,
  * alternating builds on the two-core benchmark machine; README, Benchmark). A watcher lays out
  * on one: its own thread has long been compiled and optimised for the work, a new layout
- * thread at each rebuild would not be. `--all` builds the countries side by side on every core
- * already.
+ * thread at each rebuild would not be. `--all` lays out each country on one: each has two cores
+ * (`batchLanes`), the second for its PNG thread; with two layout threads each, two countries one
+ * after the other took longer and more memory on the two-core machine (10.1–11.3 s and
+ * 398–413 MiB, against 9.9–10.3 s and 347–361 MiB).
  */
 export function layoutThreadsFor(command: string, all: boolean, asked: number | undefined, cores = availableParallelism()): number {
   if (asked !== undefined) return asked;
