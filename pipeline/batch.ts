@@ -32,8 +32,8 @@ export function listCountries(root: string, dataDir: string): string[] {
  * How many countries `build --all` builds at once: one for every two cores, as each build
  * keeps two busy (its own thread and the one that draws its PNGs), and never more than there
  * are countries. On the two-core benchmark machine two countries at once (the default and
- * the fixture country) took 8.8–9.5 s and peaked at 457–467 MiB, one at a time 9.9–10.3 s at
- * 347–361 MiB: a process stays under the 400 MiB a build keeps under.
+ * the fixture country) took 8.8–9.5 s and peaked at 457–467 MiB, one at a time 9.9–11.0 s at
+ * 346–361 MiB: a process stays under the 400 MiB a build keeps under.
  */
 export function batchLanes(countries: number, cores = availableParallelism()): number {
   return Math.max(1, Math.min(Math.floor(cores / 2), countries));

@@ -190,7 +190,7 @@ export const MAX_LAYOUT_THREADS = 2;
  * thread at each rebuild would not be. `--all` lays out each country on one: each has two cores
  * (`batchLanes`), the second for its PNG thread; with two layout threads each, two countries one
  * after the other took longer and more memory on the two-core machine (10.1–11.3 s and
- * 398–413 MiB, against 9.9–10.3 s and 347–361 MiB).
+ * 398–413 MiB, against 9.9–11.0 s and 346–361 MiB).
  */
 export function layoutThreadsFor(command: string, all: boolean, asked: number | undefined, cores = availableParallelism()): number {
   if (asked !== undefined) return asked;
