@@ -202,8 +202,8 @@ class Converter {
 
   private paragraph(block: ParagraphBlock): string {
     const text = this.inlines(block.inlines).trim();
-    if (block.style === 'small') return `#text(${textArgs(this.input.style.small, this.input.faces)})[${text}]`;
-    return text;
+    const set = block.style === 'small' ? `#text(${textArgs(this.input.style.small, this.input.faces)})[${text}]` : text;
+    return block.ragged ? `#[#set par(justify: false)\n${set}]` : set;
   }
 
   private list(block: ListBlock): string {

@@ -109,7 +109,10 @@ export function bibliographyBlocks(state: ComposeState): Block[] {
   const sorted = (works: CitedWork[], languageKnown: boolean) => works
     .map((work) => ({ work, head: entryHead(state, work) }))
     .sort((a, b) => collator.compare(a.head, b.head) || (a.work.year ?? 0) - (b.work.year ?? 0))
-    .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', inlines: entryInlines(state, work, languageKnown) }));
+    // Ragged right, as reference lists are set (APA among them): a justified entry with a title
+    // in another language, which the edition's patterns do not hyphenate, or a long address,
+    // stretched its spaces into gaps.
+    .map(({ work }): Block => ({ kind: 'paragraph', style: 'small', ragged: true, inlines: entryInlines(state, work, languageKnown) }));
   if (dataset.bibliography.length === 0) emptySection(state, `${messages.t('document.bibliography')}: works cited`, countryFile(state, 'bibliography.yaml'), 'List the works the report cites in it (authors, year, title, publisher); only the data sources are printed until then');
   return [
     { kind: 'heading', level: 1, text: messages.t('document.bibliography'), anchor: 'bibliography', inContents: true, newPage: true },

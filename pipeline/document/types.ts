@@ -52,6 +52,8 @@ export interface ParagraphBlock extends BlockBase {
   inlines: Inline[];
   /** Visual variant: body text, a lead-in, small print, a centred note. */
   style?: 'body' | 'lead' | 'small' | 'marker';
+  /** Set ragged right, not justified: an entry of a reference list, whose titles and addresses justify into gaping lines. */
+  ragged?: boolean;
 }
 
 /** A bulleted or numbered list; items are paragraphs of inlines. */

@@ -66,6 +66,20 @@ describe.each(documents)('%s', (name) => {
       const off = bodyLines().filter((line) => Math.abs(line.right - edge) > 2);
       expect(off.map((line) => `${line.text} (${(line.right - edge).toFixed(1)} pt)`)).toEqual([]);
     });
+
+    it('sets the reference list ragged right: its entries\' lines end where their words do', () => {
+      const [locale] = name.split('/') as [string];
+      const doc = composed.editions.find((e) => e.locale === locale)!.documents.find((d) => d.kind === 'acr')!;
+      const start = doc.blocks.findIndex((block) => block.kind === 'heading' && block.anchor === 'bibliography');
+      const entries = doc.blocks.slice(start).flatMap((block) => (block.kind === 'paragraph' ? [plain(block.inlines)] : []));
+      expect(entries.length).toBeGreaterThan(10);
+      const parts = pages().flatMap((page) => page.parts).filter((part) => entries.some((entry) => entry.startsWith(normalise(joinLines(part.lines)).slice(0, 40))));
+      expect(parts.length).toBeGreaterThanOrEqual(entries.length);
+      // Lines above an entry's last: justified, every one would end at the column's edge.
+      const lines = parts.flatMap((part) => part.lines.slice(0, -1));
+      const edge = Math.max(...lines.map((line) => line.right));
+      expect(lines.filter((line) => edge - line.right > 4).length).toBeGreaterThan(lines.length / 4);
+    });
   }
 
   it('reads every paragraph back as composed: whole words, single spaces, no break hyphens', () => {

@@ -7,12 +7,12 @@ import type { FlowContext } from './context.ts';
 /** Colour of a paragraph marked for the editor's attention (a value the data lacks). */
 const markerColour = '#b3261e';
 
-/** Sets a paragraph of running text in the text column, justified. */
+/** Sets a paragraph of running text in the text column, justified unless it asks to be ragged. */
 export function placeParagraph(context: FlowContext, block: Extract<Block, { kind: 'paragraph' }>): void {
   const page = context.style;
   const style = block.style === 'small' ? page.small : block.style === 'marker' ? { ...page.body, color: markerColour } : page.body;
   const struct = context.struct('P');
-  const lines = context.lines(block.inlines, style, context.textWidth, 'justify');
+  const lines = context.lines(block.inlines, style, context.textWidth, block.ragged ? 'ragged' : 'justify');
   placeLines(context, lines, style, context.textLeft, struct);
   context.y += page.paragraphGap;
 }
