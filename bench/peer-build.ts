@@ -5,8 +5,7 @@ import { composeProject } from './compose.ts';
 import type { FrontInput } from '../pipeline/build/front.ts';
 import { openDataFiles } from '../pipeline/build/publish.ts';
 import { noCache } from '../pipeline/cache/key.ts';
-import { chartFiles } from '../pipeline/chart/files.ts';
-import { PngPictures } from '../pipeline/chart/png.ts';
+import { ChartPictures } from '../pipeline/chart/files.ts';
 import { loadTypst, renderWithTypst } from './peer.ts';
 import { tuneEngine } from '../pipeline/util/engine.ts';
 import { exitWhenWritten } from '../pipeline/util/exit.mjs';
@@ -40,11 +39,10 @@ async function main(): Promise<void> {
   tuneEngine();
   const engine = await loadTypst();
   if (!engine.available) throw new Error(engine.reason);
-  const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
-  const pngs = new PngPictures();
-  const onCharts: FrontInput['onCharts'] = values['same-outputs'] ? (locale, charts, made) => void pictures.push(...chartFiles(noCache, made, locale, charts, pngs)) : undefined;
+  const pictures = new ChartPictures(noCache);
+  const onCharts: FrontInput['onCharts'] = values['same-outputs'] ? (locale, charts, made) => pictures.add(locale, charts, made) : undefined;
   const project = await composeProject(root, 'pipeline.config.yaml', values.locale, onCharts);
-  void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => pngs.stop());
+  pictures.allAsked();
   const render = renderWithTypst(engine, project, root);
   const start = performance.now();
   const output = join(root, project.dataset.config.outputDir, 'typst');
@@ -53,9 +51,8 @@ async function main(): Promise<void> {
     writeFileSync(join(output, path), bytes);
   };
   for (const document of render.documents) write(`${project.dataset.country.id}/${document.locale}/${document.kind}.pdf`, document.pdf);
-  for (const picture of pictures) write(picture.path, await picture.bytes);
   const open = values['same-outputs'] ? openDataFiles(project.dataset, project.scores) : [];
-  for (const file of open) write(file.path, file.bytes);
+  for (const file of [...(await pictures.written()), ...open]) write(file.path, file.bytes);
   const sum = (key: 'convertMs' | 'compileMs' | 'pdfMs') => render.documents.reduce((total, d) => total + d[key], 0);
   const report: PeerBuildReport = {
     frontEnd: project.timings,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
-import { chartFiles } from './chart/files.ts';
-import { PngPictures } from './chart/png.ts';
+import { ChartPictures } from './chart/files.ts';
 import { noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory, LAYOUT_TABLES } from './build/memory.ts';
@@ -14,7 +13,6 @@ import { buildInputs, buildTarget, unchangedBuild, type BuildTarget } from './bu
 import { VALID_INPUTS } from './input/valid-inputs.ts';
 import { asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
-import type { OutputFile } from './publish/atomic.ts';
 import type { ChangeReport } from './publish/changes.ts';
 import { acquireBuildLock } from './publish/lock.ts';
 import { removeStrays } from './publish/strays.ts';
@@ -158,9 +156,8 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   const layout = new LayoutStep({ memory, version, cache, cacheDir: cache === noCache ? undefined : cacheDir, threads: request.layoutThreads, releaseMemory: request.releaseMemory, notice, stamps });
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.
-  const pictures: { path: string; bytes: Promise<string | Uint8Array> }[] = [];
-  const pngs = new PngPictures();
-  const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void pictures.push(...chartFiles(cache, made, locale, charts, pngs));
+  const pictures = new ChartPictures(cache);
+  const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => pictures.add(locale, charts, made);
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
@@ -175,10 +172,8 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     try {
       front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
     } finally {
-      // Every picture of the build is asked for now (or none will be, the input being wrong):
-      // the PNG thread ends as soon as it has drawn the last, handing back its memory while
-      // this thread lays out, and a watcher's process does not keep it between builds.
-      void Promise.allSettled(pictures.map((picture) => picture.bytes)).then(() => pngs.stop());
+      // Every picture of the build is asked for now (or none will be, the input being wrong).
+      pictures.allAsked();
     }
     if (front.editions.length === 0) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: [nothingToBuild(front.dataset, request.locales)], timings, breakingMs: 0, reusedPages: 0 };
     if (request.checkOnly) return { country: front.dataset.country.id, written: [], scores: front.scores, editions: [], warnings: front.warnings, timings, breakingMs: 0, reusedPages: 0 };
@@ -188,8 +183,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   }
   const { scores, warnings } = front;
   lap('layout');
-  const files: OutputFile[] = [];
-  for (const picture of pictures) files.push({ path: picture.path, bytes: await picture.bytes });
+  const files = await pictures.written();
   lap('chart');
   // 6. Publish: compare with the previous edition and what was published before it, record
   //    this build, and move every file into place together (the lock is held since the start).

@@ -43,24 +43,11 @@ type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
  */
 export class PngPictures {
   private thread: PngThread | undefined;
-  /**
-   * The pictures asked for since the thread started, by options and SVG: a chart shown twice
-   * (the diamond on the cover and in the report) is drawn once, though both are asked for
-   * before either is drawn.
-   */
-  private readonly asked = new Map<string, Promise<Uint8Array>>();
 
-  /** The PNG of `svg`; the same promise for the same picture asked for again before `stop`. */
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
-    const key = `${JSON.stringify(options)}\n${svg}`;
-    let png = this.asked.get(key);
-    if (!png) {
-      // A thread that stopped by itself draws no more: the next picture starts another.
-      if (!this.thread || this.thread.failed) this.thread = new PngThread();
-      png = this.thread.render(svg, options);
-      this.asked.set(key, png);
-    }
-    return png;
+    // A thread that stopped by itself draws no more: the next picture starts another.
+    if (!this.thread || this.thread.failed) this.thread = new PngThread();
+    return this.thread.render(svg, options);
   }
 
   /** Stops the thread when it has nothing left to draw; a picture still being drawn keeps it. */
@@ -68,7 +55,6 @@ export class PngPictures {
     const stopping = this.thread;
     if (!stopping || !stopping.idle()) return;
     this.thread = undefined;
-    this.asked.clear();
     await stopping.stop();
   }
 }

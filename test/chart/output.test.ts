@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { renderPng } from '../../pipeline/chart/index.ts';
 import { drawChart } from '../../pipeline/layout/chart.ts';
 import { PngPictures } from '../../pipeline/chart/png.ts';
+import { ChartPictures } from '../../pipeline/chart/files.ts';
+import type { StageCache } from '../../pipeline/cache/key.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { PdfText } from '../../pipeline/layout/text.ts';
 import { fontFaces } from '../../pipeline/theme/faces.ts';
@@ -29,20 +31,21 @@ describe('charts as PNG', () => {
     expect(pngSize(png)).toEqual({ width: Math.round(chart.width * 3), height: Math.round(chart.height * 3) });
   });
 
-  it('draws a chart shown twice once: both ask for the same picture before either is drawn', async () => {
-    const { theme } = kazakhstan();
-    const charts = await chartsFor('en');
+  it('draws and keeps a chart shown twice once: the cover\'s diamond and the report\'s ask for it before either is drawn', async () => {
+    const { dataset } = kazakhstan();
+    const all = await chartsFor('en');
     // The cover's diamond and the report's are one SVG.
-    expect(charts.get('1')!.svg).toBe(charts.get('I.2.1')!.svg);
-    const pictures = new PngPictures();
-    const cover = renderPng(charts.get('1')!.svg, theme, 2, pictures);
-    const report = renderPng(charts.get('I.2.1')!.svg, theme, 2, pictures);
-    const other = renderPng(charts.get('III.1.1')!.svg, theme, 2, pictures);
-    expect(report).toBe(cover);
-    expect(other).not.toBe(cover);
-    expect(Buffer.from(await report).equals(Buffer.from(await cover))).toBe(true);
-    await other;
-    await pictures.stop();
+    expect(all.get('1')!.svg).toBe(all.get('I.2.1')!.svg);
+    const kept: string[] = [];
+    const cache: StageCache = { get: () => undefined, set: (key) => void kept.push(key), flush: async () => undefined };
+    const pictures = new ChartPictures(cache);
+    pictures.add('en', new Map(['1', 'I.2.1', 'III.1.1'].map((id) => [id, all.get(id)!])), { dataset, drawing: 'test' });
+    pictures.allAsked();
+    const files = new Map((await pictures.written()).map((file) => [file.path, file.bytes]));
+    expect([...files.keys()].filter((path) => path.endsWith('.png'))).toEqual(['kazakhstan/en/charts/figure-1.png', 'kazakhstan/en/charts/figure-I.2.1.png', 'kazakhstan/en/charts/figure-III.1.1.png']);
+    expect(Buffer.from(files.get('kazakhstan/en/charts/figure-I.2.1.png') as Uint8Array).equals(Buffer.from(files.get('kazakhstan/en/charts/figure-1.png') as Uint8Array))).toBe(true);
+    // Two distinct pictures: each drawn once and kept once.
+    expect(kept).toHaveLength(2);
   });
 
   it('draws the same picture after the watcher stopped its thread between builds, and never stops it mid-picture', async () => {
