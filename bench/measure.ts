@@ -164,14 +164,19 @@ function currentRssKiB(pid: number | undefined): number | undefined {
   }
 }
 
+/** The peer's build bundled, as our command is, before anything is timed; once a run. */
+export function bundlePeerBuild(setup: BenchSetup): Promise<string> {
+  return bundleScript(setup.repoRoot, 'bench/peer-build.ts');
+}
+
 /**
- * Step 5a: the peer's whole build (our front end + Typst) in a fresh process on a fresh copy;
- * with `sameOutputs`, writing also the chart files and open data ours publishes.
+ * Step 5a: the peer's whole build (our front end + Typst; `script`, from `bundlePeerBuild`) in
+ * a fresh process on a fresh copy; with `sameOutputs`, writing also the chart files and open
+ * data ours publishes.
  */
-export async function measurePeerBuild(setup: BenchSetup, sameOutputs = false): Promise<{ run: ChildRun; report: PeerBuildReport }> {
+export async function measurePeerBuild(setup: BenchSetup, script: string, sameOutputs = false): Promise<{ run: ChildRun; report: PeerBuildReport }> {
   const root = copyProject(setup.repoRoot);
   try {
-    const script = await bundleScript(setup.repoRoot, 'bench/peer-build.ts');
     const run = mustSucceed(await runChild(setup.repoRoot, script, [...localeArgs(setup.locales), ...(sameOutputs ? ['--same-outputs'] : [])], root), 'the Typst build');
     const line = run.stdout.trim().split('\n').pop() ?? '';
     return { run, report: JSON.parse(line) as PeerBuildReport };

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mustSucceed, runChild } from './child.ts';
-import { countPdfPages, measureBuildRound, measureInProcess, measurePeerBuild, measurePeerInProcess, measureWatch, type BenchSetup } from './measure.ts';
+import { bundlePeerBuild, countPdfPages, measureBuildRound, measureInProcess, measurePeerBuild, measurePeerInProcess, measureWatch, type BenchSetup } from './measure.ts';
 import { loadTypst, type PeerRender } from './peer.ts';
 import { implausiblePages, renderReport, type BenchResults, type PeerResults } from './report.ts';
 
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
   // The csi-report command bundles the pipeline on its first run after a source change, as
   // it would once on a user's machine after an update; that is done here, untimed.
   mustSucceed(await runChild(repoRoot, 'bin/csi-report.js', ['--help'], repoRoot), 'making the csi-report bundle');
+  const peerScript = engine.available ? await bundlePeerBuild(setup) : '';
   // 1–3. Cold build, no-change rebuild, one-value correction: a round per repetition.
   // 5a. Each round is followed by the peer's whole build in a fresh process, as step 1 is
   // ours: the two cold builds of a pair run seconds apart, so a machine that slows down or
@@ -66,9 +67,9 @@ async function main(): Promise<number> {
     rounds.push(await measureBuildRound(setup));
     if (engine.available) {
       progress(`Typst build ${i} of ${runs}`);
-      peerBuilds.push(await measurePeerBuild(setup));
+      peerBuilds.push(await measurePeerBuild(setup, peerScript));
       progress(`Typst build writing the same files as ours ${i} of ${runs}`);
-      peerSameOutputs.push(await measurePeerBuild(setup, true));
+      peerSameOutputs.push(await measurePeerBuild(setup, peerScript, true));
     }
     progress(`builds on one layout thread, round ${i} of ${runs}`);
     oneThread.push(await measureBuildRound(setup, 1));
