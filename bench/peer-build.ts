@@ -5,7 +5,7 @@ import { composeProject } from './compose.ts';
 import type { FrontInput } from '../pipeline/build/front.ts';
 import { openDataFiles } from '../pipeline/build/publish.ts';
 import { noCache } from '../pipeline/cache/key.ts';
-import { ChartPictures } from '../pipeline/chart/files.ts';
+import { ChartPictures } from '../pipeline/build/chart-files.ts';
 import { loadTypst, renderWithTypst } from './peer.ts';
 import { tuneEngine } from '../pipeline/util/engine.ts';
 import { exitWhenWritten } from '../pipeline/util/exit.mjs';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Charts } from './chart/index.ts';
-import { ChartPictures } from './chart/files.ts';
+import { ChartPictures } from './build/chart-files.ts';
 import { noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
 import { BuildMemory, LAYOUT_TABLES } from './build/memory.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPng } from '../../pipeline/chart/index.ts';
 import { drawChart } from '../../pipeline/layout/chart.ts';
 import { PngPictures } from '../../pipeline/chart/png.ts';
-import { ChartPictures } from '../../pipeline/chart/files.ts';
+import { ChartPictures } from '../../pipeline/build/chart-files.ts';
 import type { StageCache } from '../../pipeline/cache/key.ts';
 import { sharedFaces } from '../../pipeline/theme/shared-face.ts';
 import { PdfText } from '../../pipeline/layout/text.ts';

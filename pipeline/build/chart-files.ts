@@ -3,8 +3,8 @@
  * size, drawn on the PNG thread. Also used by the benchmark's peer build, which publishes the
  * same files.
  */
-import type { Charts } from './index.ts';
-import { PngPictures, renderPng } from './png.ts';
+import type { Charts } from '../chart/index.ts';
+import { PngPictures, renderPng } from '../chart/png.ts';
 import { cacheKey, type StageCache } from '../cache/key.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { Dataset } from '../ingest/types.ts';
