@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Memos } from '../cache/memo.ts';
+import type { MemoEntries, Memos } from '../cache/memo.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { Claims } from './claims.ts';
@@ -12,25 +12,28 @@ const LAYOUT_THREAD_YOUNG_MB = 16;
 /**
  * A thread that lays out documents beside the main thread. It is started before the inputs are
  * read, and loads its code and memo tables meanwhile on a core of its own; `begin` gives it the
- * build's style and theme. Each document is offered to it as
- * soon as it is composed, while the main thread goes on composing the next; the thread claims
- * the offered documents in order, one at a time, and the main thread, its own work done,
- * claims whatever the thread has not (`Claims`): each document is laid out exactly once,
- * wherever a core is free first. Its results come back as the same `LayoutResult`s, its
- * failures as the errors laying out on the main thread would have raised, and at the end what
- * its memo tables learned is added to the main thread's tables, which keeps them for the next
- * build.
+ * build's style and theme. Each document is offered to it as soon as it is composed, while the
+ * main thread goes on composing the next; the thread claims the offered documents in order,
+ * one at a time, and the main thread, its own work done, claims whatever the thread has not
+ * (`Claims`): each document is laid out exactly once, wherever a core is free first. Its
+ * results come back as the same `LayoutResult`s, its failures as the errors laying out on the
+ * main thread would have raised. Told that nothing more will come (`noMore`), it sends what its
+ * memo tables learned as soon as its last document is laid out, and the main thread adds that
+ * to its own tables, which it keeps for the next build, once its own last document is (`done`).
  */
 export class LayoutThread {
   private readonly worker: Worker;
   private claims: Claims | undefined;
   private readonly results = new Map<number, Promise<LayoutResult>>();
   private readonly settle = new Map<number, { resolve: (result: LayoutResult) => void; reject: (error: unknown) => void }>();
-  private readonly finished: Promise<void>;
+  /** What the thread's memo tables learned, sent when it has laid out its last document. */
+  private readonly finished: Promise<MemoEntries[]>;
   private stopped: Error | undefined;
+  /** Whether the thread was told that nothing more will be offered. */
+  private told = false;
 
   /** Starts the thread, which loads its code and the memo tables of `boot.version`; what its tables learn is merged into `memos`. */
-  constructor(boot: ThreadBoot, notice: (message: string) => void, memos: Memos) {
+  constructor(boot: ThreadBoot, notice: (message: string) => void, private readonly memos: Memos) {
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
     // entry of the same name beside its chunks. The thread's young generation is kept to
     // LAYOUT_THREAD_YOUNG_MB: with V8's default, two threads laying out at once took a cold
@@ -41,19 +44,16 @@ export class LayoutThread {
       workerData: boot satisfies ThreadBoot,
       resourceLimits: { maxYoungGenerationSizeMb: LAYOUT_THREAD_YOUNG_MB },
     });
-    let finish!: () => void;
+    let finish!: (grown: MemoEntries[]) => void;
     let fail!: (error: Error) => void;
-    this.finished = new Promise<void>((resolve, reject) => {
+    this.finished = new Promise<MemoEntries[]>((resolve, reject) => {
       finish = resolve;
       fail = reject;
     });
     this.finished.catch(() => undefined);
     this.worker.on('message', (reply: ThreadReply) => {
       if (reply.kind === 'notice') notice(reply.message);
-      else if (reply.kind === 'memos') {
-        memos.merge(reply.grown);
-        finish();
-      } else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
+      else if (reply.kind === 'memos') finish(reply.grown); else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
       else this.settle.get(reply.index)?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, name: reply.error.name ?? 'Error' }));
     });
     const stopped = (error: Error) => {
@@ -93,10 +93,24 @@ export class LayoutThread {
     return this.results.get(index)!;
   }
 
-  /** Tells the thread that nothing more will be offered, and waits for its memo tables to be merged here; then it ends. */
+  /**
+   * Tells the thread that nothing more will be offered: once it has laid out the documents it
+   * claims, it sends what its memo tables learned and ends, while this thread may still be
+   * laying out its own.
+   */
+  noMore(): void {
+    if (!this.stopped && !this.told) this.worker.postMessage({ kind: 'finish' } satisfies ThreadRequest);
+    this.told = true;
+  }
+
+  /**
+   * Waits for the thread's memo tables and merges them here. Merged only now, when this thread
+   * has laid out its last document, whenever they arrived: the tables this thread lays out
+   * with do not change under it.
+   */
   async done(): Promise<void> {
-    if (!this.stopped) this.worker.postMessage({ kind: 'finish' } satisfies ThreadRequest);
-    await this.finished;
+    this.noMore();
+    this.memos.merge(await this.finished);
   }
 
   /** Stops the thread at once (a build that failed elsewhere, or one that is done). */

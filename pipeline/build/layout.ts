@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { StageCache } from '../cache/key.ts';
 import { cacheKey, noCache } from '../cache/key.ts';
 import type { BuildMemory } from './memory.ts';
-import type { ComposedDocument } from '../document/types.ts';
+import type { Block, ComposedDocument } from '../document/types.ts';
 import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { fontsKey } from '../layout/broken-lines.ts';
@@ -140,8 +140,13 @@ export class LayoutStep {
       // The layout's kept tables (`LAYOUT_TABLES`), which the build left unread while it
       // composed; before this thread lays out, and before the layout thread's are merged in.
       memory.memos.load(cache, version, this.options.notice);
+      // Every document is offered: the layout thread ends once it has laid out those it takes.
+      this.thread?.noMore();
       let runner: JobRunner | undefined;
-      for (const [index, entry] of this.jobs.entries()) {
+      // The longest first: the layout thread takes the others in the order they were composed,
+      // so the two threads end close together, not this one alone on a report.
+      for (const index of longestFirst(this.jobs.map(({ job }) => job.document))) {
+        const entry = this.jobs[index]!;
         if (entry.result) continue;
         if (this.thread && !this.thread.claim(index)) {
           entry.there = true;
@@ -176,6 +181,21 @@ export class LayoutStep {
     this.thread = undefined;
     await thread?.stop();
   }
+}
+
+/**
+ * The indices of `documents`, those with the most blocks first (a report's sixty pages before
+ * a brief's four), in their order among equals.
+ */
+export function longestFirst(documents: readonly ComposedDocument[]): number[] {
+  const blocks = documents.map((document) => countBlocks(document.blocks));
+  return documents.map((_, index) => index).sort((a, b) => blocks[b]! - blocks[a]! || a - b);
+}
+
+function countBlocks(blocks: readonly Block[]): number {
+  let count = 0;
+  for (const block of blocks) count += 1 + (block.kind === 'box' ? countBlocks(block.blocks) : block.kind === 'aside-row' ? countBlocks(block.main) : 0);
+  return count;
 }
 
 /** The most threads the documents are laid out on: this one and one layout thread. */

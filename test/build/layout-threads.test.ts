@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { noCache } from '../../pipeline/cache/key.ts';
+import { cacheKey, noCache } from '../../pipeline/cache/key.ts';
+import { fileCache } from '../../pipeline/cache/store.ts';
+import { pipelineVersion } from '../../pipeline/cache/version.ts';
 import { composeEditions } from '../../pipeline/build/front.ts';
 import { Claims } from '../../pipeline/build/claims.ts';
-import { lanesFor, layoutThreadsFor } from '../../pipeline/build/layout.ts';
+import { lanesFor, layoutThreadsFor, longestFirst } from '../../pipeline/build/layout.ts';
+import type { Block, ComposedDocument } from '../../pipeline/document/types.ts';
 import { portableTheme, type LayoutJob } from '../../pipeline/build/layout-job.ts';
 import { JobRunner } from '../../pipeline/build/layout-runner.ts';
 import { LayoutThread } from '../../pipeline/build/layout-thread.ts';
@@ -31,6 +34,15 @@ describe('documents laid out on two threads', () => {
         expect(readFileSync(join(root, 'output', path)).equals(readFileSync(join(inject('builtOutput'), path))), path).toBe(true);
       }
     }
+    // What the layout thread learned is kept with what this one did: the next build finds every
+    // paragraph of every document already broken, as after a build on one thread.
+    const kept = (project: string) => {
+      const bytes = fileCache(join(project, '.cache')).get(cacheKey('memo', pipelineVersion(), 'broken-lines'));
+      return Object.keys(JSON.parse(Buffer.from(bytes!).toString('utf8')) as object).sort();
+    };
+    const alone = kept(join(inject('builtOutput'), '..'));
+    expect(alone.length).toBeGreaterThan(1000);
+    expect(kept(root)).toEqual(alone);
   }, 240_000);
 
   it('report a document the layout thread could not draw as a render error naming it', async () => {
@@ -129,6 +141,30 @@ describe('sharing the documents between threads', () => {
     // What was asked for is what is done.
     expect(layoutThreadsFor('build', false, 1, 8)).toBe(1);
     expect(layoutThreadsFor('watch', false, 2, 8)).toBe(2);
+  });
+
+  it('lays out here the document with the most blocks first, counting those inside boxes and side rows, each once', () => {
+    const paragraph = (): Block => ({ kind: 'paragraph', inlines: [{ kind: 'text', text: 'x' }] });
+    const documentOf = (top: number, boxed: number, aside: number) => ({
+      blocks: [
+        ...Array.from({ length: top }, paragraph),
+        ...(boxed > 0 ? [{ kind: 'box', title: 't', tone: 'action', blocks: Array.from({ length: boxed }, paragraph) } as Block] : []),
+        ...(aside > 0 ? [{ kind: 'aside-row', side: [], main: Array.from({ length: aside }, paragraph) } as unknown as Block] : []),
+      ],
+    }) as unknown as ComposedDocument;
+    const size = (top: number, boxed: number, aside: number) => top + (boxed > 0 ? boxed + 1 : 0) + (aside > 0 ? aside + 1 : 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(30), fc.nat(5), fc.nat(5)), { maxLength: 8 }), (shapes) => {
+        const order = longestFirst(shapes.map(([top, boxed, aside]) => documentOf(top, boxed, aside)));
+        expect([...order].sort((a, b) => a - b)).toEqual(shapes.map((_, index) => index));
+        const sizes = order.map((index) => size(...shapes[index]!));
+        for (let i = 1; i < order.length; i += 1) {
+          expect(sizes[i - 1]!).toBeGreaterThanOrEqual(sizes[i]!);
+          // Among documents of one size, the order they were composed in.
+          if (sizes[i - 1] === sizes[i]) expect(order[i - 1]!).toBeLessThan(order[i]!);
+        }
+      }),
+    );
   });
 
   it('uses one thread unless asked for two, never more threads than documents', () => {
