@@ -23,7 +23,7 @@ export interface ComposedProject {
  * score, chart and compose — with nothing kept from earlier runs; the peer engine then starts
  * from the same ComposedDocuments our layout stage receives.
  */
-export async function composeProject(root: string, configPath = 'pipeline.config.yaml', locales?: readonly string[], onCharts?: FrontInput['onCharts']): Promise<ComposedProject> {
+export async function composeProject(root: string, configPath = 'pipeline.config.yaml', locales?: readonly string[], onChart?: FrontInput['onChart']): Promise<ComposedProject> {
   const timings = { ingest: 0, score: 0, chart: 0, compose: 0 };
   let clock = performance.now();
   const lap = (stage: keyof typeof timings) => {
@@ -31,6 +31,6 @@ export async function composeProject(root: string, configPath = 'pipeline.config
     timings[stage] += now - clock;
     clock = now;
   };
-  const { dataset, scores, editions } = await composeEditions({ root, configPath, locales, version: pipelineVersion(), cache: noCache, lap, onCharts });
+  const { dataset, scores, editions } = await composeEditions({ root, configPath, locales, version: pipelineVersion(), cache: noCache, lap, onChart });
   return { dataset, scores, editions, timings };
 }

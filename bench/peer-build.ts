@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   const engine = await loadTypst();
   if (!engine.available) throw new Error(engine.reason);
   const pictures = new ChartPictures(noCache);
-  const onCharts: FrontInput['onCharts'] = values['same-outputs'] ? (locale, charts, made) => pictures.add(locale, charts, made) : undefined;
-  const project = await composeProject(root, 'pipeline.config.yaml', values.locale, onCharts);
+  const onChart: FrontInput['onChart'] = values['same-outputs'] ? (locale, chart, made) => pictures.add(locale, chart, made) : undefined;
+  const project = await composeProject(root, 'pipeline.config.yaml', values.locale, onChart);
   pictures.allAsked();
   const render = renderWithTypst(engine, project, root);
   const start = performance.now();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Charts } from './chart/index.ts';
+import type { Chart } from './chart/index.ts';
 import { ChartPictures } from './build/chart-files.ts';
 import { noCache, type StageCache } from './cache/key.ts';
 import { FileStamps } from './cache/stamps.mjs';
@@ -157,7 +157,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   // 1–4. Ingest, score, chart and compose every edition; the PNGs are drawn off the main
   //      thread while the documents are composed and laid out.
   const pictures = new ChartPictures(cache);
-  const onCharts = request.checkOnly ? undefined : (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => pictures.add(locale, charts, made);
+  const onChart = request.checkOnly ? undefined : (locale: string, chart: Chart, made: { dataset: Dataset; drawing: string }) => pictures.add(locale, chart, made);
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
@@ -170,7 +170,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     const { composeEditions } = await import('./build/front.ts');
     memory.memos.load(cache, version, notice, { except: LAYOUT_TABLES });
     try {
-      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onCharts, onDocuments: request.checkOnly ? undefined : layout });
+      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout });
     } finally {
       // Every picture of the build is asked for now (or none will be, the input being wrong).
       pictures.allAsked();

@@ -3,7 +3,7 @@
  * size, drawn on the PNG thread. Also used by the benchmark's peer build, which publishes the
  * same files.
  */
-import type { Charts } from '../chart/index.ts';
+import type { Chart } from '../chart/index.ts';
 import { PngPictures, renderPng } from '../chart/png.ts';
 import { cacheKey, type StageCache } from '../cache/key.ts';
 import { whileDrawing } from '../errors/errors.ts';
@@ -25,17 +25,16 @@ export class ChartPictures {
   constructor(private readonly cache: StageCache) {}
 
   /**
-   * Asks for a locale's SVG and PNG files; the PNGs are drawn on the PNG thread meanwhile.
-   * `drawing`: the pipeline version with the theme's digest, part of each picture's key.
+   * Asks for a chart's SVG and PNG files, as soon as it is drawn; the PNG is drawn on the PNG
+   * thread meanwhile. `drawing`: the pipeline version with the theme's digest, part of each
+   * picture's key.
    */
-  add(locale: string, charts: Charts, { dataset, drawing }: { dataset: Dataset; drawing: string }): void {
-    for (const chart of charts.values()) {
-      const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
-      this.files.push(
-        { path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: Promise.resolve(chart.svg) },
-        { path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: this.picture(drawing, chart.svg, dataset) },
-      );
-    }
+  add(locale: string, chart: Chart, { dataset, drawing }: { dataset: Dataset; drawing: string }): void {
+    const name = chart.id.replace(/[^A-Za-z0-9.-]/g, '_');
+    this.files.push(
+      { path: `${dataset.country.id}/${locale}/charts/figure-${name}.svg`, bytes: Promise.resolve(chart.svg) },
+      { path: `${dataset.country.id}/${locale}/charts/figure-${name}.png`, bytes: this.picture(drawing, chart.svg, dataset) },
+    );
   }
 
   /**

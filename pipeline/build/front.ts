@@ -1,6 +1,6 @@
 import type { YamlFile } from '../input/yaml-file.ts';
 import type { BuildMemory } from './memory.ts';
-import type { Charts } from '../chart/index.ts';
+import type { Chart, Charts } from '../chart/index.ts';
 import type { StageCache } from '../cache/key.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import { InputError, whileDrawing, type InputIssue } from '../errors/errors.ts';
@@ -30,8 +30,8 @@ export interface FrontInput extends IngestRequest {
   version: string;
   /** Where charts are kept between builds (`noCache` for none). */
   cache: StageCache;
-  /** Told each locale's charts as soon as they are made (the build starts their PNGs then), with the dataset and `FrontResult.drawing`. */
-  onCharts?: (locale: string, charts: Charts, made: { dataset: Dataset; drawing: string }) => void;
+  /** Told each chart as soon as it is drawn (the build starts its PNG then), with its locale, the dataset and `FrontResult.drawing`. */
+  onChart?: (locale: string, chart: Chart, made: { dataset: Dataset; drawing: string }) => void;
   /**
    * Told the dataset once it is scored, with `FrontResult.drawing` and how many documents at
    * most will be composed, then each document as soon as it is composed (while no input
@@ -96,8 +96,10 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   for (const locale of locales) {
     const messages = messagesFor(dataset, locale);
     const edition = translation.datasets.get(locale)!;
-    const charts = await whileDrawing(`the ${locale} charts`, () => renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache: input.cache, version: drawing }));
-    input.onCharts?.(locale, charts, { dataset, drawing });
+    const onChart = input.onChart;
+    const charts = await whileDrawing(`the ${locale} charts`, () =>
+      renderCharts({ figures: dataset.figures, framework: dataset.framework, scores, locale, sourceLocale: dataset.config.sourceLocale, messages, theme: dataset.theme, cache: input.cache, version: drawing, onChart: onChart && ((chart) => onChart(locale, chart, { dataset, drawing })) }),
+    );
     lap('chart');
     const figures = figureInfos(dataset, charts, locale);
     const chartTexts = [...charts.values()].flatMap((chart) => svgTexts(chart.svg, chartPlace(dataset, chart.id)));

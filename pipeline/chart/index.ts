@@ -42,7 +42,7 @@ async function renderWithMetrics(input: ChartInput): Promise<Charts> {
     const cached = input.cache?.get(key);
     const rendered = cached ? (JSON.parse(Buffer.from(cached).toString('utf8')) as Awaited<ReturnType<typeof renderSvg>>) : await renderSvg(draft, figure.kind);
     if (!cached) input.cache?.set(key, JSON.stringify(rendered));
-    charts.set(figure.id, {
+    const chart: Chart = {
       id: figure.id,
       kind: figure.kind,
       title: ctx.text(figure.caption),
@@ -53,7 +53,9 @@ async function renderWithMetrics(input: ChartInput): Promise<Charts> {
       height: rendered.height,
       alt: draft.alt,
       table: draft.table,
-    });
+    };
+    charts.set(figure.id, chart);
+    input.onChart?.(chart);
   }
   return charts;
 }

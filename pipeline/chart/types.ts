@@ -24,6 +24,8 @@ export interface ChartInput {
   cache?: import('../cache/key.ts').StageCache;
   /** The pipeline's version, part of every cache key. */
   version?: string;
+  /** Told each chart as soon as it is drawn (a build starts its PNG then), in figure order. */
+  onChart?: (chart: Chart) => void;
 }
 
 /** A figure's data as a table: what a screen reader, the data appendix and tests read. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { renderPng } from '../../pipeline/chart/index.ts';
+import { renderCharts, renderPng } from '../../pipeline/chart/index.ts';
 import { drawChart } from '../../pipeline/layout/chart.ts';
 import { PngPictures } from '../../pipeline/chart/png.ts';
 import { ChartPictures } from '../../pipeline/build/chart-files.ts';
@@ -39,13 +39,31 @@ describe('charts as PNG', () => {
     const kept: string[] = [];
     const cache: StageCache = { get: () => undefined, set: (key) => void kept.push(key), flush: async () => undefined };
     const pictures = new ChartPictures(cache);
-    pictures.add('en', new Map(['1', 'I.2.1', 'III.1.1'].map((id) => [id, all.get(id)!])), { dataset, drawing: 'test' });
+    for (const id of ['1', 'I.2.1', 'III.1.1']) pictures.add('en', all.get(id)!, { dataset, drawing: 'test' });
     pictures.allAsked();
     const files = new Map((await pictures.written()).map((file) => [file.path, file.bytes]));
     expect([...files.keys()].filter((path) => path.endsWith('.png'))).toEqual(['kazakhstan/en/charts/figure-1.png', 'kazakhstan/en/charts/figure-I.2.1.png', 'kazakhstan/en/charts/figure-III.1.1.png']);
     expect(Buffer.from(files.get('kazakhstan/en/charts/figure-I.2.1.png') as Uint8Array).equals(Buffer.from(files.get('kazakhstan/en/charts/figure-1.png') as Uint8Array))).toBe(true);
     // Two distinct pictures: each drawn once and kept once.
     expect(kept).toHaveLength(2);
+  });
+
+  it('is asked for as soon as its chart is drawn, before the next chart is drawn', async () => {
+    const k = kazakhstan();
+    const figures = k.figures.slice(0, 4);
+    const events: string[] = [];
+    // The cache is looked up once per chart, just before it is drawn.
+    const cache: StageCache = {
+      get: () => {
+        events.push('drawn next');
+        return undefined;
+      },
+      set: () => undefined,
+      flush: async () => undefined,
+    };
+    const charts = await renderCharts({ figures, framework: k.dataset.framework, scores: k.scores, locale: 'en', messages: k.messages('en'), theme: k.theme, cache, onChart: (chart) => events.push(`told ${chart.id}`) });
+    expect(events).toEqual(figures.flatMap((figure) => ['drawn next', `told ${figure.id}`]));
+    expect([...charts.keys()]).toEqual(figures.map((figure) => figure.id));
   });
 
   it('draws the same picture after the watcher stopped its thread between builds, and never stops it mid-picture', async () => {
