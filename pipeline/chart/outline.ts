@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as hb from 'harfbuzzjs';
+import { shapeRun } from '../theme/shaping.ts';
 
 /** The font file of each weight and style a chart's texts are set in, by `faceKey`. */
 export type OutlineFaces = Record<string, string>;
@@ -58,13 +59,7 @@ class OutlineFont {
   shape(text: string): ShapedText | null {
     let found = this.shaped.get(text);
     if (found !== undefined) return found;
-    const { buffer } = this;
-    buffer.clearContents();
-    buffer.addText(text);
-    buffer.guessSegmentProperties();
-    hb.shape(this.font, buffer);
-    const infos = buffer.getGlyphInfos();
-    const positions = buffer.getGlyphPositions();
+    const { infos, positions } = shapeRun(this.font, this.buffer, text);
     found = { ids: [], xs: [], ys: [], advance: 0 };
     let pen = 0;
     for (let i = 0; i < infos.length; i++) {
