@@ -68,7 +68,7 @@ export async function bundleScript(repoRoot: string, script: string): Promise<st
   const name = basename(script, '.ts');
   // The PNG thread's entry beside it, where pipeline/chart/png.ts looks for it, as in the
   // command's bundle: the peer's build draws the chart PNGs with --same-outputs.
-  const entryPoints = { [name]: join(repoRoot, script), 'png-worker': join(repoRoot, 'pipeline', 'chart', 'png-worker.ts') };
+  const entryPoints = { [name]: join(repoRoot, script), 'png-worker': join(repoRoot, 'pipeline', 'chart', 'png-worker.mjs') };
   await build({ ...bundleOptions, entryPoints, outdir: join(repoRoot, folder), outExtension: { '.js': '.mjs' }, logLevel: 'error' });
   return join(folder, `${name}.mjs`);
 }

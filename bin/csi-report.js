@@ -108,7 +108,7 @@ async function bundle(withMaps) {
   await build({
     // The PNG and layout threads' entries sit beside the chunks, where pipeline/chart/png.ts
     // and pipeline/build/layout-thread.ts look for them.
-    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.ts'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') },
+    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') },
     outdir: scratch,
     // Packages are loaded from node_modules except those published as many small modules,
     // which go into the bundle (pipeline/util/bundle-options.mjs).

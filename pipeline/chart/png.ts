@@ -1,8 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { faceFor } from '../theme/faces.ts';
-import { faceKey, type OutlineFaces } from './outline.ts';
-import type { PngJob } from './png-worker.ts';
 import type { Theme } from '../theme/types.ts';
 
 /**
@@ -10,31 +8,29 @@ import type { Theme } from '../theme/types.ts';
  * PNG shows the same glyphs and line breaks as the PDF. `scale` is pixels per point: 300 dpi
  * print is 300 / 72 ≈ 4.17.
  *
- * The pictures are drawn on the thread of `pictures` (png-worker.ts), one at a time, while
- * this thread composes and lays out documents. The thread draws the texts as the outlines of
- * the faces' glyphs (outline.ts); resvg reads the faces only for a text left as text.
+ * The pictures are drawn on the thread of `pictures` (png-worker.mjs), one at a time, while
+ * this thread composes and lays out documents; each loads only the faces its SVG asks for.
  */
 export function renderPng(svg: string, theme: Theme, scale: number, pictures: PngPictures): Promise<Uint8Array> {
-  const faces = facesOf(svg, theme);
   const options: ResvgRenderOptions = {
     font: {
-      fontFiles: [...new Set(Object.values(faces))],
+      fontFiles: facesOf(svg, theme),
       loadSystemFonts: false,
       defaultFontFamily: theme.font.family,
     },
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   };
-  return pictures.render(svg, options, faces);
+  return pictures.render(svg, options);
 }
 
-/** The font file of every weight and style the SVG's text is set in. */
-function facesOf(svg: string, theme: Theme): OutlineFaces {
-  const weights = new Set(['normal', ...Array.from(svg.matchAll(/font-weight="([^"]+)"/g), (m) => m[1]!)]);
-  const styles = new Set(['normal', ...Array.from(svg.matchAll(/font-style="([^"]+)"/g), (m) => m[1]!)]);
-  const faces: OutlineFaces = {};
-  for (const weight of weights) for (const style of styles) faces[faceKey(weight, style)] = faceFor(theme, weight, style).file;
-  return faces;
+/** The font files of every weight and style the SVG's text is set in. */
+function facesOf(svg: string, theme: Theme): string[] {
+  const weights = new Set(['normal', ...Array.from(svg.matchAll(/font-weight="([^"]+)"/g), (m) => m[1])]);
+  const styles = new Set(['normal', ...Array.from(svg.matchAll(/font-style="([^"]+)"/g), (m) => m[1])]);
+  const files = new Set<string>();
+  for (const weight of weights) for (const style of styles) files.add(faceFor(theme, weight, style).file);
+  return [...files];
 }
 
 type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
@@ -48,10 +44,10 @@ type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 export class PngPictures {
   private thread: PngThread | undefined;
 
-  render(svg: string, options: ResvgRenderOptions, faces: OutlineFaces): Promise<Uint8Array> {
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     // A thread that stopped by itself draws no more: the next picture starts another.
     if (!this.thread || this.thread.failed) this.thread = new PngThread();
-    return this.thread.render(svg, options, faces);
+    return this.thread.render(svg, options);
   }
 
   /** Stops the thread when it has nothing left to draw; a picture still being drawn keeps it. */
@@ -89,12 +85,12 @@ class PngThread {
     this.worker.on('exit', (code) => this.stopping || this.failAll(new Error(`the PNG thread stopped (exit code ${code})`)));
   }
 
-  render(svg: string, options: ResvgRenderOptions, faces: OutlineFaces): Promise<Uint8Array> {
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, svg, options, faces } satisfies PngJob);
+      this.worker.postMessage({ id, svg, options });
     });
   }
 

@@ -65,7 +65,13 @@ export class HarfBuzzShaper {
   /** The run fontkit's `layout(text)` gives, or undefined where the text is left to fontkit. */
   shape(text: string): Shaped | undefined {
     if (text === '' || leftToFontkit.test(text)) return undefined;
-    const { infos, positions: places } = shapeRun(this.face, this.buffer, text);
+    const { buffer } = this;
+    buffer.clearContents();
+    buffer.addText(text);
+    buffer.guessSegmentProperties();
+    hb.shape(this.face, buffer);
+    const infos = buffer.getGlyphInfos();
+    const places = buffer.getGlyphPositions();
     const glyphs: FontGlyph[] = [];
     const positions: GlyphPosition[] = [];
     for (let i = 0; i < infos.length; i++) {
@@ -90,19 +96,6 @@ export class HarfBuzzShaper {
     }
     return advance;
   }
-}
-
-/**
- * `text` shaped by HarfBuzz in `font`, with the features of its script and language as HarfBuzz
- * guesses them: each glyph's info (id, cluster) and position, in font units. `buffer` is
- * reused, and the result read from it before the next call.
- */
-export function shapeRun(font: hb.Font, buffer: hb.Buffer, text: string): { infos: hb.GlyphInfo[]; positions: hb.GlyphPosition[] } {
-  buffer.clearContents();
-  buffer.addText(text);
-  buffer.guessSegmentProperties();
-  hb.shape(font, buffer);
-  return { infos: buffer.getGlyphInfos(), positions: buffer.getGlyphPositions() };
 }
 
 /**
