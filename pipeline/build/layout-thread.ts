@@ -53,7 +53,8 @@ export class LayoutThread {
     this.finished.catch(() => undefined);
     this.worker.on('message', (reply: ThreadReply) => {
       if (reply.kind === 'notice') notice(reply.message);
-      else if (reply.kind === 'memos') finish(reply.grown); else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
+      else if (reply.kind === 'memos') finish(reply.grown);
+      else if (reply.kind === 'laid-out') this.settle.get(reply.index)?.resolve(reply.result);
       else this.settle.get(reply.index)?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, name: reply.error.name ?? 'Error' }));
     });
     const stopped = (error: Error) => {
