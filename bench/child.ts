@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
+import { bundleOptions, threadEntries } from '../pipeline/util/bundle-options.mjs';
 import { nodeFlags } from '../pipeline/util/node-flags.mjs';
 
 /** One timed run of a script in a fresh process. */
@@ -66,9 +66,9 @@ export async function bundleScript(repoRoot: string, script: string): Promise<st
   const { build } = await import('esbuild');
   const folder = join('node_modules', '.cache', 'csi-report-bench');
   const name = basename(script, '.ts');
-  // The PNG thread's entry beside it, where pipeline/chart/png.ts looks for it, as in the
-  // command's bundle: the peer's build draws the chart PNGs with --same-outputs.
-  const entryPoints = { [name]: join(repoRoot, script), 'png-worker': join(repoRoot, 'pipeline', 'chart', 'png-worker.mjs') };
+  // The PNG thread's entry beside it, as in the command's bundle (threadEntries): the peer's
+  // build draws the chart PNGs with --same-outputs.
+  const entryPoints = { [name]: join(repoRoot, script), 'png-worker': threadEntries(join(repoRoot, 'pipeline'))['png-worker'] };
   await build({ ...bundleOptions, entryPoints, outdir: join(repoRoot, folder), outExtension: { '.js': '.mjs' }, logLevel: 'error' });
   return join(folder, `${name}.mjs`);
 }

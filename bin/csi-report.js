@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileStamps, sha256 } from '../pipeline/cache/stamps.mjs';
 import { sourceVersion } from '../pipeline/cache/tree-digest.mjs';
-import { bundleOptions } from '../pipeline/util/bundle-options.mjs';
+import { bundleOptions, threadEntries } from '../pipeline/util/bundle-options.mjs';
 import { exitWhenWritten } from '../pipeline/util/exit.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,9 +106,8 @@ async function bundle(withMaps) {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
   await build({
-    // The PNG and layout threads' entries sit beside the chunks, where pipeline/chart/png.ts
-    // and pipeline/build/layout-thread.ts look for them.
-    entryPoints: { cli: join(sources, 'cli.ts'), 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') },
+    // The PNG and layout threads' entries beside the chunks (threadEntries).
+    entryPoints: { cli: join(sources, 'cli.ts'), ...threadEntries(sources) },
     outdir: scratch,
     // Packages are loaded from node_modules except those published as many small modules,
     // which go into the bundle (pipeline/util/bundle-options.mjs).

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { StageCache } from '../cache/key.ts';
 import { cacheKey, noCache } from '../cache/key.ts';
 import type { BuildMemory } from './memory.ts';
+import { innerBlocks } from '../document/blocks.ts';
 import type { Block, ComposedDocument } from '../document/types.ts';
 import type { Dataset } from '../ingest/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
@@ -194,7 +195,7 @@ export function longestFirst(documents: readonly ComposedDocument[]): number[] {
 
 function countBlocks(blocks: readonly Block[]): number {
   let count = 0;
-  for (const block of blocks) count += 1 + (block.kind === 'box' ? countBlocks(block.blocks) : block.kind === 'aside-row' ? countBlocks(block.main) : 0);
+  for (const block of blocks) count += 1 + countBlocks(innerBlocks(block));
   return count;
 }
 

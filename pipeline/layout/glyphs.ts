@@ -1,5 +1,6 @@
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import type { Block, ComposedDocument, Inline } from '../document/types.ts';
+import { innerBlocks } from '../document/blocks.ts';
 import { drawsAll, missingGlyphs, type Theme } from '../theme/index.ts';
 
 /** A text that will be drawn, with where it comes from. */
@@ -34,11 +35,11 @@ export function checkGlyphs(document: ComposedDocument, chartTexts: readonly Dra
       case 'cover': for (const text of [block.title, block.subtitle, block.country, block.edition, ...block.credits]) add(text, block); break;
       case 'aside-row':
         for (const item of block.side) add(item.kind === 'pullout' ? `${item.value} ${item.label}` : inlineText(item.inlines), block);
-        block.main.forEach(visit);
         break;
-      case 'box': add(block.title, block); block.blocks.forEach(visit); break;
+      case 'box': add(block.title, block); break;
       default: break;
     }
+    innerBlocks(block).forEach(visit);
   };
   document.blocks.forEach(visit);
   for (const body of document.footnotes.values()) add(inlineText(body), undefined);

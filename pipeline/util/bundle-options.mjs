@@ -1,6 +1,7 @@
 // How TypeScript entry points are bundled with esbuild: the csi-report command's bundle of the
 // pipeline (bin/csi-report.js) and the benchmark's peer build (bench/child.ts), so both start
 // the same way. Plain JavaScript, because the command bundles before any TypeScript is loaded.
+import { join } from 'node:path';
 
 /**
  * Packages bundled with the sources instead of loaded from node_modules: those written as
@@ -17,6 +18,17 @@ export const inlinedPackages = new RegExp(`^(${[
   // Charts.
   'vega', 'vega-[a-z-]+', 'd3-[a-z-]+', 'internmap', 'delaunator', 'robust-predicates',
 ].join('|')})(/|$)`);
+
+/**
+ * The entries of the pipeline's threads, by the names the bundle gives them: beside the
+ * chunks, where pipeline/chart/png.ts and pipeline/build/layout-thread.ts look for them.
+ *
+ * @param {string} sources the pipeline's folder
+ * @returns {{ 'png-worker': string; 'layout-worker': string }}
+ */
+export function threadEntries(sources) {
+  return { 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') };
+}
 
 /** @type {import('esbuild').BuildOptions} */
 export const bundleOptions = {

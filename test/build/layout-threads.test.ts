@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
-import { cacheKey, noCache } from '../../pipeline/cache/key.ts';
-import { fileCache } from '../../pipeline/cache/store.ts';
-import { pipelineVersion } from '../../pipeline/cache/version.ts';
+import { noCache } from '../../pipeline/cache/key.ts';
 import { composeEditions } from '../../pipeline/build/front.ts';
 import { Claims } from '../../pipeline/build/claims.ts';
 import { lanesFor, layoutThreadsFor, longestFirst } from '../../pipeline/build/layout.ts';
@@ -16,6 +14,7 @@ import { RenderError } from '../../pipeline/errors/errors.ts';
 import { runPipeline } from '../../pipeline/run.ts';
 import { main } from '../../pipeline/cli.ts';
 import { captureConsole } from '../helpers/console.ts';
+import { keptParagraphs } from '../helpers/memo.ts';
 import { tempProject } from '../helpers/project.ts';
 import { BuildMemory } from '../../pipeline/build/memory.ts';
 
@@ -36,13 +35,9 @@ describe('documents laid out on two threads', () => {
     }
     // What the layout thread learned is kept with what this one did: the next build finds every
     // paragraph of every document already broken, as after a build on one thread.
-    const kept = (project: string) => {
-      const bytes = fileCache(join(project, '.cache')).get(cacheKey('memo', pipelineVersion(), 'broken-lines'));
-      return Object.keys(JSON.parse(Buffer.from(bytes!).toString('utf8')) as object).sort();
-    };
-    const alone = kept(join(inject('builtOutput'), '..'));
+    const alone = keptParagraphs(join(inject('builtOutput'), '..'));
     expect(alone.length).toBeGreaterThan(1000);
-    expect(kept(root)).toEqual(alone);
+    expect(keptParagraphs(root)).toEqual(alone);
   }, 240_000);
 
   it('report a document the layout thread could not draw as a render error naming it', async () => {

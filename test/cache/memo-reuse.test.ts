@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cacheKey } from '../../pipeline/cache/key.ts';
 import { fileCache } from '../../pipeline/cache/store.ts';
 import { pipelineVersion } from '../../pipeline/cache/version.ts';
+import { keptParagraphs } from '../helpers/memo.ts';
 import { edit, repoRoot, tempProject } from '../helpers/project.ts';
 
 const command = join(repoRoot, 'bin', 'csi-report.js');
@@ -28,10 +29,7 @@ describe('work kept between builds', () => {
   it('keeps every paragraph it broke through a check and a correction, which read the layout\'s tables only when they lay out', () => {
     const root = tempProject('mini');
     expect(build(root).status).toBe(0);
-    const cache = fileCache(join(root, '.cache'));
-    const key = cacheKey('memo', pipelineVersion(), 'broken-lines');
-    const keys = (bytes: Uint8Array | undefined) => Object.keys(JSON.parse(Buffer.from(bytes!).toString('utf8')) as object);
-    const before = keys(cache.get(key));
+    const before = keptParagraphs(root);
     expect(before.length).toBeGreaterThan(10);
     const checked = spawnSync(process.execPath, ['--expose-gc', command, 'check'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
     expect(checked.status, checked.stderr).toBe(0);
@@ -40,7 +38,7 @@ describe('work kept between builds', () => {
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     // Saved or not, the table holds every paragraph the first build broke: none was written
     // from a table this process had not read.
-    const after = new Set(keys(fileCache(join(root, '.cache')).get(key)));
+    const after = new Set(keptParagraphs(root));
     expect(before.filter((paragraph) => !after.has(paragraph))).toEqual([]);
   });
 });
