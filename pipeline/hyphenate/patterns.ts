@@ -37,6 +37,8 @@ export function patternSyllabifier(set: PatternSet): Syllabify {
     if (word.length < MIN_WORD_LENGTH) return [];
     const lowered = word.toLocaleLowerCase();
     const markers = exceptional.get(lowered) ?? liangMarkers(lowered, word.length, levels, root);
+    // Where every letter is one UTF-16 unit (no marks, no surrogate pairs), a letter's offset is its index.
+    if (word.length === letters.length) return markers.filter((marker) => marker < letters.length);
     const letterAt = letterStarts(letters);
     const breaks: number[] = [];
     for (const marker of markers) {

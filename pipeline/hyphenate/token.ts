@@ -16,7 +16,6 @@ const NON_BREAKING_HYPHEN = '\u2011';
 /** Apostrophes inside a word (people's, o'clock): neither letters nor a reason to leave it whole. */
 const APOSTROPHES: ReadonlySet<string> = new Set(["'", '\u2019', '\u02BC']);
 
-const letterPattern = /^\p{L}\p{M}*$/u;
 const numberPattern = /\p{N}/u;
 const upperPattern = /\p{Lu}/u;
 
@@ -48,25 +47,31 @@ export interface WordRules {
   readonly protectedAt: (lowered: string, offset: number) => number;
 }
 
+/** A letter with the combining marks after it (group 1), or any other single character. */
+const unitPattern = /(\p{L}\p{M}*)|[^]/gu;
+
 /** The word cut into units: letters with their marks, and single other characters. */
 function unitsOf(word: string): Unit[] {
   const units: Unit[] = [];
-  let offset = 0;
-  for (const char of word) {
-    const previous = units[units.length - 1];
-    if (previous?.letter && /^\p{M}$/u.test(char)) {
-      units[units.length - 1] = { ...previous, text: previous.text + char };
-    } else {
-      units.push({ text: char, start: offset, letter: /^\p{L}$/u.test(char) });
-    }
-    offset += char.length;
-  }
+  for (const match of word.matchAll(unitPattern)) units.push({ text: match[0], start: match.index, letter: match[1] !== undefined });
   return units;
 }
 
 /** How many of a part's letters lie before a word offset. */
 function lettersBefore(part: Part, offset: number): number {
-  return part.letterStarts.filter((start) => start < offset).length;
+  let count = 0;
+  while (count < part.letterStarts.length && part.letterStarts[count]! < offset) count++;
+  return count;
+}
+
+/** Whether a part holds two capitals or more: an acronym (CSI, ҮЕҰ, НПО). */
+function isAcronym(units: readonly Unit[], part: Part): boolean {
+  let capitals = 0;
+  for (let index = part.from; index < part.to; index++) {
+    const unit = units[index]!;
+    if (unit.letter && upperPattern.test(unit.text) && ++capitals >= 2) return true;
+  }
+  return false;
 }
 
 /**
@@ -116,8 +121,7 @@ export function splitWord(token: string, rules: WordRules): readonly string[] {
   }
 
   // Acronyms (CSI, ҮЕҰ, НПО), also with an ending after a hyphen (ҮЕҰ-лар), stay whole.
-  const isAcronym = (part: Part) => units.slice(part.from, part.to).filter((unit) => unit.letter && upperPattern.test(unit.text)).length >= 2;
-  if (parts.some(isAcronym)) return whole;
+  if (parts.some((part) => isAcronym(units, part))) return whole;
 
   // Unbreakable words protect the letters they cover, where they start a part: so Kazakhstan's
   // (or Қазақстанның) is not broken inside the name but may be after it.
@@ -146,9 +150,16 @@ export function splitWord(token: string, rules: WordRules): readonly string[] {
     candidates.push(...softHyphens);
   } else {
     for (const part of parts) {
-      const letters = units.slice(part.from, part.to).filter((unit) => unit.letter);
-      for (const index of rules.syllabify(letters.map((unit) => unit.text.toLowerCase().normalize('NFC')))) {
-        if (index > 0 && index < letters.length) candidates.push(letters[index]!.start);
+      // The part's letters, lower-cased as above and composed: one string per letter with its marks.
+      const starts: number[] = [];
+      const letters: string[] = [];
+      for (let index = part.from; index < part.to; index++) {
+        if (!units[index]!.letter) continue;
+        starts.push(units[index]!.start);
+        letters.push(lowered[index]!.normalize('NFC'));
+      }
+      for (const index of rules.syllabify(letters)) {
+        if (index > 0 && index < letters.length) candidates.push(starts[index]!);
       }
     }
   }

@@ -11,7 +11,10 @@ export const CYRILLIC_VOWELS: ReadonlySet<string> = new Set([...'аәеёиоө�
  */
 export function everyPieceVoiced(syllabify: Syllabify, vowels: ReadonlySet<string>): Syllabify {
   return (letters) => {
-    const voiced = (from: number, to: number) => letters.slice(from, to).some((letter) => vowels.has(letter));
+    const voiced = (from: number, to: number) => {
+      for (let index = from; index < to; index++) if (vowels.has(letters[index]!)) return true;
+      return false;
+    };
     const kept: number[] = [];
     for (const at of [...syllabify(letters)].sort((a, b) => a - b)) {
       const last = kept[kept.length - 1] ?? 0;
