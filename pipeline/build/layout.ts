@@ -206,7 +206,7 @@ export const MAX_LAYOUT_THREADS = 2;
  * The threads a command lays out on: those asked for (`--threads`), else two for one
  * country's `build` on a machine of two cores or more. There the second thread lays out while
  * this one composes, and builds were faster by a few per cent (cold and after a correction,
- * alternating builds on the two-core benchmark machine; README, Benchmark). A watcher lays out
+ * alternating builds on the two-core benchmark machine; docs/performance.md). A watcher lays out
  * on one: its own thread has long been compiled and optimised for the work, a new layout
  * thread at each rebuild would not be. `--all` lays out each country on one: each has two cores
  * (`batchLanes`), the second for its PNG thread; with two layout threads each, two countries one
