@@ -20,7 +20,7 @@ const cache = boot.cacheDir ? fileCache(boot.cacheDir) : noCache;
 const notice = (message: string) => post({ kind: 'notice', message });
 memory.memos.load(cache, boot.version, notice, LAYOUT_TABLES);
 /** Set up by the first message, which the main thread sends when it has read the inputs. */
-let setup: { runner: JobRunner; claims: Claims } | undefined;
+let setup: { runner: JobRunner; claims: Claims; laidOut: boolean } | undefined;
 
 // Documents are offered as they are composed; each is laid out after the one before has
 // ended, unless the main thread claimed it meanwhile.
@@ -32,7 +32,7 @@ port.on('message', (request: ThreadRequest) => {
 async function handle(request: ThreadRequest): Promise<void> {
   if (request.kind === 'setup') {
     const runner = new JobRunner({ style: request.style, theme: openTheme(request.theme, memory.fonts) }, memory.lines, { cache, version: boot.version, notice });
-    setup = { runner, claims: new Claims(request.claims) };
+    setup = { runner, claims: new Claims(request.claims), laidOut: false };
     return;
   }
   if (request.kind === 'finish') {
@@ -45,6 +45,9 @@ async function handle(request: ThreadRequest): Promise<void> {
   }
   if (!setup) throw new Error('a layout thread was offered a document before its setup');
   if (!setup.claims.take(request.index, 'thread')) return;
+  // The garbage of the document laid out before, collected before the next, not after the last.
+  if (setup.laidOut) await memory.heap.release(boot.releaseMemory);
+  setup.laidOut = true;
   try {
     const result = await setup.runner.run(request.job);
     const bytes = result.bytes.slice();
@@ -52,7 +55,6 @@ async function handle(request: ThreadRequest): Promise<void> {
   } catch (error) {
     post({ kind: 'failed', index: request.index, error: describe(error) });
   }
-  await memory.heap.release(boot.releaseMemory);
 }
 
 function describe(error: unknown): { message: string; code?: string; name?: string } {
