@@ -165,14 +165,15 @@ export class LayoutStep {
     } finally {
       await this.stop();
     }
-    // Everything shaped, measured and compiled is known now; kept for the next build, with
-    // room made for it first (not for a build that keeps nothing: --no-cache). What this
-    // process worked out for earlier builds and this one did not use goes first: a watcher's
-    // memory does not grow with every correction.
+    // Everything shaped, measured and compiled is known now; kept for the next build (not for
+    // a build that keeps nothing: --no-cache), with room made for it first when the heap has
+    // grown past the budget (util/memory.ts). What this process worked out for earlier builds
+    // and this one did not use goes first: a watcher's memory does not grow with every
+    // correction.
     memory.memos.sweep();
     const grown = cache === noCache ? [] : memory.memos.toSave(version);
     if (grown.length > 0) {
-      await memory.heap.release(this.options.releaseMemory, true);
+      await memory.heap.release(this.options.releaseMemory);
       memory.memos.save(cache, version, grown);
     }
     return this.jobs.map(({ job, result }) => ({ locale: job.locale, document: job.document, result: result!, chartDigests: new Map(job.charts.map((c) => [c.id, c.digest])) }));

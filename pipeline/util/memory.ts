@@ -19,13 +19,8 @@ export class MemoryRelease {
   /** Watches V8's own full collections, from the first call on. */
   private observer: PerformanceObserver | undefined;
 
-  /**
-   * Collects when the budget says so (see the class). `always` collects whatever the size,
-   * before work that needs room, unless the heap was collected in full (by V8 or here) since
-   * the process last grew by SETTLED_GROWTH: a second collection right after one takes 100 ms
-   * or more and finds next to nothing.
-   */
-  async release(enabled = true, always = false): Promise<void> {
+  /** Collects when the budget says so (see the class). */
+  async release(enabled = true): Promise<void> {
     const gc = enabled ? (globalThis as { gc?: () => void }).gc : undefined;
     if (typeof gc !== 'function') {
       await turn();
@@ -36,7 +31,7 @@ export class MemoryRelease {
     await turn();
     await turn();
     this.noteFull(this.observer!.takeRecords());
-    if (collectionDue(process.memoryUsage.rss(), this.fullAt, always)) await this.collectWith(gc);
+    if (collectionDue(process.memoryUsage.rss(), this.fullAt)) await this.collectWith(gc);
   }
 
   /** Collects now, whatever the size: in idle time, between a watcher's builds, where it costs nobody anything. */
@@ -74,17 +69,13 @@ export class MemoryRelease {
 
 /**
  * Whether to collect now, at `rss` bytes, when the heap was last collected in full at
- * `lastFull` bytes: above the ceiling, past the growth budget, or when asked to make room
- * (`always`) and the process has grown since.
+ * `lastFull` bytes: above the ceiling, or past the growth budget.
  */
-export function collectionDue(rss: number, lastFull: number, always: boolean): boolean {
-  const grown = rss - lastFull;
-  return rss > CEILING || grown > GROWTH_BUDGET || (always && grown > SETTLED_GROWTH);
+export function collectionDue(rss: number, lastFull: number): boolean {
+  return rss > CEILING || rss - lastFull > GROWTH_BUDGET;
 }
 
 const GROWTH_BUDGET = 128 * 1024 * 1024;
-/** Growth since the last full collection below which collecting again would find next to nothing. */
-const SETTLED_GROWTH = 16 * 1024 * 1024;
 /** Above this size, every chance is taken. */
 const CEILING = 360 * 1024 * 1024;
 
