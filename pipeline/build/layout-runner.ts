@@ -30,15 +30,22 @@ export class JobRunner {
   /** The embedded font files the documents' faces were subset to, kept in the stage cache under the pipeline version. */
   private readonly subsets: SubsetStore;
 
+  /** Whether a document was laid out here already. */
+  private laidOut = false;
+
   /**
    * `lines`: paragraphs broken before, the build's memory; the theme's own memory has its
    * shaped words. `pages`: where each document's pages are kept between builds (a stage cache,
    * under the pipeline version), and how a kept entry that cannot be read is told.
+   * `betweenDocuments`: run before each document but the first, to give back the memory of the
+   * one before (`MemoryRelease.release`); not after the last, where nothing follows that needs
+   * the room.
    */
   constructor(
     private readonly setup: LayoutSetup,
     private readonly lines: BrokenLines,
     private readonly pages: { cache: StageCache; version: string; notice: (message: string) => void },
+    private readonly betweenDocuments?: () => Promise<void>,
   ) {
     this.fonts = sharedFaces(fontFaces(setup.theme), setup.theme.memory);
     this.drawing = JSON.stringify([setup.style, Object.entries(setup.theme.font.faces).map(([key, face]) => [key, face.name])]);
@@ -48,6 +55,8 @@ export class JobRunner {
 
   /** Lays out a job's document, writing the pages it did not change as the last build wrote them, and keeps its pages for the next. */
   async run(job: LayoutJob): Promise<LayoutResult> {
+    if (this.laidOut) await this.betweenDocuments?.();
+    this.laidOut = true;
     const { style, theme } = this.setup;
     const charts = new Map(job.charts.map((chart) => [chart.id, chart]));
     const { cache, version, notice } = this.pages;

@@ -20,7 +20,7 @@ const cache = boot.cacheDir ? fileCache(boot.cacheDir) : noCache;
 const notice = (message: string) => post({ kind: 'notice', message });
 memory.memos.load(cache, boot.version, notice, LAYOUT_TABLES);
 /** Set up by the first message, which the main thread sends when it has read the inputs. */
-let setup: { runner: JobRunner; claims: Claims; laidOut: boolean } | undefined;
+let setup: { runner: JobRunner; claims: Claims } | undefined;
 
 // Documents are offered as they are composed; each is laid out after the one before has
 // ended, unless the main thread claimed it meanwhile.
@@ -31,8 +31,8 @@ port.on('message', (request: ThreadRequest) => {
 
 async function handle(request: ThreadRequest): Promise<void> {
   if (request.kind === 'setup') {
-    const runner = new JobRunner({ style: request.style, theme: openTheme(request.theme, memory.fonts) }, memory.lines, { cache, version: boot.version, notice });
-    setup = { runner, claims: new Claims(request.claims), laidOut: false };
+    const runner = new JobRunner({ style: request.style, theme: openTheme(request.theme, memory.fonts) }, memory.lines, { cache, version: boot.version, notice }, () => memory.heap.release(boot.releaseMemory));
+    setup = { runner, claims: new Claims(request.claims) };
     return;
   }
   if (request.kind === 'finish') {
@@ -45,9 +45,6 @@ async function handle(request: ThreadRequest): Promise<void> {
   }
   if (!setup) throw new Error('a layout thread was offered a document before its setup');
   if (!setup.claims.take(request.index, 'thread')) return;
-  // The garbage of the document laid out before, collected before the next, not after the last.
-  if (setup.laidOut) await memory.heap.release(boot.releaseMemory);
-  setup.laidOut = true;
   try {
     const result = await setup.runner.run(request.job);
     const bytes = result.bytes.slice();

@@ -153,11 +153,8 @@ export class LayoutStep {
           entry.there = true;
           continue;
         }
-        // The garbage of the document laid out before, collected before the next, not after
-        // the last: what follows that (saving the tables) makes room for itself, or needs none.
-        if (runner) await memory.heap.release(this.options.releaseMemory);
         // Loaded at the first document to lay out: a rebuild whose layouts are all kept never loads pdfkit.
-        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines, { cache, version, notice: this.options.notice });
+        runner ??= new (await import('./layout-runner.ts')).JobRunner({ style: this.dataset!.page, theme: this.dataset!.theme }, memory.lines, { cache, version, notice: this.options.notice }, () => memory.heap.release(this.options.releaseMemory));
         keep(entry, await runner.run(entry.job));
       }
       for (const [index, entry] of this.jobs.entries()) if (entry.there) keep(entry, await this.thread!.result(index));

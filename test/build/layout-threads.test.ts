@@ -15,6 +15,8 @@ import { runPipeline } from '../../pipeline/run.ts';
 import { main } from '../../pipeline/cli.ts';
 import { captureConsole } from '../helpers/console.ts';
 import { keptParagraphs } from '../helpers/memo.ts';
+import { testDocument } from '../helpers/documents.ts';
+import { kazakhstan } from '../chart/kazakhstan.ts';
 import { tempProject } from '../helpers/project.ts';
 import { BuildMemory } from '../../pipeline/build/memory.ts';
 
@@ -125,6 +127,20 @@ describe('sharing the documents between threads', () => {
       expect(await main(['build', '--threads', threads], root)).toBe(64);
       expect(printed.err.join('\n')).toContain(`--threads: "${threads}" is not a number of threads to lay out on: give 1 or 2.`);
     }
+  });
+
+  it('gives back the memory of each document a thread laid out before it lays out the next, and not after the last', async () => {
+    const { dataset, theme } = kazakhstan();
+    const events: string[] = [];
+    const runner = new JobRunner({ style: dataset.page, theme }, new BuildMemory().lines, { cache: noCache, version: 'test', notice: () => undefined }, async () => {
+      events.push('released');
+    });
+    for (const text of ['First.', 'Second.', 'Third.']) {
+      const document = testDocument([{ kind: 'paragraph', inlines: [{ kind: 'text', text }] }], { textColumn: false });
+      await runner.run({ locale: 'en', document, charts: [], hyphenation: { name: 'en:test', locale: 'en', unbreakable: [] }, fonts: 'test' });
+      events.push(`laid out ${text}`);
+    }
+    expect(events).toEqual(['laid out First.', 'released', 'laid out Second.', 'released', 'laid out Third.']);
   });
 
   it('builds one country on two threads where there are two cores, and watches and builds every country on one', () => {
