@@ -5,7 +5,7 @@ import { layoutThreadsFor, MAX_LAYOUT_THREADS } from './build/layout.ts';
 import { CsiError, ExitCode, InputError, UsageError, asEnvironmentError, formatIssue } from './errors/errors.ts';
 import { summariseChanges } from './publish/changes.ts';
 import { runPipeline, type RunRequest, type RunResult } from './run.ts';
-import { tuneEngine } from './util/engine.ts';
+import { tuneEngine, tuneEngineForThreads } from './util/engine.ts';
 
 const usage = `Usage: csi-report [command] [options]
 
@@ -76,6 +76,7 @@ export async function main(argv: readonly string[], root = process.cwd(), option
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
     const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: layoutThreadsFor(command, values.all ?? false, threads), pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
+    tuneEngineForThreads(request.layoutThreads!);
     if (command === 'watch') return await (await import('./watch.ts')).watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });
