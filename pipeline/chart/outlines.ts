@@ -17,6 +17,7 @@
 import * as hb from 'harfbuzzjs';
 import { readFileSync } from 'node:fs';
 import { faceKey } from '../theme/faces.ts';
+import { shapeInto } from '../theme/shaping.ts';
 import type { FaceName } from '../theme/types.ts';
 
 /** The theme's font as the PNG thread knows it: the family and each face's file. */
@@ -130,13 +131,7 @@ export class LabelOutlines {
 
   private set(face: Face, text: string, anchor: 'start' | 'middle' | 'end'): SetLine | undefined {
     if (text === '') return { uses: '', outlines: [] };
-    const { buffer } = this;
-    buffer.clearContents();
-    buffer.addText(text);
-    buffer.guessSegmentProperties();
-    hb.shape(face.font, buffer);
-    const glyphs = buffer.getGlyphInfos();
-    const places = buffer.getGlyphPositions();
+    const { infos: glyphs, places } = shapeInto(this.buffer, face.font, text);
     let width = 0;
     for (const place of places) width += place.xAdvance;
     let pen = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
