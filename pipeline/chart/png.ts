@@ -1,19 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { faceFor } from '../theme/faces.ts';
-import { faceNames, type FaceName, type Theme } from '../theme/types.ts';
-import type { LabelFont } from './outlines.ts';
-import type { PngJob } from './png-worker.ts';
+import type { Theme } from '../theme/types.ts';
 
 /**
  * Rasterises a chart SVG to PNG with the theme's own font files (never the system's), so the
  * PNG shows the same glyphs and line breaks as the PDF. `scale` is pixels per point: 300 dpi
  * print is 300 / 72 ≈ 4.17.
  *
- * The pictures are drawn on the thread of `pictures` (png-worker.ts), one at a time, while
- * this thread composes and lays out documents. Their labels are drawn there as the outlines of
- * the theme's glyphs (outlines.ts); resvg is given the faces the SVG asks for only to set a
- * text left as text.
+ * The pictures are drawn on the thread of `pictures` (png-worker.mjs), one at a time, while
+ * this thread composes and lays out documents; each loads only the faces its SVG asks for.
  */
 export function renderPng(svg: string, theme: Theme, scale: number, pictures: PngPictures): Promise<Uint8Array> {
   const options: ResvgRenderOptions = {
@@ -25,8 +21,7 @@ export function renderPng(svg: string, theme: Theme, scale: number, pictures: Pn
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   };
-  const files = Object.fromEntries(faceNames.map((name) => [name, theme.font.faces[name].file])) as Record<FaceName, string>;
-  return pictures.render(svg, options, { family: theme.font.family, files });
+  return pictures.render(svg, options);
 }
 
 /** The font files of every weight and style the SVG's text is set in. */
@@ -49,10 +44,10 @@ type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 export class PngPictures {
   private thread: PngThread | undefined;
 
-  render(svg: string, options: ResvgRenderOptions, labels: LabelFont): Promise<Uint8Array> {
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     // A thread that stopped by itself draws no more: the next picture starts another.
     if (!this.thread || this.thread.failed) this.thread = new PngThread();
-    return this.thread.render(svg, options, labels);
+    return this.thread.render(svg, options);
   }
 
   /** Stops the thread when it has nothing left to draw; a picture still being drawn keeps it. */
@@ -90,12 +85,12 @@ class PngThread {
     this.worker.on('exit', (code) => this.stopping || this.failAll(new Error(`the PNG thread stopped (exit code ${code})`)));
   }
 
-  render(svg: string, options: ResvgRenderOptions, labels: LabelFont): Promise<Uint8Array> {
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, svg, options, labels } satisfies PngJob);
+      this.worker.postMessage({ id, svg, options });
     });
   }
 

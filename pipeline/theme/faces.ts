@@ -1,4 +1,4 @@
-import type { FaceName, FontFace, Theme } from './types.ts';
+import type { FontFace, Theme } from './types.ts';
 
 /** A weight as CSS, SVG and Vega write it: `normal`, `bold`, `600`, 700. */
 export type WeightLike = string | number | undefined;
@@ -12,16 +12,12 @@ export type StyleLike = string | undefined;
  * (layout/chart.ts).
  */
 export function faceFor(theme: Theme, weight: WeightLike = 'normal', style: StyleLike = 'normal'): FontFace {
-  return theme.font.faces[faceKey(weight, style)];
-}
-
-/** The key of the face a weight and style are drawn with, as `faceFor` picks it. */
-export function faceKey(weight: WeightLike = 'normal', style: StyleLike = 'normal'): FaceName {
   const numeric = weight === 'bold' || weight === 'bolder' ? 700 : weight === 'normal' || weight === 'lighter' || weight === undefined ? 400 : Number(weight);
   const italic = style === 'italic' || style === 'oblique';
-  if (numeric >= 650) return italic ? 'boldItalic' : 'bold';
-  if (numeric >= 550) return italic ? 'semiboldItalic' : 'semibold';
-  return italic ? 'italic' : 'regular';
+  const faces = theme.font.faces;
+  if (numeric >= 650) return italic ? faces.boldItalic : faces.bold;
+  if (numeric >= 550) return italic ? faces.semiboldItalic : faces.semibold;
+  return italic ? faces.italic : faces.regular;
 }
 
 /** Every font face of the theme, so the PDF layout registers exactly the fonts charts use. */

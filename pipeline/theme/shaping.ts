@@ -65,7 +65,13 @@ export class HarfBuzzShaper {
   /** The run fontkit's `layout(text)` gives, or undefined where the text is left to fontkit. */
   shape(text: string): Shaped | undefined {
     if (text === '' || leftToFontkit.test(text)) return undefined;
-    const { infos, places } = shapeInto(this.buffer, this.face, text);
+    const { buffer } = this;
+    buffer.clearContents();
+    buffer.addText(text);
+    buffer.guessSegmentProperties();
+    hb.shape(this.face, buffer);
+    const infos = buffer.getGlyphInfos();
+    const places = buffer.getGlyphPositions();
     const glyphs: FontGlyph[] = [];
     const positions: GlyphPosition[] = [];
     for (let i = 0; i < infos.length; i++) {
@@ -90,18 +96,6 @@ export class HarfBuzzShaper {
     }
     return advance;
   }
-}
-
-/**
- * HarfBuzz's glyphs and their positions for `text` in `font`, in font units, shaped in `buffer`
- * (emptied first) with the script, language and direction HarfBuzz guesses from the text.
- */
-export function shapeInto(buffer: hb.Buffer, font: hb.Font, text: string): { infos: hb.GlyphInfo[]; places: hb.GlyphPosition[] } {
-  buffer.clearContents();
-  buffer.addText(text);
-  buffer.guessSegmentProperties();
-  hb.shape(font, buffer);
-  return { infos: buffer.getGlyphInfos(), places: buffer.getGlyphPositions() };
 }
 
 /**

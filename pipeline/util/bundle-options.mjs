@@ -27,7 +27,7 @@ export const inlinedPackages = new RegExp(`^(${[
  * @returns {{ 'png-worker': string; 'layout-worker': string }}
  */
 export function threadEntries(sources) {
-  return { 'png-worker': join(sources, 'chart', 'png-worker.ts'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') };
+  return { 'png-worker': join(sources, 'chart', 'png-worker.mjs'), 'layout-worker': join(sources, 'build', 'layout-worker.ts') };
 }
 
 /** @type {import('esbuild').BuildOptions} */
