@@ -75,8 +75,9 @@ export async function main(argv: readonly string[], root = process.cwd(), option
     if (positionals.length > 1 || !['build', 'check', 'watch'].includes(command)) throw new UsageError(`unknown command "${positionals.join(' ')}"\n\n${usage}`);
     // Paths in the configuration are relative to its own folder.
     const configFile = resolve(root, values.config!);
-    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads: layoutThreadsFor(command, values.all ?? false, threads), pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
-    tuneEngineForThreads(request.layoutThreads!);
+    const layoutThreads = layoutThreadsFor(command, values.all ?? false, threads);
+    tuneEngineForThreads(layoutThreads);
+    const request: RunRequest = { root: dirname(configFile), configPath: basename(configFile), country: values.country, locales: values.locale, checkOnly: command === 'check', noCache: values['no-cache'], wait: !values['no-wait'], layoutThreads, pipelineVersion: options.pipelineVersion, onNotice: (message) => console.error(`csi-report: ${message}`) };
     if (command === 'watch') return await (await import('./watch.ts')).watchAndBuild(request, (result) => printResult(result), (error) => report(error, debug));
     // Under --all, --locale picks among each country's own languages.
     if (values.all) return await batch({ ...request, lenientLocales: true });
