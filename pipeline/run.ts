@@ -9,7 +9,8 @@ import { pipelineVersion } from './cache/version.ts';
 import type { FrontResult } from './build/front.ts';
 import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
-import { buildInputs, buildTarget, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
+import { buildInputs, buildTarget, inputPaths, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
+import { yamlInputs } from './input/yaml-prefetch.ts';
 import { VALID_INPUTS } from './input/valid-inputs.ts';
 import { asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
@@ -169,9 +170,13 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     // layout's tables, which `LayoutStep.finish` loads.
     const { composeEditions } = await import('./build/front.ts');
     memory.memos.load(cache, version, notice, { except: LAYOUT_TABLES });
+    // The YAML files no earlier build kept are parsed on the layout thread too, while this
+    // thread reads them, each by whichever comes to it first (input/yaml-prefetch.ts).
+    const yamlAhead = target ? layout.parseYamlAhead(request.root, yamlInputs(request.root, inputPaths(request, target)).filter((file) => !memory.input.yaml.holds(file))) : undefined;
     try {
-      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout });
+      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout, yamlAhead });
     } finally {
+      yamlAhead?.close();
       // Every picture of the build is asked for now (or none will be, the input being wrong).
       pictures.allAsked();
     }

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { MemoEntries } from '../cache/memo.ts';
 import type { ComposedDocument } from '../document/types.ts';
 import type { LayoutResult } from '../layout/index.ts';
@@ -82,8 +83,20 @@ export interface ThreadSetup {
   claims: SharedArrayBuffer;
 }
 
-/** A message to a layout thread: its setup (first), documents offered, and the end. */
-export type ThreadRequest = ({ kind: 'setup' } & ThreadSetup) | { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
+/**
+ * YAML files for a layout thread to parse while the main thread reads the inputs, before the
+ * setup (input/yaml-prefetch.ts): the project root, the files, the cells that say who parses
+ * each, and the port the parses go to.
+ */
+export interface YamlAheadRequest {
+  root: string;
+  files: string[];
+  cells: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** A message to a layout thread: YAML files to parse ahead, its setup, documents offered, and the end. */
+export type ThreadRequest = ({ kind: 'yaml' } & YamlAheadRequest) | ({ kind: 'setup' } & ThreadSetup) | { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
 
 /** A message from a layout thread. */
 export type ThreadReply =

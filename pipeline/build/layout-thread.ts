@@ -1,10 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { MemoEntries, Memos } from '../cache/memo.ts';
 import { whileDrawing } from '../errors/errors.ts';
 import type { LayoutResult } from '../layout/index.ts';
 import { Claims } from './claims.ts';
 import { jobTitle, type LayoutJob, type PortableTheme, type ThreadBoot, type ThreadReply, type ThreadRequest } from './layout-job.ts';
 import type { PageStyle } from '../theme/style.ts';
+import { PrefetchedYaml } from '../input/yaml-prefetch.ts';
 
 /** The most megabytes of young objects the layout thread's heap holds before V8 collects them. */
 const LAYOUT_THREAD_YOUNG_MB = 16;
@@ -64,6 +65,19 @@ export class LayoutThread {
     };
     this.worker.on('error', (error: unknown) => stopped(error instanceof Error ? error : new Error(String(error))));
     this.worker.on('exit', (code) => stopped(new Error(`the layout thread stopped (exit code ${code})`)));
+  }
+
+  /**
+   * Has the thread parse the YAML files of `files` (relative to `root`) that this thread does
+   * not come to first, while this thread reads the inputs; what it parses is taken through the
+   * object returned, which the build closes when its inputs are read.
+   */
+  parseYamlAhead(root: string, files: string[]): PrefetchedYaml {
+    const { port1, port2 } = new MessageChannel();
+    const prefetched = new PrefetchedYaml(files, port1);
+    if (this.stopped) prefetched.close();
+    else this.worker.postMessage({ kind: 'yaml', root, files, cells: prefetched.cells, port: port2 } satisfies ThreadRequest, [port2]);
+    return prefetched;
   }
 
   /** Gives the thread the build's style and theme; `capacity`: the most documents that will be offered (their indices run from 0 below it). */

@@ -30,6 +30,12 @@ port.on('message', (request: ThreadRequest) => {
 });
 
 async function handle(request: ThreadRequest): Promise<void> {
+  if (request.kind === 'yaml') {
+    // Loaded only when asked: a build with its inputs kept never loads the YAML parser here.
+    const { parseYamlAhead } = await import('../input/yaml-ahead.ts');
+    parseYamlAhead(request.root, request.files, request.cells, request.port);
+    return;
+  }
   if (request.kind === 'setup') {
     const runner = new JobRunner({ style: request.style, theme: openTheme(request.theme, memory.fonts) }, memory.lines, { cache, version: boot.version, notice }, () => memory.heap.release(boot.releaseMemory));
     setup = { runner, claims: new Claims(request.claims) };

@@ -14,6 +14,7 @@ import type { Charts } from '../chart/index.ts';
 import type { JobRunner } from './layout-runner.ts';
 import { portableTheme, type HyphenationSpec, type JobChart, type LayoutJob } from './layout-job.ts';
 import { LayoutThread } from './layout-thread.ts';
+import type { PrefetchedYaml } from '../input/yaml-prefetch.ts';
 
 /** How the layout step works: what it is given before the first document is composed. */
 export interface LayoutStepOptions {
@@ -95,6 +96,14 @@ export class LayoutStep {
     if ((this.options.threads ?? 1) < 2 || this.thread) return;
     const { version, cacheDir, releaseMemory, notice, memory } = this.options;
     this.thread = new LayoutThread({ version, cacheDir, releaseMemory }, notice, memory.memos);
+  }
+
+  /**
+   * With the layout thread started, has it parse `files` (YAML, relative to `root`) while this
+   * thread reads the inputs (input/yaml-prefetch.ts); undefined without a layout thread or files.
+   */
+  parseYamlAhead(root: string, files: string[]): PrefetchedYaml | undefined {
+    return this.thread && files.length > 0 ? this.thread.parseYamlAhead(root, files) : undefined;
   }
 
   /**

@@ -77,17 +77,22 @@ function keptTarget(bytes: Uint8Array | undefined): BuildTarget | undefined {
 /** The target with a digest of everything the build could read; `stamps` remembers the digests of files that did not change. */
 export function buildInputs(request: TargetRequest, target: BuildTarget | undefined, version: string, stamps?: FileStamps): BuildInputs | undefined {
   if (!target) return undefined;
-  const { country, outputDir, dataDir, templatesDir } = target;
+  const { country, outputDir } = target;
   return {
     country,
     outputDir,
     digest: digestInputs(
       request.root,
-      [request.configPath, `${dataDir}/frameworks`, `${dataDir}/countries/${country}`, templatesDir],
+      inputPaths(request, target),
       [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
       stamps,
     ),
   };
+}
+
+/** The files and folders a build of `target` reads, relative to the project root. */
+export function inputPaths(request: Pick<TargetRequest, 'configPath'>, { dataDir, country, templatesDir }: BuildTarget): string[] {
+  return [request.configPath, `${dataDir}/frameworks`, `${dataDir}/countries/${country}`, templatesDir];
 }
 
 /** What the last build made, when nothing it could read changed since. */

@@ -44,6 +44,11 @@ export abstract class LatestVersions<T> implements MemoTable {
     this.used.add(key);
   }
 
+  /** Whether a version of `thing` is here. */
+  protected holdsVersionOf(thing: string): boolean {
+    return this.latest.has(thing);
+  }
+
   size(): number {
     return this.entries.size;
   }

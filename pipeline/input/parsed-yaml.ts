@@ -63,13 +63,18 @@ export class ParsedYaml extends LatestVersions<KeptYaml> {
 
   /** The file as `parseYamlFile` gives it, from what was kept when its text is one parsed before; undefined otherwise. */
   find(file: string, text: string): YamlFile | undefined {
-    const known = this.version(keyOf(file, text));
+    const known = this.version(yamlKey(file, text));
     return known && keptFile(file, known);
+  }
+
+  /** Whether a version of `file` is kept (the file may have changed since). */
+  holds(file: string): boolean {
+    return this.holdsVersionOf(file);
   }
 
   /** Keeps what parsing `text` as `file` gave (a file that parsed without a problem). */
   remember(file: string, text: string, kept: KeptYaml): void {
-    this.keepVersion(keyOf(file, text), kept);
+    this.keepVersion(yamlKey(file, text), kept);
   }
 
   /** One version per file: a watcher that parses a corrected file drops the version before. */
@@ -132,6 +137,6 @@ function keyPlace(root: PlaceNode | null, path: readonly (string | number)[]): P
 
 
 /** The key of a file's text in the table. */
-function keyOf(file: string, text: string): string {
+export function yamlKey(file: string, text: string): string {
   return digest(`${file}\n${text}`);
 }

@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
-import type { KeptYaml, ParsedYaml, Place, PlaceNode, YamlFile } from './parsed-yaml.ts';
+import { yamlKey, type KeptYaml, type ParsedYaml, type Place, type PlaceNode, type YamlFile } from './parsed-yaml.ts';
 
 export type { YamlFile } from './parsed-yaml.ts';
 
@@ -14,13 +14,29 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
 }
 
 /**
- * `parseYamlFile`, from what `kept` holds when the file's text is one parsed before. Only a
- * file that parsed without a problem is kept; one with a problem is parsed again, so its
- * issues are reported again.
+ * What parsing `text` as `file` gives, as `ParsedYaml` keeps it; undefined for a file with a
+ * problem (which is never kept) or whose value JSON cannot carry.
  */
-export function parseKept(kept: ParsedYaml, file: string, text: string, issues: InputIssue[]): YamlFile {
+export function keptParse(file: string, text: string): KeptYaml | undefined {
+  const issues: InputIssue[] = [];
+  const parsed = parseAnew(file, text, issues);
+  return issues.length === 0 ? parsed.kept : undefined;
+}
+
+/**
+ * `parseYamlFile`, from what `kept` holds when the file's text is one parsed before, or from
+ * the parse another thread made of the same text (`ahead`, yaml-prefetch.ts). Only a file
+ * that parsed without a problem is kept; one with a problem is parsed again, so its issues
+ * are reported again.
+ */
+export function parseKept(kept: ParsedYaml, file: string, text: string, issues: InputIssue[], ahead?: { take(file: string, key: string): KeptYaml | undefined }): YamlFile {
   const known = kept.find(file, text);
   if (known) return known;
+  const fetched = ahead?.take(file, yamlKey(file, text));
+  if (fetched) {
+    kept.remember(file, text, fetched);
+    return kept.find(file, text)!;
+  }
   const before = issues.length;
   const parsed = parseAnew(file, text, issues);
   if (issues.length === before && parsed.kept) kept.remember(file, text, parsed.kept);
