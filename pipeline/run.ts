@@ -10,7 +10,8 @@ import type { FrontResult } from './build/front.ts';
 import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
 import { buildInputs, buildTarget, inputPaths, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
-import { yamlInputs } from './input/yaml-prefetch.ts';
+import { yamlInputs, type PrefetchedYaml } from './input/yaml-prefetch.ts';
+import { PARSED_YAML } from './input/parsed-yaml.ts';
 import { VALID_INPUTS } from './input/valid-inputs.ts';
 import { asEnvironmentError, type InputIssue } from './errors/errors.ts';
 import type { Dataset } from './ingest/types.ts';
@@ -162,7 +163,13 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   let laidOut: LaidOutDocument[];
   let front: FrontResult;
   try {
-    if (!request.checkOnly) layout.start();
+    // The YAML files no earlier build kept are parsed on the layout thread too, while this
+    // thread reads them, each by whichever comes to it first (input/yaml-prefetch.ts).
+    let yamlAhead: PrefetchedYaml | undefined;
+    if (!request.checkOnly) {
+      memory.memos.load(cache, version, notice, [PARSED_YAML]);
+      yamlAhead = layout.start(target && { root: request.root, files: yamlInputs(request.root, inputPaths(request, target)).filter((file) => !memory.input.yaml.holds(file)) });
+    }
     // The front end, loaded only now: a rebuild with nothing changed loads neither the YAML
     // parser nor the schema compiler, Vega nor pdfkit; the layout's modules come with the first
     // document laid out here (`LayoutStep.finish`), so `check` never loads them. Then what
@@ -170,9 +177,6 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     // layout's tables, which `LayoutStep.finish` loads.
     const { composeEditions } = await import('./build/front.ts');
     memory.memos.load(cache, version, notice, { except: LAYOUT_TABLES });
-    // The YAML files no earlier build kept are parsed on the layout thread too, while this
-    // thread reads them, each by whichever comes to it first (input/yaml-prefetch.ts).
-    const yamlAhead = target ? layout.parseYamlAhead(request.root, yamlInputs(request.root, inputPaths(request, target)).filter((file) => !memory.input.yaml.holds(file))) : undefined;
     try {
       front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout, yamlAhead });
     } finally {

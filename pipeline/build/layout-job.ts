@@ -71,6 +71,8 @@ export interface ThreadBoot {
   cacheDir?: string;
   /** Collect garbage between documents (`RunRequest.releaseMemory`). */
   releaseMemory?: boolean;
+  /** YAML files to parse first, while the main thread reads the inputs. */
+  yaml?: YamlAheadRequest;
 }
 
 /** What a layout thread is told once the inputs are read: the build's page style and theme, and the claims on its documents. */
@@ -84,9 +86,9 @@ export interface ThreadSetup {
 }
 
 /**
- * YAML files for a layout thread to parse while the main thread reads the inputs, before the
- * setup (input/yaml-prefetch.ts): the project root, the files, the cells that say who parses
- * each, and the port the parses go to.
+ * YAML files for a layout thread to parse while the main thread reads the inputs, before it
+ * loads its code (input/yaml-prefetch.ts): the project root, the files, the cells that say who
+ * parses each, and the port the parses go to.
  */
 export interface YamlAheadRequest {
   root: string;
@@ -95,8 +97,8 @@ export interface YamlAheadRequest {
   port: MessagePort;
 }
 
-/** A message to a layout thread: YAML files to parse ahead, its setup, documents offered, and the end. */
-export type ThreadRequest = ({ kind: 'yaml' } & YamlAheadRequest) | ({ kind: 'setup' } & ThreadSetup) | { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
+/** A message to a layout thread: its setup (first), documents offered, and the end. */
+export type ThreadRequest = ({ kind: 'setup' } & ThreadSetup) | { kind: 'job'; index: number; job: LayoutJob } | { kind: 'finish' };
 
 /** A message from a layout thread. */
 export type ThreadReply =

@@ -33,16 +33,30 @@ export class LayoutThread {
   /** Whether the thread was told that nothing more will be offered. */
   private told = false;
 
-  /** Starts the thread, which loads its code and the memo tables of `boot.version`; what its tables learn is merged into `memos`. */
-  constructor(boot: ThreadBoot, notice: (message: string) => void, private readonly memos: Memos) {
+  /**
+   * The YAML files the thread parses first (`yaml` of the constructor), taken as this thread
+   * reads them; the build closes it when its inputs are read.
+   */
+  readonly yamlAhead: PrefetchedYaml | undefined;
+
+  /**
+   * Starts the thread, which parses the YAML files of `yaml` (relative to its root) that this
+   * thread does not come to first, then loads its code and the memo tables of `boot.version`;
+   * what its tables learn is merged into `memos`.
+   */
+  constructor(boot: Omit<ThreadBoot, 'yaml'>, notice: (message: string) => void, private readonly memos: Memos, yaml?: { root: string; files: string[] }) {
     // From the sources, layout-worker.mjs sits beside this file; the csi-report bundle has an
     // entry of the same name beside its chunks. The thread's young generation is kept to
     // LAYOUT_THREAD_YOUNG_MB: with V8's default, two threads laying out at once took a cold
     // build's peak RSS to 386–401 MiB on the 2-core benchmark machine; with it, 368–380 MiB.
     // The thread collects more often but for as long in all (0.9–1.0 s of a cold build either
     // way), and the builds took as long.
+    const channel = yaml && yaml.files.length > 0 ? new MessageChannel() : undefined;
+    this.yamlAhead = channel && new PrefetchedYaml(yaml!.files, channel.port1);
+    const ahead = channel && { root: yaml!.root, files: yaml!.files, cells: this.yamlAhead!.cells, port: channel.port2 };
     this.worker = new Worker(new URL('./layout-worker.mjs', import.meta.url), {
-      workerData: boot satisfies ThreadBoot,
+      workerData: { ...boot, yaml: ahead } satisfies ThreadBoot,
+      transferList: channel ? [channel.port2] : [],
       resourceLimits: { maxYoungGenerationSizeMb: LAYOUT_THREAD_YOUNG_MB },
     });
     let finish!: (grown: MemoEntries[]) => void;
@@ -65,19 +79,6 @@ export class LayoutThread {
     };
     this.worker.on('error', (error: unknown) => stopped(error instanceof Error ? error : new Error(String(error))));
     this.worker.on('exit', (code) => stopped(new Error(`the layout thread stopped (exit code ${code})`)));
-  }
-
-  /**
-   * Has the thread parse the YAML files of `files` (relative to `root`) that this thread does
-   * not come to first, while this thread reads the inputs; what it parses is taken through the
-   * object returned, which the build closes when its inputs are read.
-   */
-  parseYamlAhead(root: string, files: string[]): PrefetchedYaml {
-    const { port1, port2 } = new MessageChannel();
-    const prefetched = new PrefetchedYaml(files, port1);
-    if (this.stopped) prefetched.close();
-    else this.worker.postMessage({ kind: 'yaml', root, files, cells: prefetched.cells, port: port2 } satisfies ThreadRequest, [port2]);
-    return prefetched;
   }
 
   /** Gives the thread the build's style and theme; `capacity`: the most documents that will be offered (their indices run from 0 below it). */

@@ -88,22 +88,18 @@ export class LayoutStep {
   constructor(private readonly options: LayoutStepOptions) {}
 
   /**
-   * With two threads asked for, starts the layout thread now, before the inputs are read: it
-   * loads its code and the memo tables of the last build on a core of its own meanwhile, and
-   * is ready when the first document is composed.
+   * With two threads asked for, starts the layout thread now, before the inputs are read: on a
+   * core of its own it parses the YAML files of `yaml` (relative to its root) that this thread
+   * does not come to first (input/yaml-prefetch.ts), then loads its code and the memo tables of
+   * the last build, and is ready when the first document is composed. Returns what it parses,
+   * for this build's readers to take, to be closed once the inputs are read; undefined without
+   * a layout thread or files.
    */
-  start(): void {
-    if ((this.options.threads ?? 1) < 2 || this.thread) return;
+  start(yaml?: { root: string; files: string[] }): PrefetchedYaml | undefined {
+    if ((this.options.threads ?? 1) < 2 || this.thread) return undefined;
     const { version, cacheDir, releaseMemory, notice, memory } = this.options;
-    this.thread = new LayoutThread({ version, cacheDir, releaseMemory }, notice, memory.memos);
-  }
-
-  /**
-   * With the layout thread started, has it parse `files` (YAML, relative to `root`) while this
-   * thread reads the inputs (input/yaml-prefetch.ts); undefined without a layout thread or files.
-   */
-  parseYamlAhead(root: string, files: string[]): PrefetchedYaml | undefined {
-    return this.thread && files.length > 0 ? this.thread.parseYamlAhead(root, files) : undefined;
+    this.thread = new LayoutThread({ version, cacheDir, releaseMemory }, notice, memory.memos, yaml);
+    return this.thread.yamlAhead;
   }
 
   /**
