@@ -5,6 +5,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ParsedYaml, yamlKey } from '../../pipeline/input/parsed-yaml.ts';
 import { InputReader } from '../../pipeline/input/read.ts';
+import { ValidInputs } from '../../pipeline/input/valid-inputs.ts';
 import { parseYamlAhead } from '../../pipeline/input/yaml-ahead.ts';
 import { keptParse, parseYamlFile, type YamlFile } from '../../pipeline/input/yaml-file.ts';
 import { PrefetchedYaml, yamlInputs } from '../../pipeline/input/yaml-prefetch.ts';
@@ -61,7 +62,7 @@ describe('YAML files parsed ahead on another thread', () => {
     const files = yamlInputs(root, ['pipeline.config.yaml', 'data', 'templates']);
     const { prefetched, ahead } = split(root, files);
     expect(ahead()).toBe(files.length);
-    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: undefined! }, ahead: prefetched });
+    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
     for (const file of [framework, 'data/countries/x/country.yaml', 'templates/charts/bar.json']) {
       expect(answers(reader.yaml(file, 'test'))).toEqual(answers(parseYamlFile(file, texts[file]!, [])));
       expect(prefetched.take(file, yamlKey(file, texts[file]!))).toEqual(keptParse(file, texts[file]!));
@@ -75,7 +76,7 @@ describe('YAML files parsed ahead on another thread', () => {
     const { prefetched, ahead } = split(root, [file]);
     ahead();
     expect(prefetched.take(file, yamlKey(file, texts[file]!))).toBeUndefined();
-    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: undefined! }, ahead: prefetched });
+    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
     expect(reader.yaml(file, 'test')?.value).toBeUndefined();
     const alone: InputIssue[] = [];
     parseYamlFile(file, texts[file]!, alone);
@@ -110,8 +111,8 @@ describe('YAML files parsed ahead on another thread', () => {
     expect(files.length).toBeGreaterThan(40);
     const { prefetched, ahead } = split(repoRoot, files);
     expect(ahead()).toBe(files.length);
-    const withAhead = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: undefined! }, ahead: prefetched });
-    const alone = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: undefined! } });
+    const withAhead = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
+    const alone = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() } });
     for (const file of files) {
       const yaml = alone.yaml(file, 'test');
       expect(answers(withAhead.yaml(file, 'test')), file).toEqual(answers(yaml));
