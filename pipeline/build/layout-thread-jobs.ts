@@ -40,8 +40,10 @@ async function handle(request: ThreadRequest): Promise<void> {
     await cache.flush().catch((error: unknown) => notice(`.cache/: ${describe(error).message}; work is not kept for the next build`));
     post({ kind: 'memos', grown: memory.memos.grown(boot.version) });
     memory.heap.stop();
-    port.close();
-    return;
+    // The thread ends itself: its heap is taken apart now, on its own core, while the main
+    // thread may still be laying out (after a correction it usually is), not when the main
+    // thread stops it. What it posted reaches the main thread before the thread's 'exit'.
+    process.exit(0);
   }
   if (!setup) throw new Error('a layout thread was offered a document before its setup');
   if (!setup.claims.take(request.index, 'thread')) return;
