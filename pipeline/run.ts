@@ -9,8 +9,8 @@ import { pipelineVersion } from './cache/version.ts';
 import type { FrontResult } from './build/front.ts';
 import { LayoutStep, type LaidOutDocument } from './build/layout.ts';
 import { publishEditions } from './build/publish.ts';
-import { buildInputs, buildTarget, inputPaths, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
-import { yamlInputs, type PrefetchedYaml } from './input/yaml-prefetch.ts';
+import { buildInputs, buildTarget, unchangedBuild, type BuildTarget } from './build/unchanged.ts';
+import { isYamlInput, type PrefetchedYaml } from './input/yaml-prefetch.ts';
 import { PARSED_YAML } from './input/parsed-yaml.ts';
 import { VALID_INPUTS } from './input/valid-inputs.ts';
 import { asEnvironmentError, type InputIssue } from './errors/errors.ts';
@@ -168,7 +168,7 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     let yamlAhead: PrefetchedYaml | undefined;
     if (!request.checkOnly) {
       memory.memos.load(cache, version, notice, [PARSED_YAML]);
-      yamlAhead = layout.start(target && { root: request.root, files: yamlInputs(request.root, inputPaths(request, target)).filter((file) => !memory.input.yaml.holds(file)) });
+      yamlAhead = layout.start(inputs && { root: request.root, files: inputs.files.filter((file) => isYamlInput(file) && !memory.input.yaml.holds(file)) });
     }
     // The front end, loaded only now: a rebuild with nothing changed loads neither the YAML
     // parser nor the schema compiler, Vega nor pdfkit; the layout's modules come with the first

@@ -86,8 +86,6 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   const scores = scoreDataset(dataset);
   const { locales, documents: kinds } = dataset.editions;
   const translation = translationPolicy(input.root, dataset, scores, locales, parsed);
-  // Every input is read: another thread parses no more of them.
-  input.yamlAhead?.close();
   const warnings = [...translation.warnings];
   const issues: InputIssue[] = [...translation.errors];
   const drawing = `${input.version}|${themeDigest(dataset, input.stamps ?? new FileStamps(undefined))}`;

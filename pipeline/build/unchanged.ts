@@ -25,6 +25,8 @@ export interface BuildTarget {
 export interface BuildInputs extends Pick<BuildTarget, 'country' | 'outputDir'> {
   /** Digest of every file the build could read, the pipeline version and the request. */
   digest: string;
+  /** Every file the build could read, relative to the project root with forward slashes, in the order they were digested. */
+  files: string[];
 }
 
 /** The part of a build request these functions read. */
@@ -77,22 +79,14 @@ function keptTarget(bytes: Uint8Array | undefined): BuildTarget | undefined {
 /** The target with a digest of everything the build could read; `stamps` remembers the digests of files that did not change. */
 export function buildInputs(request: TargetRequest, target: BuildTarget | undefined, version: string, stamps?: FileStamps): BuildInputs | undefined {
   if (!target) return undefined;
-  const { country, outputDir } = target;
-  return {
-    country,
-    outputDir,
-    digest: digestInputs(
-      request.root,
-      inputPaths(request, target),
-      [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
-      stamps,
-    ),
-  };
-}
-
-/** The files and folders a build of `target` reads, relative to the project root. */
-export function inputPaths(request: Pick<TargetRequest, 'configPath'>, { dataDir, country, templatesDir }: BuildTarget): string[] {
-  return [request.configPath, `${dataDir}/frameworks`, `${dataDir}/countries/${country}`, templatesDir];
+  const { country, outputDir, dataDir, templatesDir } = target;
+  const { digest, files } = digestInputs(
+    request.root,
+    [request.configPath, `${dataDir}/frameworks`, `${dataDir}/countries/${country}`, templatesDir],
+    [version, country, JSON.stringify(request.locales ?? null), process.env.SOURCE_DATE_EPOCH ?? ''],
+    stamps,
+  );
+  return { country, outputDir, digest, files };
 }
 
 /** What the last build made, when nothing it could read changed since. */

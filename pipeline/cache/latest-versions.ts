@@ -44,8 +44,8 @@ export abstract class LatestVersions<T> implements MemoTable {
     this.used.add(key);
   }
 
-  /** Whether a version of `thing` is here. */
-  protected holdsVersionOf(thing: string): boolean {
+  /** Whether a version of `thing` is here (it may not be the latest). */
+  holds(thing: string): boolean {
     return this.latest.has(thing);
   }
 

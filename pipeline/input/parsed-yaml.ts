@@ -67,11 +67,6 @@ export class ParsedYaml extends LatestVersions<KeptYaml> {
     return known && keptFile(file, known);
   }
 
-  /** Whether a version of `file` is kept (the file may have changed since). */
-  holds(file: string): boolean {
-    return this.holdsVersionOf(file);
-  }
-
   /** Keeps what parsing `text` as `file` gave (a file that parsed without a problem). */
   remember(file: string, text: string, kept: KeptYaml): void {
     this.keepVersion(yamlKey(file, text), kept);

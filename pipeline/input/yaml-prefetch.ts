@@ -3,9 +3,9 @@
  *
  * A cold build reads about fifty YAML files, one after another, on the main thread, while the
  * layout thread has loaded and waits for the first document: parsing is most of reading them.
- * The build hands the layout thread the list of the files it may read (`yamlInputs`); the
- * thread parses them from the end of the list, the main thread reads them from where its
- * ingest goes, and each file is parsed by one of the two: one 32-bit cell per file in memory
+ * The build hands the layout thread the YAML files among those its input digest read
+ * (`BuildInputs.files`, `isYamlInput`); the thread parses them from the end of the list, the
+ * main thread reads them from where its ingest goes, and each file is parsed by one of the two: one 32-bit cell per file in memory
  * both share says which, set once with a compare-and-swap (as `Claims` does for documents).
  * The thread sends each file's parse as a parsed file is kept between builds (`KeptYaml`,
  * parsed-yaml.ts), keyed by its path and text, and the main thread takes it when its reader
@@ -23,8 +23,6 @@
  *
  * This module is the main thread's side and loads no YAML parser; yaml-ahead.ts, the thread's.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { KeptYaml } from './parsed-yaml.ts';
 
@@ -89,28 +87,7 @@ export class PrefetchedYaml {
   }
 }
 
-/**
- * The YAML and JSON files below `paths` (files or folders, relative to `root`; JSON is read as
- * YAML), in the order of the paths and by name within a folder: the files a build may parse.
- */
-export function yamlInputs(root: string, paths: readonly string[]): string[] {
-  const files: string[] = [];
-  // As `InputReader.rel` writes a path: relative to the root, with forward slashes.
-  const rel = (path: string) => relative(root, join(root, path)).split(sep).join('/');
-  const visit = (path: string) => {
-    let entries;
-    try {
-      entries = readdirSync(join(root, path), { withFileTypes: true });
-    } catch {
-      if (/\.(ya?ml|json)$/.test(path)) files.push(rel(path));
-      return;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const child = `${path}/${entry.name}`;
-      if (entry.isDirectory()) visit(child);
-      else if (/\.(ya?ml|json)$/.test(entry.name)) files.push(rel(child));
-    }
-  };
-  for (const path of paths) visit(path);
-  return files;
+/** Whether `file` is one a build parses as YAML: a YAML file, or JSON, which is YAML too. */
+export function isYamlInput(file: string): boolean {
+  return /\.(ya?ml|json)$/.test(file);
 }
