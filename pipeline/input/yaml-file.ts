@@ -18,9 +18,7 @@ export function parseYamlFile(file: string, text: string, issues: InputIssue[]):
  * problem (which is never kept) or whose value JSON cannot carry.
  */
 export function keptParse(file: string, text: string): KeptYaml | undefined {
-  const issues: InputIssue[] = [];
-  const parsed = parseAnew(file, text, issues);
-  return issues.length === 0 ? parsed.kept : undefined;
+  return parseAnew(file, text, []).kept;
 }
 
 /**
@@ -37,9 +35,8 @@ export function parseKept(kept: ParsedYaml, file: string, text: string, issues: 
     kept.remember(file, text, fetched);
     return kept.find(file, text)!;
   }
-  const before = issues.length;
   const parsed = parseAnew(file, text, issues);
-  if (issues.length === before && parsed.kept) kept.remember(file, text, parsed.kept);
+  if (parsed.kept) kept.remember(file, text, parsed.kept);
   return parsed.yaml;
 }
 
@@ -73,7 +70,13 @@ function keysSurviveJson(node: PlaceNode | null): boolean {
   return true;
 }
 
+/**
+ * Parses `text` as `file`, adding its problems to `issues`. `kept` is what `ParsedYaml` keeps of
+ * it, given only for a file that parsed without a problem and whose value JSON can carry: a
+ * file with a problem is parsed again at every read, so that its problems are reported again.
+ */
 function parseAnew(file: string, text: string, issues: InputIssue[]): { yaml: YamlFile; kept?: KeptYaml } {
+  const before = issues.length;
   const lineCounter = new LineCounter();
   const placeAt = (offset: number) => {
     const pos = lineCounter.linePos(offset);
@@ -119,7 +122,7 @@ function parseAnew(file: string, text: string, issues: InputIssue[]): { yaml: Ya
       return node?.range ? at(node.range[0]) : { file, line: 1, column: 1 };
     },
   };
-  if (doc.errors.length > 0 || value === undefined || !survivesJson(value)) return { yaml };
+  if (issues.length !== before || value === undefined || !survivesJson(value)) return { yaml };
   const places = placeTree(doc.contents, (offset) => {
     const pos = lineCounter.linePos(offset);
     return [pos.line, pos.col];
