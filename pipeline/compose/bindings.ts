@@ -4,7 +4,7 @@ import type { TextFile } from '../ingest/types.ts';
 import type { ComposeState } from './context.ts';
 
 /** A value of the data a number typed in prose could be a copy of, and how to bind it. */
-interface Bindable {
+export interface Bindable {
   value: number;
   integer: boolean;
   expression: string;
@@ -44,12 +44,10 @@ export function typedNumbers(state: ComposeState, file: TextFile): InputIssue[] 
   return issues;
 }
 
-const cache = new WeakMap<object, Bindable[]>();
-
+/** The values of the data a typed number could copy: worked out once for the document being composed. */
 function collectBindables(state: ComposeState): Bindable[] {
+  if (state.bindables) return state.bindables;
   const { dataset, scores } = state.input;
-  const found = cache.get(scores);
-  if (found) return found;
   const out: Bindable[] = [];
   for (const [id, score] of scores.byId) {
     const value = roundHalfUp(score.score, score.decimals);
@@ -63,6 +61,6 @@ function collectBindables(state: ComposeState): Bindable[] {
     if (fact.unit === 'year') continue;
     out.push({ value: fact.value, integer: Number.isInteger(fact.value) && fact.unit !== 'percent', expression: `{{fact "${key}"}}` });
   }
-  cache.set(scores, out);
+  state.bindables = out;
   return out;
 }

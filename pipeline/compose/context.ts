@@ -48,6 +48,8 @@ export interface ComposeState {
   footnotes: Map<number, import('../document/types.ts').Inline[]>;
   /** Where compiled narrative texts are kept: the input's, or this document's own. */
   templates: CompiledTemplates;
+  /** The values of the data a number typed in prose could copy (bindings.ts), once asked for. */
+  bindables?: import('./bindings.ts').Bindable[];
 }
 
 /**

@@ -7,21 +7,6 @@ import type { SchemaObject } from 'ajv';
 import type { MemoTable } from '../cache/memo.ts';
 import { digest } from '../util/digest.ts';
 
-/**
- * The digest of each schema, worked out once. Each schema is a constant of the code, so its
- * digest is too: not build state.
- */
-const schemaDigests = new WeakMap<SchemaObject, string>();
-
-function schemaDigest(schema: SchemaObject): string {
-  let known = schemaDigests.get(schema);
-  if (!known) {
-    known = digest(JSON.stringify(schema));
-    schemaDigests.set(schema, known);
-  }
-  return known;
-}
-
 /** The name of the table of inputs known valid. */
 export const VALID_INPUTS = 'valid-inputs';
 
@@ -33,10 +18,17 @@ export const VALID_INPUTS = 'valid-inputs';
 export class ValidInputs implements MemoTable {
   readonly name = VALID_INPUTS;
   private readonly valid = new Set<string>();
+  /** The digest of each schema asked about, worked out once for the schema object. */
+  private readonly schemaDigests = new WeakMap<SchemaObject, string>();
 
   /** The key under which `value` is known valid against `schema`. */
   keyOf(schema: SchemaObject, value: unknown): string {
-    return this.checkKey(schemaDigest(schema), value);
+    let check = this.schemaDigests.get(schema);
+    if (check === undefined) {
+      check = digest(JSON.stringify(schema));
+      this.schemaDigests.set(schema, check);
+    }
+    return this.checkKey(check, value);
   }
 
   /** The key under which `value` is known to pass the check `check` names (a schema's digest, or a check of the code's own). */

@@ -61,7 +61,7 @@ const initial: Presentation = {
 };
 
 /** Attributes that say nothing about how an element looks. */
-const silent = new Set(['class', 'role', 'aria-label', 'aria-roledescription', 'aria-hidden', 'pointer-events', 'xmlns', 'xmlns:xlink', 'version', 'font-family']);
+const silent: ReadonlySet<string> = new Set(['class', 'role', 'aria-label', 'aria-roledescription', 'aria-hidden', 'pointer-events', 'xmlns', 'xmlns:xlink', 'version', 'font-family']);
 
 /** What each element may carry beyond the presentation attributes and the silent ones. */
 const geometry: Record<string, ReadonlySet<string>> = {

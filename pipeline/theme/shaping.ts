@@ -103,15 +103,8 @@ export class HarfBuzzShaper {
  * em, and the checksum of the whole file that its head table carries.
  */
 export function fontIdentity(font: ShapingFont): string {
-  let identity = identities.get(font);
-  if (identity === undefined) {
-    identity = `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}`;
-    identities.set(font, identity);
-  }
-  return identity;
+  return `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}`;
 }
-
-const identities = new WeakMap<object, string>();
 
 /** What shaping reads of a build's font memory (theme/font-memory.ts). */
 export interface Shapers {
