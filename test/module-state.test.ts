@@ -1,22 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleState } from './helpers/module-state.ts';
+import { pipelineSources } from './helpers/pipeline-sources.ts';
 import { repoRoot } from './helpers/project.ts';
-
-/** Every TypeScript and JavaScript module of pipeline/. */
-function pipelineSources(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(m?[jt]s)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
-    }
-  };
-  walk(join(repoRoot, 'pipeline'));
-  return files.sort();
-}
 
 describe('the scan for state kept in a module', () => {
   it('finds top-level let and var, containers that can be filled, and objects made when the module loads', () => {
