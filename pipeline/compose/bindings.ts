@@ -1,14 +1,7 @@
 import type { InputIssue } from '../errors/errors.ts';
 import { roundHalfUp } from '../format/number.ts';
 import type { TextFile } from '../ingest/types.ts';
-import type { ComposeState } from './context.ts';
-
-/** A value of the data a number typed in prose could be a copy of, and how to bind it. */
-export interface Bindable {
-  value: number;
-  integer: boolean;
-  expression: string;
-}
+import type { Bindable, ComposeState } from './context.ts';
 
 /**
  * Finds numbers typed into a narrative file that equal a value the data holds: they should

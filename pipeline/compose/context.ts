@@ -49,7 +49,14 @@ export interface ComposeState {
   /** Where compiled narrative texts are kept: the input's, or this document's own. */
   templates: CompiledTemplates;
   /** The values of the data a number typed in prose could copy (bindings.ts), once asked for. */
-  bindables?: import('./bindings.ts').Bindable[];
+  bindables?: Bindable[];
+}
+
+/** A value of the data a number typed in prose could be a copy of, and how to bind it. */
+export interface Bindable {
+  value: number;
+  integer: boolean;
+  expression: string;
 }
 
 /**
