@@ -164,11 +164,13 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
   let front: FrontResult;
   try {
     // The YAML files no earlier build kept are parsed on the layout thread too, while this
-    // thread reads them, each by whichever comes to it first (input/yaml-prefetch.ts).
+    // thread reads them, each by whichever comes to it first (input/yaml-prefetch.ts); this
+    // build's readers find the thread's parses in the table of parsed files.
     let yamlAhead: PrefetchedYaml | undefined;
     if (!request.checkOnly) {
       memory.memos.load(cache, version, notice, [PARSED_YAML]);
       yamlAhead = layout.start(inputs && { root: request.root, files: inputs.files.filter((file) => isYamlInput(file) && !memory.input.yaml.holds(file)) });
+      memory.input.yaml.parseAheadWith(yamlAhead);
     }
     // The front end, loaded only now: a rebuild with nothing changed loads neither the YAML
     // parser nor the schema compiler, Vega nor pdfkit; the layout's modules come with the first
@@ -178,8 +180,9 @@ async function buildLocked(request: RunRequest, target: BuildTarget | undefined,
     const { composeEditions } = await import('./build/front.ts');
     memory.memos.load(cache, version, notice, { except: LAYOUT_TABLES });
     try {
-      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout, yamlAhead });
+      front = await composeEditions({ ...request, memory, stamps, version, cache, lap, onChart, onDocuments: request.checkOnly ? undefined : layout });
     } finally {
+      memory.input.yaml.parseAheadWith(undefined);
       yamlAhead?.close();
       // Every picture of the build is asked for now (or none will be, the input being wrong).
       pictures.allAsked();

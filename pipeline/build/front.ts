@@ -78,7 +78,7 @@ export async function composeEditions(input: FrontInput): Promise<FrontResult> {
   // 1. Ingest: read and validate every input; throws InputError with all problems at once.
   // The data files the ingest parses are those the translation policy reads again.
   const parsed = new Map<string, YamlFile | undefined>();
-  const dataset = ingestDataset({ root: input.root, parsed, memory: input.memory, yamlAhead: input.yamlAhead, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
+  const dataset = ingestDataset({ root: input.root, parsed, memory: input.memory, configPath: input.configPath, country: input.country, locales: input.locales, lenientLocales: input.lenientLocales, checkOnly: input.checkOnly });
   lap('ingest');
   // 2. Score: indicators → sub-dimensions → dimensions, unrounded. The translation policy
   //    needs them (the brief's priority issues follow from the scores); its errors join the

@@ -7,7 +7,6 @@ import { readFramework } from './framework.ts';
 import { readIndicatorValues } from './indicators.ts';
 import { InputReader, type InputMemory } from '../input/read.ts';
 import type { FontMemory } from '../theme/font-memory.ts';
-import type { PrefetchedYaml } from '../input/yaml-prefetch.ts';
 import { readBibliography } from './bibliography.ts';
 import { readFacts, readLocaleContent, readPeople, readPlan, readTables } from './content.ts';
 import { readCorrections } from './corrections.ts';
@@ -33,8 +32,6 @@ export interface IngestRequest {
   parsed?: Map<string, YamlFile | undefined>;
   /** What the build remembers: of its inputs, and of measuring the theme's text (none: nothing is remembered). */
   memory?: { input?: InputMemory; fonts?: FontMemory };
-  /** YAML files another thread parses ahead for this build (input/yaml-prefetch.ts); used with `memory`. */
-  yamlAhead?: PrefetchedYaml;
   /** Configuration file, relative to the root. */
   configPath: string;
   /** Country to ingest; the first configured one when absent. */
@@ -52,7 +49,7 @@ export interface IngestRequest {
  * every file before giving up, so a user fixes them all in one round; throws `InputError`.
  */
 export function ingestDataset(request: IngestRequest): Dataset {
-  const reader = new InputReader(request.root, { parsed: request.parsed, memory: request.memory?.input, ahead: request.yamlAhead });
+  const reader = new InputReader(request.root, { parsed: request.parsed, memory: request.memory?.input });
   // 1. The configuration decides where everything else is.
   const configFile = readConfigFile(reader, request.configPath);
   if (!configFile) throw new InputError(reader.issues);
@@ -132,7 +129,7 @@ export function ingestDataset(request: IngestRequest): Dataset {
     checkSpellings(reader, texts, (country.extra.spellings ?? []) as Spelling[], `${countryDir}/country.yaml`);
   }
   // 5. The look: theme (fonts, palette, chart templates) and the page built on it.
-  const theme = readTheme(reader, request.root, config.templatesDir, { ...request.memory, yamlAhead: request.yamlAhead });
+  const theme = readTheme(reader, request.root, config.templatesDir, request.memory);
   const page = theme ? readPageStyle(reader, config.templatesDir, theme) : undefined;
   if (reader.hasErrors() || !country || !editions || !framework || !sources || !values || !theme || !page) throw new InputError(reader.issues);
   return { config, country: withPartners(country, programme), editions, framework, values, sources, facts, tables, people, bibliography, content, plans, corrections, conflicts, recommendations, brief, figures, theme, page, files: [...reader.files(), ...themeFiles(reader, config.templatesDir)].sort() };
@@ -145,7 +142,7 @@ function withPartners(country: Country, programme: Programme): Country {
 }
 
 /** The theme has its own loader (it opens fonts); its problems join this run's. */
-function readTheme(reader: InputReader, root: string, templatesDir: string, memory: IngestRequest['memory'] & { yamlAhead?: PrefetchedYaml }): Theme | undefined {
+function readTheme(reader: InputReader, root: string, templatesDir: string, memory: IngestRequest['memory']): Theme | undefined {
   try {
     return loadTheme(root, templatesDir, memory);
   } catch (error) {

@@ -51,6 +51,11 @@ export interface KeptYaml {
   places: string;
 }
 
+/** Parses of a build's YAML files made on another thread, by path and the key of their text (`yamlKey`). */
+export interface ParsesAhead {
+  take(file: string, key: string): KeptYaml | undefined;
+}
+
 /** The name of the table of kept YAML files. */
 export const PARSED_YAML = 'parsed-yaml';
 
@@ -60,11 +65,32 @@ export const PARSED_YAML = 'parsed-yaml';
  */
 export class ParsedYaml extends LatestVersions<KeptYaml> {
   readonly name = PARSED_YAML;
+  /** Where the build under way takes the parses another thread makes for it (yaml-prefetch.ts), while it reads its inputs. */
+  private ahead: ParsesAhead | undefined;
 
-  /** The file as `parseYamlFile` gives it, from what was kept when its text is one parsed before; undefined otherwise. */
+  /**
+   * The file as `parseYamlFile` gives it, from what was kept when its text is one parsed
+   * before, or from the parse another thread made of the same text for the build under way
+   * (then kept); undefined otherwise.
+   */
   find(file: string, text: string): YamlFile | undefined {
-    const known = this.version(yamlKey(file, text));
+    const key = yamlKey(file, text);
+    let known = this.version(key);
+    const fetched = known ? undefined : this.ahead?.take(file, key);
+    if (fetched) {
+      this.keepVersion(key, fetched);
+      known = fetched;
+    }
     return known && keptFile(file, known);
+  }
+
+  /**
+   * Takes the parses `ahead` makes while a build reads its inputs, until it is called again
+   * without one (the build's own: a build sets it once its layout thread is started, and
+   * takes it off when its inputs are read).
+   */
+  parseAheadWith(ahead: ParsesAhead | undefined): void {
+    this.ahead = ahead;
   }
 
   /** Keeps what parsing `text` as `file` gave (a file that parsed without a problem). */

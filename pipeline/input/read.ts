@@ -4,7 +4,6 @@ import { asEnvironmentError, type InputIssue } from '../errors/errors.ts';
 import { msg } from '../errors/messages.ts';
 import { decodeText } from './decode.ts';
 import type { ParsedYaml } from './parsed-yaml.ts';
-import type { PrefetchedYaml } from './yaml-prefetch.ts';
 import { ValidInputs } from './valid-inputs.ts';
 import { issueAt, parseKept, parseYamlFile, type YamlFile } from './yaml-file.ts';
 
@@ -27,22 +26,19 @@ export class InputReader {
   private readonly kept?: ParsedYaml;
   /** Inputs known valid and compiled schemas: the build's, or this reader's own. */
   readonly valid: ValidInputs;
-  /** YAML files another thread parses ahead for this build (yaml-prefetch.ts), taken as they are read. */
-  private readonly ahead?: PrefetchedYaml;
 
   /**
    * `parsed`: a table of parsed files shared by the readers of one build (the ingest and the
    * translation policy, which goes over the same data files once per language): a YAML file
    * asked for again is the one parsed the first time. `memory`: what the build remembers of its
-   * inputs, from this process and earlier builds. `ahead`: the files parsed ahead for this
-   * build on another thread, used with `memory`.
+   * inputs, from this process and earlier builds (with the parses another thread makes for the
+   * build under way, `ParsedYaml.find`).
    */
-  constructor(root: string, options: { parsed?: Map<string, YamlFile | undefined>; memory?: InputMemory; ahead?: PrefetchedYaml } = {}) {
+  constructor(root: string, options: { parsed?: Map<string, YamlFile | undefined>; memory?: InputMemory } = {}) {
     this.root = root;
     this.kept = options.memory?.yaml;
     this.valid = options.memory?.valid ?? new ValidInputs();
     this.parsed = options.parsed;
-    this.ahead = options.ahead;
   }
 
   /** Project-relative path with forward slashes, as messages show it. */
@@ -93,7 +89,7 @@ export class InputReader {
       return this.parsed.get(file);
     }
     const text = this.text(path, what);
-    const yaml = text === undefined ? undefined : this.kept ? parseKept(this.kept, file, text, this.issues, this.ahead) : parseYamlFile(file, text, this.issues);
+    const yaml = text === undefined ? undefined : this.kept ? parseKept(this.kept, file, text, this.issues) : parseYamlFile(file, text, this.issues);
     this.parsed?.set(file, yaml);
     return yaml;
   }

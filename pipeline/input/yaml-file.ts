@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { InputIssue, SourcePlace } from '../errors/errors.ts';
 import { msg, type Message } from '../errors/messages.ts';
-import { yamlKey, type KeptYaml, type ParsedYaml, type Place, type PlaceNode, type YamlFile } from './parsed-yaml.ts';
+import { type KeptYaml, type ParsedYaml, type Place, type PlaceNode, type YamlFile } from './parsed-yaml.ts';
 
 export type { YamlFile } from './parsed-yaml.ts';
 
@@ -23,18 +23,13 @@ export function keptParse(file: string, text: string): KeptYaml | undefined {
 
 /**
  * `parseYamlFile`, from what `kept` holds when the file's text is one parsed before, or from
- * the parse another thread made of the same text (`ahead`, yaml-prefetch.ts). Only a file
+ * the parse another thread made of the same text for the build (`ParsedYaml.find`). Only a file
  * that parsed without a problem is kept; one with a problem is parsed again, so its issues
  * are reported again.
  */
-export function parseKept(kept: ParsedYaml, file: string, text: string, issues: InputIssue[], ahead?: { take(file: string, key: string): KeptYaml | undefined }): YamlFile {
+export function parseKept(kept: ParsedYaml, file: string, text: string, issues: InputIssue[]): YamlFile {
   const known = kept.find(file, text);
   if (known) return known;
-  const fetched = ahead?.take(file, yamlKey(file, text));
-  if (fetched) {
-    kept.remember(file, text, fetched);
-    return kept.find(file, text)!;
-  }
   const parsed = parseAnew(file, text, issues);
   if (parsed.kept) kept.remember(file, text, parsed.kept);
   return parsed.yaml;

@@ -8,9 +8,10 @@
  * main thread reads them from where its ingest goes, and each file is parsed by one of the two: one 32-bit cell per file in memory
  * both share says which, set once with a compare-and-swap (as `Claims` does for documents).
  * The thread sends each file's parse as a parsed file is kept between builds (`KeptYaml`,
- * parsed-yaml.ts), keyed by its path and text, and the main thread takes it when its reader
- * comes to that file (`PrefetchedYaml.take`), waiting only while the thread is in the middle
- * of it.
+ * parsed-yaml.ts), keyed by its path and text, and the main thread takes it when a reader
+ * comes to that file and the build's table of parsed files does not hold it (`ParsedYaml.find`
+ * asks `PrefetchedYaml.take`; the build sets it with `parseAheadWith`), waiting only while the
+ * thread is in the middle of it.
  *
  * What the main thread gets is exactly what parsing the text there would give, or nothing: a
  * parse is used only for the same path and the same text (a file changed in between is parsed
@@ -19,7 +20,7 @@
  *
  *   const prefetched = new PrefetchedYaml(files, port);            // main thread
  *   parseYamlAhead(root, files, prefetched.cells, port2);          // layout thread (yaml-ahead.ts)
- *   prefetched.take(file, yamlKey(file, text));                    // main thread, as it reads
+ *   memory.input.yaml.parseAheadWith(prefetched);                  // main thread: its readers take the parses
  *
  * This module is the main thread's side and loads no YAML parser; yaml-ahead.ts, the thread's.
  */

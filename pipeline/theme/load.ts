@@ -9,7 +9,6 @@ import { msg } from '../errors/messages.ts';
 import { InputReader, type InputMemory } from '../input/read.ts';
 import { validateYaml } from '../input/validate.ts';
 import { issueAt, type YamlFile } from '../input/yaml-file.ts';
-import type { PrefetchedYaml } from '../input/yaml-prefetch.ts';
 import { closest } from '../util/text.ts';
 import { themeSchema, type RawTheme } from './schema.ts';
 import { faceNames, templateNames, type FaceName, type FontFace, type TemplateName, type Theme } from './types.ts';
@@ -19,8 +18,8 @@ import { FontMemory } from './font-memory.ts';
  * Reads `<templatesDir>/theme.yaml` and the chart templates `<templatesDir>/charts/<kind>.json`,
  * and opens the font files the theme names. Throws `InputError` with every problem found.
  */
-export function loadTheme(root: string, templatesDir: string, memory: { fonts?: FontMemory; input?: InputMemory; yamlAhead?: PrefetchedYaml } = {}): Theme {
-  const reader = new InputReader(root, { memory: memory.input, ahead: memory.yamlAhead });
+export function loadTheme(root: string, templatesDir: string, memory: { fonts?: FontMemory; input?: InputMemory } = {}): Theme {
+  const reader = new InputReader(root, { memory: memory.input });
   // 1. The theme file, checked against its schema so a typo names its line.
   const yaml = reader.yaml(`${templatesDir}/theme.yaml`, 'theme');
   if (!yaml || !validateYaml(yaml, themeSchema, reader.issues, reader.valid)) throw new InputError(reader.issues);

@@ -50,6 +50,23 @@ function split(root: string, files: string[]) {
   return { prefetched, ahead: () => parseYamlAhead(root, files, prefetched.cells, port2) };
 }
 
+/**
+ * A reader whose table of parsed files takes the parses `prefetched` receives, as a build's
+ * readers do, and the files it took a parse of from the other thread.
+ */
+function readerTaking(root: string, prefetched: PrefetchedYaml): { reader: InputReader; taken: string[] } {
+  const yaml = new ParsedYaml();
+  const taken: string[] = [];
+  yaml.parseAheadWith({
+    take: (file, key) => {
+      const kept = prefetched.take(file, key);
+      if (kept) taken.push(file);
+      return kept;
+    },
+  });
+  return { reader: new InputReader(root, { memory: { yaml, valid: new ValidInputs() } }), taken };
+}
+
 describe('YAML files parsed ahead on another thread', () => {
   it('hands over the YAML and JSON files among those the input digest reads, in order, as the reader names them', () => {
     const root = project();
@@ -67,11 +84,14 @@ describe('YAML files parsed ahead on another thread', () => {
     const files = yamlInputs(root, 'x');
     const { prefetched, ahead } = split(root, files);
     expect(ahead()).toBe(files.length);
-    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
-    for (const file of [framework, 'data/countries/x/country.yaml', 'templates/charts/bar.json']) {
+    const { reader, taken } = readerTaking(root, prefetched);
+    const read = [framework, 'data/countries/x/country.yaml', 'templates/charts/bar.json'];
+    for (const file of read) {
       expect(answers(reader.yaml(file, 'test'))).toEqual(answers(parseYamlFile(file, texts[file]!, [])));
       expect(prefetched.take(file, yamlKey(file, texts[file]!))).toEqual(keptParse(file, texts[file]!));
     }
+    // Each answer came from the other thread's parse, not from parsing here.
+    expect(taken).toEqual(read);
     expect(reader.issues).toEqual([]);
   });
 
@@ -81,8 +101,9 @@ describe('YAML files parsed ahead on another thread', () => {
     const { prefetched, ahead } = split(root, [file]);
     ahead();
     expect(prefetched.take(file, yamlKey(file, texts[file]!))).toBeUndefined();
-    const reader = new InputReader(root, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
+    const { reader, taken } = readerTaking(root, prefetched);
     expect(reader.yaml(file, 'test')?.value).toBeUndefined();
+    expect(taken).toEqual([]);
     const alone: InputIssue[] = [];
     parseYamlFile(file, texts[file]!, alone);
     expect(alone).toHaveLength(1);
@@ -115,12 +136,13 @@ describe('YAML files parsed ahead on another thread', () => {
     expect(files.length).toBeGreaterThan(40);
     const { prefetched, ahead } = split(repoRoot, files);
     expect(ahead()).toBe(files.length);
-    const withAhead = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() }, ahead: prefetched });
+    const { reader: withAhead, taken } = readerTaking(repoRoot, prefetched);
     const alone = new InputReader(repoRoot, { memory: { yaml: new ParsedYaml(), valid: new ValidInputs() } });
     for (const file of files) {
       const yaml = alone.yaml(file, 'test');
       expect(answers(withAhead.yaml(file, 'test')), file).toEqual(answers(yaml));
     }
     expect(withAhead.issues).toEqual(alone.issues);
+    expect(taken).toEqual(files);
   });
 });
