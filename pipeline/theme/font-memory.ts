@@ -21,6 +21,8 @@ export class FontMemory {
   readonly shapers = new Map<string, HarfBuzzShaper>();
   /** The bytes each parsed font was read from (by the theme's reading), which HarfBuzz shapes with. */
   readonly bytes = new WeakMap<object, Uint8Array>();
+  /** Each parsed font's identity (`fontIdentity`), worked out once per font object: chart measuring asks for it at every text. */
+  readonly identities = new WeakMap<object, string>();
   /** Which code points each parsed font has a glyph for. */
   readonly coverage = new WeakMap<object, Map<number, boolean>>();
   /** The tables kept between builds. */

@@ -8,7 +8,7 @@ export { faceFor, fontFaces, type StyleLike, type WeightLike } from './faces.ts'
 
 /** Advance width of a text in font units, kerning applied; kept per face in the build's font memory (and between builds). */
 function advance(font: Font, text: string, memory: FontMemory): number {
-  const face = fontIdentity(font as unknown as ShapingFont);
+  const face = fontIdentity(font as unknown as ShapingFont, memory);
   let cache = memory.advances.get(face);
   if (!cache) {
     cache = new Map();

@@ -100,16 +100,24 @@ export class HarfBuzzShaper {
 
 /**
  * What tells one font file from another: its PostScript name, its glyph count and units per
- * em, and the checksum of the whole file that its head table carries.
+ * em, and the checksum of the whole file that its head table carries. With `memory` (the
+ * build's font memory), worked out once per font object: it reads four of fontkit's tables.
  */
-export function fontIdentity(font: ShapingFont): string {
-  return `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}`;
+export function fontIdentity(font: ShapingFont, memory?: { readonly identities: WeakMap<object, string> }): string {
+  let identity = memory?.identities.get(font);
+  if (identity === undefined) {
+    identity = `${font.postscriptName}|${font.numGlyphs}|${font.unitsPerEm}|${font.head?.checkSumAdjustment}`;
+    memory?.identities.set(font, identity);
+  }
+  return identity;
 }
 
 /** What shaping reads of a build's font memory (theme/font-memory.ts). */
 export interface Shapers {
   /** HarfBuzz shapers by face identity. */
   readonly shapers: Map<string, HarfBuzzShaper>;
+  /** Each parsed font's identity, once worked out. */
+  readonly identities: WeakMap<object, string>;
   /** The bytes each parsed font was read from. */
   readonly bytes: WeakMap<object, Uint8Array>;
 }
@@ -121,7 +129,7 @@ export interface Shapers {
  * (then fontkit shapes it).
  */
 export function shaperFor(font: ShapingFont, memory: Shapers): HarfBuzzShaper | undefined {
-  const identity = fontIdentity(font);
+  const identity = fontIdentity(font, memory);
   let shaper = memory.shapers.get(identity);
   if (shaper === undefined) {
     const bytes = memory.bytes.get(font);

@@ -57,7 +57,7 @@ export class SharedFace {
   ) {
     this.scale = 1000 / font.unitsPerEm;
     this.ascender = font.ascent * this.scale;
-    this.face = `${fontIdentity(font)}|${this.scale}`;
+    this.face = `${fontIdentity(font, memory)}|${this.scale}`;
     this.words = memory.words.wordsOf(this.face);
     this.kept = memory.words.keptFace(this.face);
     this.parts = memory.words.partsOf(this.face, this.scale);
